@@ -1,0 +1,64 @@
+"""The fixed vocabularies of the domain."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class CustomerKind(StrEnum):
+    HOUSEHOLD = "household"
+    BUSINESS = "business"
+
+
+class Channel(StrEnum):
+    CALL = "call"
+    MAIL = "mail"
+    EMAIL = "email"
+    TEXT = "text"
+    VISIT = "visit"
+    IN_PERSON = "in_person"
+
+
+# The channels on which the owner actually speaks with the customer.
+SPOKEN_CHANNELS = (Channel.CALL, Channel.VISIT, Channel.IN_PERSON)
+
+
+class OpportunityKind(StrEnum):
+    REPLACEMENT = "replacement"
+    RENEWAL = "renewal"
+    MAINTENANCE_DUE = "maintenance_due"
+    UPGRADE = "upgrade"
+    ADD_ON = "add_on"
+    FOLLOW_UP = "follow_up"
+    CHECK_IN = "check_in"
+    WARRANTY_ENDING = "warranty_ending"
+    NEW_PRODUCT = "new_product"
+    OTHER_SITE = "other_site"
+
+
+class OpportunityStatus(StrEnum):
+    OPEN = "open"
+    CONTACTED = "contacted"
+    WON = "won"
+    LOST = "lost"
+    SNOOZED = "snoozed"
+    DISMISSED = "dismissed"
+
+
+class PlanStatus(StrEnum):
+    ACTIVE = "active"
+    LAPSED = "lapsed"
+    CANCELLED = "cancelled"
+
+
+class ReferralDirection(StrEnum):
+    TO_PARTNER = "to_partner"  # we sent them a customer: they owe us
+    FROM_PARTNER = "from_partner"  # they sent us a customer: we owe them
+
+
+class ReferralStatus(StrEnum):
+    REFERRED = "referred"
+    CONTACTED = "contacted"
+    WON = "won"
+    LOST = "lost"
+    PAID = "paid"

@@ -1,0 +1,100 @@
+"""Cleaning and checking single values: phones, e-mails, times, dates.
+
+The domain is otherwise stdlib-only; `phonenumbers` is allowed here because a
+hand-written phone parser would be worse at the one thing it must get right.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import unicodedata
+
+import phonenumbers
+
+from app.domain.errors import UserError
+
+DEFAULT_REGION = "US"
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_TIME = re.compile(r"^\s*(\d{1,2})(?::(\d{2}))?\s*([ap]\.?m\.?)?\s*$", re.IGNORECASE)
+_INVISIBLE = {"Cc", "Cf"}
+
+
+def clean_text(value: object) -> str:
+    """NFC-normalised text without control or invisible characters, single spaces."""
+    if value is None:
+        return ""
+    text = unicodedata.normalize("NFC", str(value))
+    text = "".join(" " if ch in "\t\n\r" else ch for ch in text if unicodedata.category(ch) not in _INVISIBLE or ch in "\t\n\r")
+    return " ".join(text.split())
+
+
+def normalize_phone(text: str, field: str = "phone", region: str = DEFAULT_REGION) -> str:
+    """E.164 ("+14105551234") for a valid number, "" for an empty one, else a UserError."""
+    text = clean_text(text)
+    if not text:
+        return ""
+    label = field.replace("_", " ").capitalize()
+    try:
+        number = phonenumbers.parse(text, region)
+    except phonenumbers.NumberParseException:
+        raise UserError(f"{label}: “{text}” is not a phone number.", field) from None
+    if not phonenumbers.is_valid_number(number):
+        raise UserError(
+            f"{label}: “{text}” is not a valid number; check the area code and the count of digits.",
+            field,
+        )
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def format_phone(e164: str, region: str = DEFAULT_REGION) -> str:
+    """The stored number as people write it locally: (410) 555-1234, or international abroad."""
+    if not e164:
+        return ""
+    try:
+        number = phonenumbers.parse(e164, region)
+    except phonenumbers.NumberParseException:
+        return e164
+    if phonenumbers.region_code_for_number(number) == region:
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def normalize_email(text: str, field: str = "email") -> str:
+    text = clean_text(text).lower()
+    if text.startswith("mailto:"):
+        text = text[len("mailto:") :]
+    if text and not _EMAIL.match(text):
+        raise UserError(f"E-mail: “{text}” is not an e-mail address.", field)
+    return text
+
+
+def parse_time_of_day(text: str, field: str) -> str:
+    """"9", "9:30", "5:30 pm", "17:30" → "HH:MM"; "" stays ""."""
+    text = clean_text(text)
+    if not text:
+        return ""
+    match = _TIME.match(text)
+    if not match:
+        raise UserError(f"“{text}” is not a time of day (write it like 9:30 or 5:30 pm).", field)
+    hour, minute = int(match.group(1)), int(match.group(2) or 0)
+    meridiem = (match.group(3) or "").lower().replace(".", "")
+    if meridiem == "pm" and hour < 12:
+        hour += 12
+    elif meridiem == "am" and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59 or (meridiem and int(match.group(1)) > 12):
+        raise UserError(f"“{text}” is not a time of day (write it like 9:30 or 5:30 pm).", field)
+    return f"{hour:02d}:{minute:02d}"
+
+
+def years_between(start: datetime.date, end: datetime.date) -> int:
+    """Whole years from start to end, as a person counts birthdays."""
+    years = end.year - start.year
+    if (end.month, end.day) < (start.month, start.day):
+        years -= 1
+    return years
+
+
+def phone_digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())

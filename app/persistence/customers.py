@@ -1,0 +1,297 @@
+"""Reading and writing customers; rows come back as plain dataclasses."""
+
+from __future__ import annotations
+
+import datetime
+
+from peewee import SqliteDatabase
+
+from app.domain.customers import (
+    CustomerDetail,
+    CustomerDraft,
+    CustomerRow,
+    EquipmentRow,
+    HistoryRow,
+    SiteRow,
+)
+from app.domain.errors import UserError
+from app.domain.money import format_money, from_cents
+from app.persistence import search_index
+from app.persistence.tables import (
+    Customer,
+    Equipment,
+    Opportunity,
+    Sale,
+    Segment,
+    ServicePlan,
+    Site,
+    Touch,
+    Visit,
+    database_proxy,
+)
+
+SORT_COLUMNS = ("name", "company", "phone", "email", "city", "segment")
+_CITY = "(SELECT s.city FROM site s WHERE s.customer_id = c.id ORDER BY s.is_billing DESC, s.id LIMIT 1)"
+_SEGMENT = "(SELECT g.name FROM segment g WHERE g.id = c.segment_id)"
+
+
+def _order_by(sort: str, descending: bool, filtered: bool) -> str:
+    direction = "DESC" if descending else "ASC"
+    sqlite = isinstance(database_proxy.obj, SqliteDatabase)
+    if sort == "name":
+        name = "c.display_name COLLATE NOCASE" if sqlite else "lower(c.display_name)"
+        # A filtered list is short: "+" keeps SQLite from walking the whole name index for it.
+        if filtered and sqlite:
+            name = "+c.display_name COLLATE NOCASE"
+        return f"{name} {direction}, c.id {direction}"
+    expression = {
+        "company": "c.company",
+        "phone": "c.phone",
+        "email": "c.email",
+        "city": f"coalesce({_CITY}, '')",
+        "segment": f"coalesce({_SEGMENT}, '')",
+    }.get(sort)
+    if expression is None:
+        raise ValueError(f"unknown sort column {sort!r}")
+    return f"{expression} {direction}, c.display_name {direction}, c.id {direction}"
+
+
+def _where(search: str) -> tuple[str, list]:
+    match = search_index.matching_ids_sql(search)
+    if match is None:
+        return "", []
+    sql, params = match
+    return f"WHERE c.id IN ({sql})", params
+
+
+def list_customers(
+    search: str = "", sort: str = "name", descending: bool = False, offset: int = 0, limit: int = 256
+) -> list[CustomerRow]:
+    """One page of the customer list, filtered by a search and sorted in SQL."""
+    db = database_proxy.obj
+    where, params = _where(search)
+    sql = f"""
+        SELECT c.id, c.display_name, c.company, c.phone, c.email,
+               coalesce({_CITY}, ''), coalesce({_SEGMENT}, '')
+        FROM customer c {where}
+        ORDER BY {_order_by(sort, descending, bool(where))}
+        LIMIT {int(limit)} OFFSET {int(offset)}
+    """
+    return [CustomerRow(*row) for row in db.execute_sql(sql, params).fetchall()]
+
+
+def count_customers(search: str = "") -> int:
+    where, params = _where(search)
+    return database_proxy.obj.execute_sql(f"SELECT count(*) FROM customer c {where}", params).fetchone()[0]
+
+
+def _draft_fields(draft: CustomerDraft) -> dict:
+    return {
+        "kind": draft.kind,
+        "first_name": draft.first_name,
+        "last_name": draft.last_name,
+        "company": draft.company,
+        "display_name": draft.display_name,
+        "email": draft.email,
+        "email2": draft.email2,
+        "phone": draft.phone,
+        "phone_mobile": draft.phone_mobile,
+        "phone_work": draft.phone_work,
+        "segment": draft.segment_id,
+        "call_window_start": draft.call_window_start,
+        "call_window_end": draft.call_window_end,
+        "do_not_call": draft.do_not_call,
+        "do_not_mail": draft.do_not_mail,
+        "do_not_email": draft.do_not_email,
+        "do_not_service": draft.do_not_service,
+        "share_with_partners": draft.share_with_partners,
+        "share_consent_on": draft.share_consent_on,
+        "source": draft.source,
+        "customer_since": draft.customer_since,
+        "notes": draft.notes,
+    }
+
+
+def create_customer(draft: CustomerDraft) -> int:
+    """Store a validated customer; returns its id."""
+    with database_proxy.atomic():
+        customer_id = Customer.insert(**_draft_fields(draft)).execute()
+        search_index.reindex([customer_id])
+    return customer_id
+
+
+def update_customer(customer_id: int, draft: CustomerDraft, expected_version: int) -> int:
+    """Save changes unless someone else saved first; returns the new version."""
+    fields = _draft_fields(draft) | {
+        "version": Customer.version + 1,
+        "updated_at": datetime.datetime.now().replace(microsecond=0),
+    }
+    with database_proxy.atomic():
+        changed = (
+            Customer.update(**fields)
+            .where((Customer.id == customer_id) & (Customer.version == expected_version))
+            .execute()
+        )
+        if not changed:
+            if not Customer.select().where(Customer.id == customer_id).exists():
+                raise UserError("This customer no longer exists; someone deleted it.")
+            raise UserError(
+                "Someone else changed this customer after you opened it. "
+                "Reopen the customer to see their changes, then make yours again."
+            )
+        search_index.reindex([customer_id])
+    return expected_version + 1
+
+
+def _draft_from_row(row: dict) -> CustomerDraft:
+    return CustomerDraft(
+        first_name=row["first_name"],
+        last_name=row["last_name"],
+        company=row["company"],
+        kind=row["kind"],
+        email=row["email"],
+        email2=row["email2"],
+        phone=row["phone"],
+        phone_mobile=row["phone_mobile"],
+        phone_work=row["phone_work"],
+        segment_id=row["segment"],
+        call_window_start=row["call_window_start"],
+        call_window_end=row["call_window_end"],
+        do_not_call=bool(row["do_not_call"]),
+        do_not_mail=bool(row["do_not_mail"]),
+        do_not_email=bool(row["do_not_email"]),
+        do_not_service=bool(row["do_not_service"]),
+        share_with_partners=bool(row["share_with_partners"]),
+        share_consent_on=row["share_consent_on"],
+        source=row["source"],
+        customer_since=row["customer_since"],
+        notes=row["notes"],
+    )
+
+
+def get_customer(customer_id: int) -> CustomerDetail | None:
+    """Everything the customer page shows, read in a handful of indexed queries."""
+    row = Customer.select().where(Customer.id == customer_id).dicts().first()
+    if row is None:
+        return None
+    segment = ""
+    if row["segment"]:
+        segment = Segment.select(Segment.name).where(Segment.id == row["segment"]).scalar() or ""
+    sites = [
+        SiteRow(*values)
+        for values in Site.select(
+            Site.id, Site.label, Site.street, Site.street2, Site.city, Site.region,
+            Site.postal_code, Site.country, Site.is_billing,
+        )
+        .where(Site.customer == customer_id)
+        .order_by(Site.is_billing.desc(), Site.id)
+        .tuples()
+    ]
+    return CustomerDetail(
+        id=customer_id,
+        draft=_draft_from_row(row),
+        segment=segment,
+        version=row["version"],
+        sites=sites,
+        equipment=_equipment(customer_id),
+        visits=_visits(customer_id),
+        sales=_sales(customer_id),
+        plans=_plans(customer_id),
+        touches=_touches(customer_id),
+        opportunities=_opportunities(customer_id),
+    )
+
+
+def _equipment(customer_id: int) -> list[EquipmentRow]:
+    query = (
+        Equipment.select(
+            Equipment.id, Equipment.site, Equipment.kind, Equipment.brand, Equipment.model,
+            Equipment.serial, Equipment.installed_on, Equipment.installed_by_us,
+            Equipment.warranty_until,
+        )
+        .join(Site)
+        .where((Site.customer == customer_id) & Equipment.removed_on.is_null())
+        .order_by(Equipment.installed_on.asc(nulls="LAST"), Equipment.id)
+        .tuples()
+    )
+    return [EquipmentRow(*values) for values in query]
+
+
+def _visits(customer_id: int) -> list[HistoryRow]:
+    query = (
+        Visit.select(Visit.id, Visit.visited_on, Visit.kind, Visit.technician, Visit.findings)
+        .where(Visit.customer == customer_id)
+        .order_by(Visit.visited_on.desc(), Visit.id.desc())
+        .tuples()
+    )
+    return [
+        HistoryRow(id_, on, kind.replace("_", " ").capitalize(), " · ".join(p for p in (tech, findings) if p))
+        for id_, on, kind, tech, findings in query
+    ]
+
+
+def _sales(customer_id: int) -> list[HistoryRow]:
+    query = (
+        Sale.select(Sale.id, Sale.sold_on, Sale.description, Sale.total_cents, Sale.job_number)
+        .where(Sale.customer == customer_id)
+        .order_by(Sale.sold_on.desc(), Sale.id.desc())
+        .tuples()
+    )
+    return [
+        HistoryRow(id_, on, description or "Sale", " · ".join(p for p in (format_money(from_cents(cents)), job) if p))
+        for id_, on, description, cents, job in query
+    ]
+
+
+def _plans(customer_id: int) -> list[HistoryRow]:
+    query = (
+        ServicePlan.select(
+            ServicePlan.id, ServicePlan.ends_on, ServicePlan.name, ServicePlan.status,
+            ServicePlan.started_on, ServicePlan.price_cents,
+        )
+        .where(ServicePlan.customer == customer_id)
+        .order_by(ServicePlan.ends_on.desc())
+        .tuples()
+    )
+    return [
+        HistoryRow(
+            id_, ends_on, name,
+            f"{status.capitalize()} · from {started:%b %d, %Y} to {ends_on:%b %d, %Y} · "
+            f"{format_money(from_cents(cents))} a term",
+        )
+        for id_, ends_on, name, status, started, cents in query
+    ]
+
+
+def _touches(customer_id: int) -> list[HistoryRow]:
+    query = (
+        Touch.select(Touch.id, Touch.happened_at, Touch.channel, Touch.outcome, Touch.reason, Touch.by_whom)
+        .where(Touch.customer == customer_id)
+        .order_by(Touch.happened_at.desc(), Touch.id.desc())
+        .limit(200)
+        .tuples()
+    )
+    return [
+        HistoryRow(
+            id_, when.date() if when else None, channel.replace("_", " ").capitalize(),
+            " · ".join(p for p in (outcome, reason, by_whom) if p),
+        )
+        for id_, when, channel, outcome, reason, by_whom in query
+    ]
+
+
+def _opportunities(customer_id: int) -> list[HistoryRow]:
+    query = (
+        Opportunity.select(Opportunity.id, Opportunity.due_on, Opportunity.kind, Opportunity.reason,
+                           Opportunity.value_cents, Opportunity.status)
+        .where(Opportunity.customer == customer_id)
+        .order_by(Opportunity.due_on.asc(nulls="LAST"))
+        .tuples()
+    )
+    return [
+        HistoryRow(
+            id_, due, kind.replace("_", " ").capitalize(),
+            f"{reason} · {format_money(from_cents(cents))} · {status}",
+        )
+        for id_, due, kind, reason, cents, status in query
+    ]

@@ -1,0 +1,1 @@
+"""Numbered schema migrations, applied by playhouse.migrations (see app/persistence/db.py)."""

@@ -1,0 +1,29 @@
+"""Opening and closing the app's database, for the GUI and the command line alike."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from app.persistence import db
+
+log = logging.getLogger(__name__)
+
+OpenedDatabase = db.OpenedDatabase
+
+
+def open_app_database(target: str, data_dir: Path) -> db.OpenedDatabase:
+    """Open, check and migrate; a migration is preceded by a backup in the data folder."""
+    opened = db.open_database(target, backup_dir=data_dir / "backups")
+    if opened.migrated_from:
+        log.info("migrated schema from %s; backup at %s", opened.migrated_from, opened.backup_path)
+    return opened
+
+
+def close_app_database() -> None:
+    db.close_database()
+
+
+def release_thread_connection() -> None:
+    """Close this thread's connection (worker threads call it when their job ends)."""
+    db.close_database()

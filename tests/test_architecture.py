@@ -1,0 +1,73 @@
+"""The layers of DESIGN.md, checked on every import statement of the code base."""
+
+from __future__ import annotations
+
+import ast
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+STDLIB = set(sys.stdlib_module_names)
+
+# What each layer may import, besides the standard library (and itself).
+ALLOWED = {
+    "app/domain": {"app.domain", "phonenumbers"},
+    "app/persistence": {"app.domain", "app.persistence", "peewee", "playhouse", "psycopg"},
+    "app/services": {"app.domain", "app.persistence", "app.services", "app.paths", "app.logs"},
+    "app": {"app"},
+    "ui": {"ui", "app.domain", "app.services", "app.paths", "app.logs", "PySide6", "shiboken6"},
+}
+# Third-party libraries that services may use (no Qt, no peewee).
+SERVICE_LIBRARIES = {"openpyxl", "reportlab", "defusedxml", "python_calamine", "rapidfuzz", "phonenumbers", "dateutil"}
+
+
+def _imports(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    names = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.extend(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names.append(node.module)
+    return names
+
+
+def _layer(path: Path) -> str:
+    relative = path.relative_to(ROOT).as_posix()
+    for layer in ("app/domain", "app/persistence", "app/services", "ui"):
+        if relative.startswith(layer + "/"):
+            return layer
+    return "app"
+
+
+def _allowed(layer: str, module: str) -> bool:
+    top = module.split(".")[0]
+    if top in STDLIB and top not in {"app", "ui"}:
+        return True
+    allowed = ALLOWED[layer] | (SERVICE_LIBRARIES if layer == "app/services" else set())
+    return any(module == prefix or module.startswith(prefix + ".") for prefix in allowed)
+
+
+SOURCES = sorted(p for folder in ("app", "ui") for p in (ROOT / folder).rglob("*.py"))
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_imports_follow_the_layers(path: Path) -> None:
+    layer = _layer(path)
+    wrong = [m for m in _imports(path) if not _allowed(layer, m)]
+    assert not wrong, f"{path.relative_to(ROOT)} ({layer}) must not import {wrong}"
+
+
+def test_the_checker_catches_a_violation(tmp_path: Path) -> None:
+    """A test that cannot fail is a defect: prove the rule bites."""
+    assert not _allowed("app/domain", "peewee")
+    assert not _allowed("ui", "peewee")
+    assert not _allowed("ui", "app.persistence.tables")
+    assert not _allowed("app/services", "PySide6.QtCore")
+    assert _allowed("ui", "app.services.customers")
+
+
+def test_main_is_tiny() -> None:
+    assert _imports(ROOT / "main.py") == ["sys", "ui.application"]
