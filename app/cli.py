@@ -36,7 +36,9 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m app", description="Customers for Life, from the command line.")
-    parser.add_argument("--db", help="a SQLite file path or a postgresql:// URL (default: the app's database)")
+    parser.add_argument(
+        "--db", help="a SQLite file path or a postgresql:// URL (default: the app's database)"
+    )
     parser.add_argument("--data-dir", type=Path, help="the folder for logs and backups")
     parser.add_argument("--debug", action="store_true", help="print tracebacks of unexpected errors")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -48,7 +50,9 @@ def build_parser() -> argparse.ArgumentParser:
     stats = commands.add_parser("stats", help="headline numbers")
     stats.add_argument("--json", action="store_true", help="one JSON document on stdout")
 
-    find = commands.add_parser("find", help="customers matching a fragment of name, phone, street, city or e-mail")
+    find = commands.add_parser(
+        "find", help="customers matching a fragment of name, phone, street, city or e-mail"
+    )
     find.add_argument("text")
     find.add_argument("--json", action="store_true", help="one JSON document on stdout")
     find.add_argument("--limit", type=int, default=50)
@@ -128,7 +132,9 @@ def _cmd_stats(args: argparse.Namespace) -> int:
         return EXIT_OK
     width = max(len(key) for key in values)
     for key, value in values.items():
-        shown = f"{value:.1%}" if isinstance(value, float) else f"{value:,}" if isinstance(value, int) else value
+        shown = (
+            f"{value:.1%}" if isinstance(value, float) else f"{value:,}" if isinstance(value, int) else value
+        )
         sys.stdout.write(f"{key:<{width}}  {shown:>16}   {EXPLANATIONS.get(key, '')}\n")
     return EXIT_OK
 

@@ -9,9 +9,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("CFL_DATABASE", None)
 
 
-def pytest_configure(config) -> None:  # noqa: ANN001 - pytest's hook signature
+def pytest_configure(config) -> None:
     import tempfile
 
     home = tempfile.mkdtemp(prefix="cfl-test-home-")
     os.environ["XDG_DATA_HOME"] = home
     os.environ["LOCALAPPDATA"] = home
+    os.environ["XDG_CONFIG_HOME"] = home  # QSettings (window state) goes there too

@@ -20,7 +20,15 @@ ALLOWED = {
     "ui": {"ui", "app.domain", "app.services", "app.paths", "app.logs", "PySide6", "shiboken6"},
 }
 # Third-party libraries that services may use (no Qt, no peewee).
-SERVICE_LIBRARIES = {"openpyxl", "reportlab", "defusedxml", "python_calamine", "rapidfuzz", "phonenumbers", "dateutil"}
+SERVICE_LIBRARIES = {
+    "openpyxl",
+    "reportlab",
+    "defusedxml",
+    "python_calamine",
+    "rapidfuzz",
+    "phonenumbers",
+    "dateutil",
+}
 
 
 def _imports(path: Path) -> list[str]:

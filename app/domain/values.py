@@ -25,7 +25,11 @@ def clean_text(value: object) -> str:
     if value is None:
         return ""
     text = unicodedata.normalize("NFC", str(value))
-    text = "".join(" " if ch in "\t\n\r" else ch for ch in text if unicodedata.category(ch) not in _INVISIBLE or ch in "\t\n\r")
+    text = "".join(
+        " " if ch in "\t\n\r" else ch
+        for ch in text
+        if unicodedata.category(ch) not in _INVISIBLE or ch in "\t\n\r"
+    )
     return " ".join(text.split())
 
 
@@ -70,7 +74,7 @@ def normalize_email(text: str, field: str = "email") -> str:
 
 
 def parse_time_of_day(text: str, field: str) -> str:
-    """"9", "9:30", "5:30 pm", "17:30" → "HH:MM"; "" stays ""."""
+    """ "9", "9:30", "5:30 pm", "17:30" → "HH:MM"; "" stays ""."""
     text = clean_text(text)
     if not text:
         return ""
@@ -98,3 +102,37 @@ def years_between(start: datetime.date, end: datetime.date) -> int:
 
 def phone_digits(text: str) -> str:
     return "".join(ch for ch in text if ch.isdigit())
+
+
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1
+    )
+}
+
+
+def parse_date_text(text: str, field: str, label: str = "Date") -> datetime.date | None:
+    """A date as people type it: 2009-03-15, 3/15/2009, Mar 2009, March 15 2009 or 2009; "" is None.
+
+    A month or a bare year means its first day: good enough for an install date
+    nobody remembers exactly.
+    """
+    text = clean_text(text).replace(",", " ")
+    if not text:
+        return None
+    try:
+        if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", text):
+            return datetime.date.fromisoformat("-".join(p.zfill(2) for p in text.split("-")))
+        if match := re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})", text):
+            month, day, year = (int(g) for g in match.groups())
+            return datetime.date(year + 2000 if year < 100 else year, month, day)
+        if re.fullmatch(r"\d{4}", text):
+            return datetime.date(int(text), 1, 1)
+        words = text.lower().split()
+        if words and words[0][:3] in _MONTHS and len(words) in (2, 3) and words[-1].isdigit():
+            day = int(words[1]) if len(words) == 3 else 1
+            return datetime.date(int(words[-1]), _MONTHS[words[0][:3]], day)
+    except ValueError:
+        pass
+    raise UserError(f"{label}: “{text}” is not a date (write it like 3/15/2009, Mar 2009 or 2009).", field)

@@ -180,8 +180,15 @@ def get_customer(customer_id: int) -> CustomerDetail | None:
     sites = [
         SiteRow(*values)
         for values in Site.select(
-            Site.id, Site.label, Site.street, Site.street2, Site.city, Site.region,
-            Site.postal_code, Site.country, Site.is_billing,
+            Site.id,
+            Site.label,
+            Site.street,
+            Site.street2,
+            Site.city,
+            Site.region,
+            Site.postal_code,
+            Site.country,
+            Site.is_billing,
         )
         .where(Site.customer == customer_id)
         .order_by(Site.is_billing.desc(), Site.id)
@@ -205,8 +212,14 @@ def get_customer(customer_id: int) -> CustomerDetail | None:
 def _equipment(customer_id: int) -> list[EquipmentRow]:
     query = (
         Equipment.select(
-            Equipment.id, Equipment.site, Equipment.kind, Equipment.brand, Equipment.model,
-            Equipment.serial, Equipment.installed_on, Equipment.installed_by_us,
+            Equipment.id,
+            Equipment.site,
+            Equipment.kind,
+            Equipment.brand,
+            Equipment.model,
+            Equipment.serial,
+            Equipment.installed_on,
+            Equipment.installed_by_us,
             Equipment.warranty_until,
         )
         .join(Site)
@@ -238,7 +251,9 @@ def _sales(customer_id: int) -> list[HistoryRow]:
         .tuples()
     )
     return [
-        HistoryRow(id_, on, description or "Sale", " · ".join(p for p in (format_money(from_cents(cents)), job) if p))
+        HistoryRow(
+            id_, on, description or "Sale", " · ".join(p for p in (format_money(from_cents(cents)), job) if p)
+        )
         for id_, on, description, cents, job in query
     ]
 
@@ -246,8 +261,12 @@ def _sales(customer_id: int) -> list[HistoryRow]:
 def _plans(customer_id: int) -> list[HistoryRow]:
     query = (
         ServicePlan.select(
-            ServicePlan.id, ServicePlan.ends_on, ServicePlan.name, ServicePlan.status,
-            ServicePlan.started_on, ServicePlan.price_cents,
+            ServicePlan.id,
+            ServicePlan.ends_on,
+            ServicePlan.name,
+            ServicePlan.status,
+            ServicePlan.started_on,
+            ServicePlan.price_cents,
         )
         .where(ServicePlan.customer == customer_id)
         .order_by(ServicePlan.ends_on.desc())
@@ -255,7 +274,9 @@ def _plans(customer_id: int) -> list[HistoryRow]:
     )
     return [
         HistoryRow(
-            id_, ends_on, name,
+            id_,
+            ends_on,
+            name,
             f"{status.capitalize()} · from {started:%b %d, %Y} to {ends_on:%b %d, %Y} · "
             f"{format_money(from_cents(cents))} a term",
         )
@@ -273,7 +294,9 @@ def _touches(customer_id: int) -> list[HistoryRow]:
     )
     return [
         HistoryRow(
-            id_, when.date() if when else None, channel.replace("_", " ").capitalize(),
+            id_,
+            when.date() if when else None,
+            channel.replace("_", " ").capitalize(),
             " · ".join(p for p in (outcome, reason, by_whom) if p),
         )
         for id_, when, channel, outcome, reason, by_whom in query
@@ -282,16 +305,28 @@ def _touches(customer_id: int) -> list[HistoryRow]:
 
 def _opportunities(customer_id: int) -> list[HistoryRow]:
     query = (
-        Opportunity.select(Opportunity.id, Opportunity.due_on, Opportunity.kind, Opportunity.reason,
-                           Opportunity.value_cents, Opportunity.status)
+        Opportunity.select(
+            Opportunity.id,
+            Opportunity.due_on,
+            Opportunity.kind,
+            Opportunity.reason,
+            Opportunity.value_cents,
+            Opportunity.status,
+        )
         .where(Opportunity.customer == customer_id)
         .order_by(Opportunity.due_on.asc(nulls="LAST"))
         .tuples()
     )
     return [
         HistoryRow(
-            id_, due, kind.replace("_", " ").capitalize(),
+            id_,
+            due,
+            kind.replace("_", " ").capitalize(),
             f"{reason} · {format_money(from_cents(cents))} · {status}",
         )
         for id_, due, kind, reason, cents, status in query
     ]
+
+
+def list_segments() -> list[tuple[int, str]]:
+    return list(Segment.select(Segment.id, Segment.name).order_by(Segment.name).tuples())

@@ -90,9 +90,7 @@ def _open_postgres(url: str) -> Database:
     from playhouse.db_url import parse
 
     params = parse(url)
-    database = PostgresqlDatabase(
-        params.pop("database"), prefer_psycopg3=True, autorollback=True, **params
-    )
+    database = PostgresqlDatabase(params.pop("database"), prefer_psycopg3=True, autorollback=True, **params)
     try:
         database.connect()
     except Exception as error:  # the driver's own errors vary; all mean "cannot reach it"

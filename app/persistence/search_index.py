@@ -40,7 +40,7 @@ def _document_sql(where: str) -> str:
 
 
 def reindex(customer_ids: Iterable[int] | None = None) -> None:
-    """Rebuild the documents of these customers (all of them when None). Run inside the write's transaction."""
+    """Rebuild the documents of these customers (all when None); call inside the write's transaction."""
     db = database_proxy.obj
     if customer_ids is None:
         db.execute_sql("DELETE FROM customer_search")
@@ -77,7 +77,9 @@ def matching_ids_sql(text: str) -> tuple[str, list[str]] | None:
         return None
     if not _is_sqlite():
         conditions = " AND ".join(["doc ILIKE %s"] * len(words))
-        return f"SELECT rowid FROM customer_search WHERE {conditions}", [f"%{_escape_like(w)}%" for w in words]
+        return f"SELECT rowid FROM customer_search WHERE {conditions}", [
+            f"%{_escape_like(w)}%" for w in words
+        ]
     long_words = [w for w in words if len(w) >= _TRIGRAM]
     short_words = [w for w in words if len(w) < _TRIGRAM]
     conditions, params = [], []

@@ -46,3 +46,22 @@ def add_customer(draft: CustomerDraft) -> int:
 
 def save_customer(customer_id: int, draft: CustomerDraft, version: int) -> int:
     return repository.update_customer(customer_id, draft.validated(), version)
+
+
+def list_segments() -> list[tuple[int, str]]:
+    return repository.list_segments()
+
+
+def delete_customer_check(customer_id: int) -> str:
+    """What deleting this customer would take with it, in words, for the confirmation."""
+    detail = repository.get_customer(customer_id)
+    if detail is None:
+        return ""
+    counts = [
+        (len(detail.sites), "site", "sites"),
+        (len(detail.equipment), "piece of equipment", "pieces of equipment"),
+        (len(detail.sales), "sale", "sales"),
+        (len(detail.visits), "visit", "visits"),
+        (len(detail.touches), "contact", "contacts"),
+    ]
+    return ", ".join(f"{n} {one if n == 1 else many}" for n, one, many in counts if n)

@@ -45,7 +45,14 @@ def test_emails_are_lower_case_and_checked() -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("9", "09:00"), ("9:30", "09:30"), ("5:30 pm", "17:30"), ("12 am", "00:00"), ("17:30", "17:30"), ("", "")],
+    [
+        ("9", "09:00"),
+        ("9:30", "09:30"),
+        ("5:30 pm", "17:30"),
+        ("12 am", "00:00"),
+        ("17:30", "17:30"),
+        ("", ""),
+    ],
 )
 def test_times_of_day(text: str, expected: str) -> None:
     assert parse_time_of_day(text, "call_window_start") == expected
@@ -87,7 +94,11 @@ def test_a_customer_needs_some_name() -> None:
 
 def test_a_valid_customer_is_cleaned() -> None:
     draft = CustomerDraft(
-        first_name=" Ann ", last_name="Smith", phone="410-632-0571", call_window_start="9", call_window_end="5 pm",
+        first_name=" Ann ",
+        last_name="Smith",
+        phone="410-632-0571",
+        call_window_start="9",
+        call_window_end="5 pm",
         share_with_partners=True,
     ).validated()
     assert draft.display_name == "Smith, Ann"
@@ -108,3 +119,30 @@ def test_display_names() -> None:
     assert display_name("Ann", "Smith", "") == "Smith, Ann"
     assert display_name("", "", "Acme") == "Acme"
     assert display_name("Cher", "", "") == "Cher"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2009-03-15", datetime.date(2009, 3, 15)),
+        ("3/15/2009", datetime.date(2009, 3, 15)),
+        ("3/15/09", datetime.date(2009, 3, 15)),
+        ("Mar 2009", datetime.date(2009, 3, 1)),
+        ("March 15, 2009", datetime.date(2009, 3, 15)),
+        ("2009", datetime.date(2009, 1, 1)),
+        ("", None),
+    ],
+)
+def test_dates_as_people_type_them(text: str, expected: datetime.date | None) -> None:
+    from app.domain.values import parse_date_text
+
+    assert parse_date_text(text, "installed_on") == expected
+
+
+@pytest.mark.parametrize("text", ["15/15/2009", "soon", "2/30/2020"])
+def test_bad_dates_name_the_field(text: str) -> None:
+    from app.domain.values import parse_date_text
+
+    with pytest.raises(UserError) as caught:
+        parse_date_text(text, "installed_on", "Installed on")
+    assert caught.value.field == "installed_on"

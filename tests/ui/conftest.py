@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from app.domain.customers import CustomerDraft
+from app.services.customers import add_customer
+from app.services.database import close_app_database, open_app_database
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> Iterator[Path]:
+    path = tmp_path / "customers.sqlite3"
+    open_app_database(str(path), tmp_path)
+    yield path
+    close_app_database()
+
+
+@pytest.fixture
+def three_customers(database: Path) -> dict[str, int]:
+    return {
+        "smith": add_customer(CustomerDraft(first_name="Ann", last_name="Smith", phone="(410) 632-0571")),
+        "jones": add_customer(CustomerDraft(first_name="Bob", last_name="Jones", phone="410-555-2368")),
+        "acme": add_customer(CustomerDraft(company="Acme Property Management", email="office@acme.example")),
+    }
+
+
+@pytest.fixture
+def window(qtbot, database: Path):
+    from ui.main_window import MainWindow
+
+    main_window = MainWindow(str(database))
+    qtbot.addWidget(main_window)
+    main_window.resize(1366, 768)
+    main_window.show()
+    yield main_window
+    main_window.runner.wait_for_idle(30_000)

@@ -1,0 +1,105 @@
+"""Starting the app: QApplication, paths, logging, the error hook, the database and the main window."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QStandardPaths, QtMsgType, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app.domain.errors import UserError
+from app.logs import setup_logging
+from app.paths import APP_NAME, data_dir_for, resolve_database
+from app.services.database import open_app_database
+from ui.main_window import MainWindow
+from ui.messages import set_log_path, show_error
+from ui.single_instance import SingleInstance, ask_running_copy_to_show
+
+log = logging.getLogger(__name__)
+
+
+def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="Customers for Life")
+    parser.add_argument("--db", help="a SQLite file or a postgresql:// URL")
+    parser.add_argument("--data-dir", type=Path, help="the folder for the database, logs and backups")
+    args, _qt_args = parser.parse_known_args(list(argv)[1:])
+    return args
+
+
+def create_application(argv: Sequence[str]) -> QApplication:
+    app = QApplication.instance() or QApplication(list(argv))
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName("")
+    app.setApplicationDisplayName("Customers for Life")
+    return app
+
+
+def qt_data_dir() -> Path:
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation))
+
+
+def _qt_message(mode: QtMsgType, _context: object, message: str) -> None:
+    level = logging.WARNING if mode in (QtMsgType.QtWarningMsg, QtMsgType.QtInfoMsg) else logging.ERROR
+    if mode == QtMsgType.QtDebugMsg:
+        level = logging.DEBUG
+    logging.getLogger("qt").log(level, "%s", message)
+
+
+def _excepthook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+    """An exception escaping a slot: logged with its traceback, shown as an apology, never on screen raw."""
+    if issubclass(kind, KeyboardInterrupt):
+        sys.__excepthook__(kind, error, trace)
+        return
+    error.__traceback__ = trace
+    show_error(QApplication.activeWindow(), error)
+
+
+def open_main_window(argv: Sequence[str]) -> MainWindow | int:
+    """Everything up to a shown main window, or the exit code when there is none to show.
+
+    0: another copy already has this database open (and came forward); 2: the database
+    can't be opened (the owner was told why).
+    """
+    args = parse_arguments(argv)
+    create_application(argv)
+    database = resolve_database(args.db, args.data_dir or qt_data_dir())
+    data_dir = data_dir_for(database, args.data_dir)
+    log_path = setup_logging(data_dir)
+    set_log_path(log_path)
+    qInstallMessageHandler(_qt_message)
+    sys.excepthook = _excepthook
+    log.info("starting")
+    instance_key = database if "://" in database else str(Path(database).expanduser().resolve())
+    if ask_running_copy_to_show(instance_key):
+        log.info("already running on this database; asked that copy to come forward")
+        sys.stderr.write(
+            "Customers for Life is already open on this database; its window was brought forward.\n"
+        )
+        return 0
+    try:
+        opened = open_app_database(database, data_dir)
+    except UserError as error:
+        QMessageBox.critical(None, "Customers for Life", error.message)
+        return 2
+    except Exception as error:
+        show_error(None, error)
+        return 2
+    window = MainWindow(opened.location)
+    if not window.restored:
+        window.resize(1280, 800)
+    window.single_instance = SingleInstance(instance_key, window)
+    window.single_instance.show_requested.connect(window.bring_forward)
+    window.show()
+    return window
+
+
+def run(argv: Sequence[str]) -> int:
+    window = open_main_window(argv)
+    if isinstance(window, int):
+        return window
+    return QApplication.instance().exec()

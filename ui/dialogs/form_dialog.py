@@ -1,0 +1,262 @@
+"""One form dialog for every record: fields from a spec, checked by the domain as you type.
+
+A form is a list of `Field`s and a `build(values) -> draft` function; the
+draft's own `validated()` decides what is wrong, and its UserError is shown
+under the field it names. Save stays disabled while anything is wrong.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.errors import UserError
+from app.domain.values import parse_date_text
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    label: str
+    kind: str = "text"  # text | multiline | bool | choice | date | optional_date | datetime | money | int
+    choices: Sequence[tuple[str, Any]] = field(default_factory=tuple)
+    placeholder: str = ""
+    minimum: int = 0
+    maximum: int = 999
+
+
+class FormWidget(QWidget):
+    """The fields, their error labels and the checking; `validity_changed` drives a Save button."""
+
+    validity_changed = Signal(bool)
+
+    def __init__(
+        self,
+        fields: Sequence[Field],
+        build: Callable[[dict[str, Any]], Any],
+        values: dict[str, Any] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._fields = list(fields)
+        self._build = build
+        self.editors: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+        self.result_draft: Any = None
+        self._show_errors = bool(values)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        for spec in self._fields:
+            editor = self._make_editor(spec)
+            editor.setObjectName(spec.name)
+            self.editors[spec.name] = editor
+            error = QLabel()
+            error.setObjectName(f"{spec.name}_error")
+            error.setStyleSheet("color: #b00020;")
+            error.setWordWrap(True)
+            error.setTextFormat(Qt.TextFormat.PlainText)
+            error.hide()
+            self.errors[spec.name] = error
+            column = QVBoxLayout()
+            column.setSpacing(2)
+            column.addWidget(editor)
+            column.addWidget(error)
+            holder = QWidget()
+            holder.setLayout(column)
+            column.setContentsMargins(0, 0, 0, 0)
+            label = QLabel(spec.label)
+            label.setBuddy(editor)
+            form.addRow(label, holder)
+        self.general_error = QLabel()
+        self.general_error.setObjectName("general_error")
+        self.general_error.setStyleSheet("color: #b00020;")
+        self.general_error.setWordWrap(True)
+        self.general_error.hide()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(form)
+        layout.addWidget(self.general_error)
+        if values:
+            self.set_values(values)
+        self.validate()
+
+    # --- editors -----------------------------------------------------------------------
+    def _make_editor(self, spec: Field) -> QWidget:
+        kind = spec.kind
+        if kind == "multiline":
+            editor = QPlainTextEdit()
+            editor.setTabChangesFocus(True)
+            editor.setFixedHeight(70)
+            editor.textChanged.connect(self._changed)
+        elif kind == "bool":
+            editor = QCheckBox()
+            editor.toggled.connect(self._changed)
+        elif kind == "choice":
+            editor = QComboBox()
+            for text, value in spec.choices:
+                editor.addItem(text, value)
+            editor.currentIndexChanged.connect(self._changed)
+        elif kind == "date":
+            editor = QDateEdit(QDate.currentDate())
+            editor.setCalendarPopup(True)
+            editor.setDisplayFormat("MMM d, yyyy")
+            editor.dateChanged.connect(self._changed)
+        elif kind == "datetime":
+            editor = QDateTimeEdit(QDateTime.currentDateTime())
+            editor.setCalendarPopup(True)
+            editor.setDisplayFormat("MMM d, yyyy h:mm AP")
+            editor.dateTimeChanged.connect(self._changed)
+        elif kind == "int":
+            editor = QSpinBox()
+            editor.setRange(spec.minimum, spec.maximum)
+            editor.valueChanged.connect(self._changed)
+        else:
+            editor = QLineEdit()
+            editor.setPlaceholderText(
+                spec.placeholder or ("e.g. 3/15/2009" if kind == "optional_date" else "")
+            )
+            editor.textChanged.connect(self._changed)
+        return editor
+
+    def set_values(self, values: dict[str, Any]) -> None:
+        for spec in self._fields:
+            if spec.name not in values:
+                continue
+            value, editor = values[spec.name], self.editors[spec.name]
+            if spec.kind == "multiline":
+                editor.setPlainText(value or "")
+            elif spec.kind == "bool":
+                editor.setChecked(bool(value))
+            elif spec.kind == "choice":
+                index = editor.findData(value)
+                editor.setCurrentIndex(max(index, 0))
+            elif spec.kind == "date" and value:
+                editor.setDate(QDate(value.year, value.month, value.day))
+            elif spec.kind == "datetime" and value:
+                editor.setDateTime(
+                    QDateTime(QDate(value.year, value.month, value.day), QTime(value.hour, value.minute))
+                )
+            elif spec.kind == "int":
+                editor.setValue(int(value or 0))
+            elif spec.kind == "optional_date":
+                editor.setText(value.strftime("%m/%d/%Y") if value else "")
+            else:
+                editor.setText("" if value is None else str(value))
+
+    def values(self) -> dict[str, Any]:
+        """What the form holds, as Python values; a date that can't be read raises a UserError."""
+        result: dict[str, Any] = {}
+        for spec in self._fields:
+            editor = self.editors[spec.name]
+            if spec.kind == "multiline":
+                result[spec.name] = editor.toPlainText()
+            elif spec.kind == "bool":
+                result[spec.name] = editor.isChecked()
+            elif spec.kind == "choice":
+                result[spec.name] = editor.currentData()
+            elif spec.kind == "date":
+                result[spec.name] = editor.date().toPython()
+            elif spec.kind == "datetime":
+                result[spec.name] = editor.dateTime().toPython().replace(second=0, microsecond=0)
+            elif spec.kind == "int":
+                result[spec.name] = editor.value()
+            elif spec.kind == "optional_date":
+                result[spec.name] = parse_date_text(editor.text(), spec.name, spec.label)
+            else:
+                result[spec.name] = editor.text()
+        return result
+
+    # --- checking ----------------------------------------------------------------------
+    def _changed(self, *_args: object) -> None:
+        self._show_errors = True
+        self.validate()
+
+    def validate(self) -> bool:
+        for label in self.errors.values():
+            label.hide()
+        self.general_error.hide()
+        try:
+            draft = self._build(self.values())
+            self.result_draft = draft.validated()
+        except UserError as error:
+            self.result_draft = None
+            target = self.errors.get(error.field or "", self.general_error)
+            target.setText(error.message)
+            target.setVisible(self._show_errors)
+        self.validity_changed.emit(self.result_draft is not None)
+        return self.result_draft is not None
+
+    def error_text(self) -> str:
+        shown = [
+            label.text() for label in [*self.errors.values(), self.general_error] if not label.isHidden()
+        ]
+        return " ".join(shown)
+
+    def check_all(self) -> bool:
+        """Validate and show whatever is wrong (on Save, even in untouched fields)."""
+        self._show_errors = True
+        return self.validate()
+
+
+class FormDialog(QDialog):
+    def __init__(
+        self,
+        title: str,
+        fields: Sequence[Field],
+        build: Callable[[dict[str, Any]], Any],
+        values: dict[str, Any] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self._save)
+        self.buttons.rejected.connect(self.reject)
+        self.form = FormWidget(fields, build, None, self)
+        self.form.validity_changed.connect(
+            self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled
+        )
+        if values:
+            self.form.set_values(values)
+        self.form.validate()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(460)
+
+    @property
+    def result_draft(self) -> Any:
+        return self.form.result_draft
+
+    @property
+    def editors(self) -> dict[str, QWidget]:
+        return self.form.editors
+
+    def error_text(self) -> str:
+        return self.form.error_text()
+
+    def _save(self) -> None:
+        if self.form.check_all():
+            self.accept()

@@ -1,0 +1,141 @@
+"""Every edit, delete and merge goes through here, so each one can be undone and redone.
+
+An action is done first (so a refusal is shown before anything lands on the
+undo stack), then pushed as a command whose first redo is skipped. Each
+command announces what it changed, so pages refresh only that.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QWidget
+
+from app.domain.customers import CustomerDraft
+from app.domain.errors import UserError
+from app.services import customers as customer_service
+from app.services import records as record_service
+from ui.events import data_events
+from ui.messages import show_error
+
+CUSTOMER_TABLES = {"customer", "site", "equipment", "visit", "sale", "service_plan", "touch", "opportunity"}
+
+
+class _DoneCommand(QUndoCommand):
+    """A command whose action already happened; later redos and undos call the given functions."""
+
+    def __init__(
+        self, text: str, redo: Callable[[], None], undo: Callable[[], None], changes: set[str], editor: Editor
+    ) -> None:
+        super().__init__(text)
+        self._redo, self._undo, self._changes, self._editor = redo, undo, changes, editor
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+            return
+        self._editor.guarded(self._redo, self._changes)
+
+    def undo(self) -> None:
+        self._editor.guarded(self._undo, self._changes)
+
+
+class Editor:
+    def __init__(self, parent: QWidget) -> None:
+        self.parent = parent
+        self.undo_stack = QUndoStack(parent)
+
+    def guarded(self, action: Callable[[], Any], changes: set[str]) -> bool:
+        """Run a write; a refusal or a bug is shown, not raised. Announces the change on success."""
+        try:
+            action()
+        except Exception as error:
+            show_error(self.parent, error)
+            return False
+        if changes:
+            data_events().announce(changes, self)
+        return True
+
+    def _push(self, text: str, redo: Callable[[], None], undo: Callable[[], None], changes: set[str]) -> None:
+        self.undo_stack.push(_DoneCommand(text, redo, undo, changes, self))
+        data_events().announce(changes, self)
+
+    # --- customers ---------------------------------------------------------------------
+    def add_customer(self, draft: CustomerDraft) -> int:
+        customer_id = customer_service.add_customer(draft)
+        state: dict[str, Any] = {}
+
+        def undo() -> None:
+            state["snapshot"] = record_service.delete_customer(customer_id)
+
+        self._push(
+            f"Add {draft.display_name}", lambda: record_service.restore(state["snapshot"]), undo, {"customer"}
+        )
+        return customer_id
+
+    def save_customer(
+        self, customer_id: int, before: CustomerDraft, after: CustomerDraft, version: int
+    ) -> None:
+        customer_service.save_customer(customer_id, after, version)
+
+        def write(draft: CustomerDraft) -> Callable[[], None]:
+            def apply() -> None:
+                current = customer_service.customer_detail(customer_id)
+                if current is None:
+                    raise UserError("This customer no longer exists; someone deleted it.")
+                customer_service.save_customer(customer_id, draft, current.version)
+
+            return apply
+
+        self._push(f"Edit {after.display_name}", write(after), write(before), {"customer"})
+
+    def delete_customer(self, customer_id: int, name: str) -> None:
+        state = {"snapshot": record_service.delete_customer(customer_id)}
+
+        def redo() -> None:
+            state["snapshot"] = record_service.delete_customer(customer_id)
+
+        self._push(f"Delete {name}", redo, lambda: record_service.restore(state["snapshot"]), CUSTOMER_TABLES)
+
+    def merge_customers(self, keep_id: int, duplicate_id: int, text: str) -> None:
+        state = {"record": record_service.merge_customers(keep_id, duplicate_id)}
+
+        def redo() -> None:
+            state["record"] = record_service.merge_customers(keep_id, duplicate_id)
+
+        self._push(text, redo, lambda: record_service.unmerge_customers(state["record"]), CUSTOMER_TABLES)
+
+    # --- records -------------------------------------------------------------------------
+    def add_record(self, draft: Any, text: str) -> int:
+        row_id = record_service.add_record(draft)
+        table = draft.TABLE
+        state: dict[str, Any] = {}
+
+        def undo() -> None:
+            state["snapshot"] = record_service.delete_record(table, row_id)
+
+        self._push(text, lambda: record_service.restore(state["snapshot"]), undo, {table, "customer"})
+        return row_id
+
+    def save_record(self, row_id: int, draft: Any, text: str) -> None:
+        table = draft.TABLE
+        before = record_service.read_record(table, row_id)
+        record_service.save_record(row_id, draft)
+        after = record_service.read_record(table, row_id)
+        self._push(
+            text,
+            lambda: record_service.write_columns(table, row_id, after),
+            lambda: record_service.write_columns(table, row_id, before),
+            {table, "customer"},
+        )
+
+    def delete_record(self, table: str, row_id: int, text: str) -> None:
+        state = {"snapshot": record_service.delete_record(table, row_id)}
+
+        def redo() -> None:
+            state["snapshot"] = record_service.delete_record(table, row_id)
+
+        self._push(text, redo, lambda: record_service.restore(state["snapshot"]), CUSTOMER_TABLES)

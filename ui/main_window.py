@@ -1,0 +1,221 @@
+"""The main window: a sidebar of pages, the pages, menus and the status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from app.services import customers as customer_service
+from app.services.demo import build_demo
+from ui.editing import Editor
+from ui.events import data_events
+from ui.messages import show_info
+from ui.pages.customers_page import CustomersPage
+from ui.pages.settings_page import SettingsPage
+from ui.pages.welcome_page import WelcomePage
+from ui.tasks import TaskRunner
+from ui.text import count_text
+from ui.window_state import restore_window, save_window
+
+DEMO_CHANGES = {
+    "customer",
+    "site",
+    "equipment",
+    "visit",
+    "sale",
+    "service_plan",
+    "touch",
+    "partner",
+    "referral",
+}
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, database_label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Customers for Life"))
+        self.setMinimumSize(QSize(960, 600))
+        self.runner = TaskRunner(self)
+        self.editor = Editor(self)
+
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setFixedWidth(170)
+        self.sidebar.setIconSize(QSize(20, 20))
+        self.pages = QStackedWidget()
+        self.welcome_page = WelcomePage()
+        self.customers_page = CustomersPage(self.editor)
+        self.settings_page = SettingsPage()
+        self._page_keys: list[str] = []
+        self._add_page("welcome", self.tr("Welcome"), self.welcome_page)
+        self._add_page("customers", self.tr("Customers"), self.customers_page)
+        self._add_page("settings", self.tr("Settings"), self.settings_page)
+        self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+
+        self.database_label = QLabel(database_label)
+        self.database_label.setObjectName("databaseLabel")
+        self.statusBar().addPermanentWidget(self.database_label)
+        self._build_menus()
+
+        self.welcome_page.demo_requested.connect(self.create_demo)
+        data_events().data_changed.connect(self._on_data_changed)
+        self.runner.job_started.connect(lambda label: self.statusBar().showMessage(label))
+        self.runner.job_ended.connect(self._on_job_ended)
+        self.settings_page.load()
+        self.refresh_start_page()
+        self.restored = restore_window(self, *self._state_widgets())
+
+    def _state_widgets(self) -> tuple[dict, dict]:
+        page = self.customers_page
+        return {"customers": page.splitter}, {"customers": page.table.horizontalHeader()}
+
+    def _add_page(self, key: str, title: str, page: QWidget) -> None:
+        self._page_keys.append(key)
+        self.pages.addWidget(page)
+        item = QListWidgetItem(title)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        self.sidebar.addItem(item)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        undo = self.editor.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.editor.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+        self.undo_action, self.redo_action = undo, redo
+
+        actions = self.customers_page.actions
+        customer_menu = self.menuBar().addMenu(self.tr("&Customer"))
+        for action in (
+            actions.new,
+            actions.edit,
+            actions.log_call,
+            actions.log_visit,
+            None,
+            actions.add_site,
+            actions.add_equipment,
+            actions.add_sale,
+            actions.add_plan,
+            actions.add_touch,
+            None,
+            actions.merge,
+            actions.delete,
+        ):
+            if action is None:
+                customer_menu.addSeparator()
+            else:
+                customer_menu.addAction(action)
+
+        go_menu = self.menuBar().addMenu(self.tr("&Go"))
+        for number, key in enumerate(self._page_keys):
+            action = QAction(self.sidebar.item(number).text(), self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number + 1}"))
+            action.triggered.connect(lambda _checked=False, k=key: self.show_page(k))
+            go_menu.addAction(action)
+        find_action = QAction(self.tr("&Find a customer"), self)
+        find_action.setShortcut(QKeySequence.StandardKey.Find)
+        find_action.triggered.connect(self._find_customer)
+        go_menu.addAction(find_action)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About Customers for Life"), self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+
+    # --- navigation ------------------------------------------------------------
+    def show_page(self, key: str) -> None:
+        row = self._page_keys.index(key)
+        self.sidebar.item(row).setHidden(False)
+        self.sidebar.setCurrentRow(row)
+
+    def current_page_key(self) -> str:
+        return self._page_keys[self.pages.currentIndex()]
+
+    def refresh_start_page(self) -> None:
+        """An empty database opens on the welcome page; otherwise the welcome page is out of the way."""
+        empty = customer_service.count_customers() == 0
+        self.sidebar.item(self._page_keys.index("welcome")).setHidden(not empty)
+        self.customers_page.load()
+        self.show_page("welcome" if empty else "customers")
+
+    def _find_customer(self) -> None:
+        self.show_page("customers")
+        self.customers_page.focus_search()
+
+    # --- jobs ------------------------------------------------------------------
+    def create_demo(self, customers: int) -> None:
+        self.welcome_page.demo_button.setEnabled(False)
+        self.runner.run(
+            self.tr("Creating a demo business with %1…").replace("%1", count_text(customers, "customer")),
+            lambda progress, cancel: build_demo(customers=customers, progress=progress, cancel=cancel),
+            changes=DEMO_CHANGES,
+            on_done=lambda _summary: self._after_demo(),
+            on_cancelled=lambda: self.statusBar().showMessage(
+                self.tr("Cancelled; nothing was changed."), 5000
+            ),
+        )
+
+    def _after_demo(self) -> None:
+        self.sidebar.item(self._page_keys.index("welcome")).setHidden(True)
+        self.show_page("customers")
+
+    def _on_job_ended(self, _label: str, outcome: str) -> None:
+        self.welcome_page.demo_button.setEnabled(True)
+        if outcome == "done":
+            self.statusBar().clearMessage()
+
+    def _on_data_changed(self, changes: frozenset[str], _initiator: object) -> None:
+        if "setting" in changes and _initiator is not self.settings_page:
+            self.settings_page.load()
+
+    def _about(self) -> None:
+        show_info(
+            self,
+            self.tr("About Customers for Life"),
+            self.tr(
+                "Customers for Life keeps every customer of a trades business for life.\n\nDatabase: %1"
+            ).replace("%1", self.database_label.text()),
+        )
+
+    def bring_forward(self) -> None:
+        """Another start of the app on this database asked this window to come forward."""
+        if self.isMinimized():
+            self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
+    def closeEvent(self, event) -> None:
+        if self.runner.busy:
+            show_info(
+                self,
+                self.tr("Still working"),
+                self.tr("A job is still running. Cancel it or let it finish, then close the window."),
+            )
+            event.ignore()
+            return
+        save_window(self, *self._state_widgets())
+        super().closeEvent(event)

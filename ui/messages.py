@@ -1,0 +1,48 @@
+"""The one place that builds message boxes: a UserError shows its message, a bug an apology."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from app.domain.errors import UserError
+
+log = logging.getLogger(__name__)
+_log_path: Path | None = None
+
+
+def set_log_path(path: Path) -> None:
+    global _log_path
+    _log_path = path
+
+
+def apology_text() -> str:
+    where = f"\n\nThe details were written to {_log_path}." if _log_path else ""
+    return (
+        QWidget.tr("Sorry, something went wrong. Your data is safe; the last action was not completed.")
+        + where
+    )
+
+
+def show_error(parent: QWidget | None, error: BaseException, title: str = "") -> None:
+    """A UserError as its own sentence; anything else is logged with its traceback and apologised for."""
+    if isinstance(error, UserError):
+        QMessageBox.warning(parent, title or QWidget.tr("Cannot do that"), error.message)
+        return
+    log.error("unexpected error", exc_info=(type(error), error, error.__traceback__))
+    QMessageBox.critical(parent, title or QWidget.tr("Something went wrong"), apology_text())
+
+
+def show_info(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.information(parent, title, text)
+
+
+def confirm(parent: QWidget | None, title: str, text: str, action: str) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    yes = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return box.clickedButton() is yes

@@ -1,0 +1,124 @@
+"""`python -m ui.screenshots OUT_DIR`: every page and main dialog of the app, on a demo database, as PNGs.
+
+Runs offscreen in a throw-away data folder, so anyone can see the app without a
+display and the owner's own data and window state are never touched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+SIZES = ((1366, 768), (1920, 1080))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m ui.screenshots")
+    parser.add_argument("out_dir", type=Path)
+    parser.add_argument("--customers", type=int, default=400)
+    args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    args.out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="cfl-screens-") as scratch:
+        written = take_screenshots(args.out_dir, Path(scratch), args.customers)
+    for path in written:
+        print(path)
+    return 0
+
+
+def take_screenshots(out_dir: Path, scratch: Path, customers: int) -> list[Path]:
+    from PySide6.QtCore import QSettings
+
+    from app.services.database import close_app_database, open_app_database
+    from app.services.demo import build_demo
+    from ui.application import create_application
+
+    app = create_application([sys.argv[0]])
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(scratch / "settings"))
+    written: list[Path] = []
+
+    open_app_database(str(scratch / "empty.sqlite3"), scratch)
+    written += _shoot_pages(app, out_dir, ["welcome"], prefix="empty-")
+    close_app_database()
+
+    open_app_database(str(scratch / "demo.sqlite3"), scratch)
+    build_demo(customers=customers, seed=7)
+    written += _shoot_pages(app, out_dir, ["customers", "settings"], prefix="", dialogs=True)
+    close_app_database()
+    return written
+
+
+def _shoot_pages(app, out_dir: Path, pages: list[str], prefix: str, dialogs: bool = False) -> list[Path]:
+    from ui.main_window import MainWindow
+
+    written = []
+    for width, height in SIZES:
+        window = MainWindow("demo database")
+        window.resize(width, height)
+        window.show()
+        for key in pages:
+            window.show_page(key)
+            if key == "customers":
+                _select_a_rich_customer(window)
+            app.processEvents()
+            path = out_dir / f"{prefix}{key}-{width}x{height}.png"
+            window.grab().save(str(path))
+            written.append(path)
+        if dialogs and width == SIZES[0][0]:
+            written += _shoot_dialogs(app, window, out_dir)
+        window.close()
+        window.deleteLater()
+        app.processEvents()
+    return written
+
+
+def _select_a_rich_customer(window) -> None:
+    """A customer with equipment and history makes the detail worth looking at."""
+    page = window.customers_page
+    for row in range(min(page.model.rowCount(), 200)):
+        page.table.selectRow(row)
+        detail = page.detail
+        if detail.equipment.rowCount() >= 2 and detail.touches.rowCount() >= 2:
+            page.detail.tabs.setCurrentIndex(1)
+            return
+
+
+def _shoot_dialogs(app, window, out_dir: Path) -> list[Path]:
+    from app.services import customers as customer_service
+    from ui.dialogs import forms
+    from ui.dialogs.form_dialog import FormDialog
+    from ui.dialogs.merge_dialog import MergeDialog
+
+    page = window.customers_page
+    detail = customer_service.customer_detail(page.selected_customer_id())
+    values = {name: getattr(detail.draft, name) for name in detail.draft.__dataclass_fields__}
+    values["phone"] = "410-555-01"  # show what a mistake looks like
+    shots = {
+        "dialog-edit-customer": FormDialog(
+            "Edit customer", *forms.customer_form(customer_service.list_segments()), values, window
+        ),
+        "dialog-log-call": FormDialog(
+            "Log a call", *forms.touch_form(detail.id), {"channel": "call"}, window
+        ),
+        "dialog-merge": MergeDialog(detail.id, detail.name, window),
+    }
+    written = []
+    for name, dialog in shots.items():
+        dialog.show()
+        app.processEvents()
+        if isinstance(dialog, MergeDialog):
+            dialog._find()
+        app.processEvents()
+        path = out_dir / f"{name}.png"
+        dialog.grab().save(str(path))
+        written.append(path)
+        dialog.close()
+    return written
+
+
+if __name__ == "__main__":
+    sys.exit(main())
