@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QStandardPaths, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QStandardPaths, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.domain.errors import UserError
@@ -102,4 +103,7 @@ def run(argv: Sequence[str]) -> int:
     window = open_main_window(argv)
     if isinstance(window, int):
         return window
+    if os.environ.get("CFL_SMOKE_TEST"):
+        # The frozen-build smoke test: start to the main window, then leave cleanly.
+        QTimer.singleShot(1000, QApplication.instance().quit)
     return QApplication.instance().exec()

@@ -50,6 +50,10 @@ class MainWindow(QMainWindow):
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setFixedWidth(170)
+        self.sidebar.setStyleSheet(
+            "QListWidget#sidebar { border: none; font-size: 11pt; }"
+            "QListWidget#sidebar::item { padding: 8px 12px; }"
+        )
         self.sidebar.setIconSize(QSize(20, 20))
         self.pages = QStackedWidget()
         self.welcome_page = WelcomePage()
@@ -74,6 +78,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
 
         self.welcome_page.demo_requested.connect(self.create_demo)
+        self.welcome_page.first_customer_requested.connect(self._first_customer)
         data_events().data_changed.connect(self._on_data_changed)
         self.runner.job_started.connect(lambda label: self.statusBar().showMessage(label))
         self.runner.job_ended.connect(self._on_job_ended)
@@ -161,6 +166,10 @@ class MainWindow(QMainWindow):
         self.sidebar.item(self._page_keys.index("welcome")).setHidden(not empty)
         self.customers_page.load()
         self.show_page("welcome" if empty else "customers")
+
+    def _first_customer(self) -> None:
+        self.show_page("customers")
+        self.customers_page.actions.new.trigger()
 
     def _find_customer(self) -> None:
         self.show_page("customers")

@@ -92,10 +92,11 @@ def _shoot_dialogs(app, window, out_dir: Path) -> list[Path]:
     from ui.dialogs import forms
     from ui.dialogs.form_dialog import FormDialog
     from ui.dialogs.merge_dialog import MergeDialog
+    from ui.pages.customer_actions import customer_form_values
 
     page = window.customers_page
     detail = customer_service.customer_detail(page.selected_customer_id())
-    values = {name: getattr(detail.draft, name) for name in detail.draft.__dataclass_fields__}
+    values = customer_form_values(detail)
     values["phone"] = "410-555-01"  # show what a mistake looks like
     shots = {
         "dialog-edit-customer": FormDialog(

@@ -6,7 +6,7 @@ import datetime
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QPushButton, QWidget
 
 from app.domain.customers import CustomerDraft
 from app.domain.records import EquipmentDraft, SiteDraft
@@ -171,7 +171,8 @@ def test_cancelling_a_long_job_changes_nothing(qtbot, window) -> None:
 
         qtbot.waitUntil(dialog_shown, timeout=5_000)  # it appears after about half a second
         assert window.isEnabled()  # the window kept painting and answering meanwhile
-        dialog.cancel()
+        cancel_button = next(b for b in dialog.findChildren(QPushButton) if b.text() == "Cancel")
+        qtbot.mouseClick(cancel_button, Qt.MouseButton.LeftButton)
     assert ended.args == ["Big demo", "cancelled"]
     assert customer_service.count_customers() == 0
 
@@ -213,15 +214,17 @@ def test_window_state_comes_back(qtbot, database) -> None:
 
     first = MainWindow(str(database))
     qtbot.addWidget(first)
-    first.resize(1111, 666)
-    first.customers_page.table.horizontalHeader().resizeSection(0, 333)
     first.show()
+    first.customers_page.table.horizontalHeader().resizeSection(0, 333)
+    first.customers_page.splitter.setSizes([300, 200])
+    sizes = first.customers_page.splitter.sizes()
     first.close()
     second = MainWindow(str(database))
     qtbot.addWidget(second)
+    second.show()
     assert second.restored
-    assert second.size().width() == 1111
     assert second.customers_page.table.horizontalHeader().sectionSize(0) == 333
+    assert second.customers_page.splitter.sizes() == sizes
 
 
 def test_a_second_start_on_the_same_database_brings_the_first_forward(qtbot, tmp_path) -> None:

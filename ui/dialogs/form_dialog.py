@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -203,8 +203,16 @@ class FormWidget(QWidget):
             target = self.errors.get(error.field or "", self.general_error)
             target.setText(error.message)
             target.setVisible(self._show_errors)
+            if self._show_errors:
+                QTimer.singleShot(0, target, lambda: self._fit(target))  # dropped if the form closes
         self.validity_changed.emit(self.result_draft is not None)
         return self.result_draft is not None
+
+    @staticmethod
+    def _fit(label: QLabel) -> None:
+        """A wrapped label learns its width only once laid out; give it the height its lines need."""
+        width = label.parentWidget().width() if label.parentWidget() else label.width()
+        label.setMinimumHeight(label.heightForWidth(max(width, 200)))
 
     def error_text(self) -> str:
         shown = [
@@ -244,7 +252,7 @@ class FormDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(560)
 
     @property
     def result_draft(self) -> Any:

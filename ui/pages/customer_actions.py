@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMenu, QTableView, QToolBar, QToolButton
 
 from app.domain.customers import CustomerDetail
+from app.domain.values import format_phone
 from app.services import customers as customer_service
 from app.services import records as record_service
 from ui.dialogs import forms
@@ -129,7 +130,7 @@ class CustomerActions(QObject):
         detail = self._customer()
         if detail is None:
             return
-        values = {name: getattr(detail.draft, name) for name in detail.draft.__dataclass_fields__}
+        values = customer_form_values(detail)
         draft = self._run_form(
             self.tr("Edit %1").replace("%1", detail.name),
             forms.customer_form(customer_service.list_segments()),
@@ -229,6 +230,14 @@ class CustomerActions(QObject):
             return
         text = self.tr("Merge %1 into %2").replace("%1", dialog.duplicate_name).replace("%2", detail.name)
         self.editor.guarded(lambda: self.editor.merge_customers(detail.id, dialog.duplicate_id, text), set())
+
+
+def customer_form_values(detail: CustomerDetail) -> dict[str, Any]:
+    """The stored customer as the form shows it (phones as people write them)."""
+    values = {name: getattr(detail.draft, name) for name in detail.draft.__dataclass_fields__}
+    for name in ("phone", "phone_mobile", "phone_work"):
+        values[name] = format_phone(values[name])
+    return values
 
 
 def _as_form_values(table: str, values: dict[str, Any]) -> dict[str, Any]:

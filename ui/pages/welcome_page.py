@@ -10,6 +10,7 @@ DEFAULT_DEMO_CUSTOMERS = 500
 
 class WelcomePage(QWidget):
     demo_requested = Signal(int)  # how many customers
+    first_customer_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -19,8 +20,9 @@ class WelcomePage(QWidget):
                 "Keep every customer for life: what they own and how old it is, every visit and every "
                 "contact, and who is due for what — and why now.\n\n"
                 "Your database is empty. To look around first, fill it with a believable demo business "
-                "(an HVAC and plumbing shop with twenty years of customers). You can start over with your "
-                "own data at any time by opening a new database file."
+                "(an HVAC and plumbing shop with twenty years of customers), or start with your own first "
+                "customer. Demo data is best explored in a separate database file (start the app with "
+                "--db demo.sqlite3), so your own list stays clean."
             )
         )
         intro.setWordWrap(True)
@@ -36,15 +38,24 @@ class WelcomePage(QWidget):
         self.demo_button.setDefault(True)
         self.demo_button.clicked.connect(lambda: self.demo_requested.emit(self.demo_size.value()))
 
+        self.first_customer_button = QPushButton(self.tr("Start with my first customer"))
+        self.first_customer_button.setObjectName("firstCustomerButton")
+        self.first_customer_button.clicked.connect(self.first_customer_requested.emit)
+
         row = QHBoxLayout()
         row.addWidget(self.demo_button)
         row.addWidget(self.demo_size)
         row.addStretch(1)
+        own_row = QHBoxLayout()
+        own_row.addWidget(self.first_customer_button)
+        own_row.addStretch(1)
         column = QVBoxLayout()
         column.addWidget(title)
         column.addWidget(intro)
         column.addSpacing(16)
         column.addLayout(row)
+        column.addSpacing(8)
+        column.addLayout(own_row)
         column.addStretch(1)
         box = QWidget()
         box.setLayout(column)
