@@ -45,7 +45,8 @@ def test_a_pending_migration_is_preceded_by_a_backup(tmp_path: Path, monkeypatch
     db.close_database()
     migrations = tmp_path / "migrations"
     shutil.copytree(db.MIGRATIONS_DIR, migrations)
-    (migrations / "0003_add_nickname.py").write_text(
+    current = db.schema_version()
+    (migrations / f"{current + 1:04d}_add_nickname.py").write_text(
         "from peewee import CharField\n"
         "def up(migrator, db):\n"
         "    migrator.migrate(migrator.add_column('customer', 'nickname', CharField(default='')))\n"
@@ -53,10 +54,10 @@ def test_a_pending_migration_is_preceded_by_a_backup(tmp_path: Path, monkeypatch
     monkeypatch.setattr(db, "MIGRATIONS_DIR", migrations)
     opened = db.open_database(path, backup_dir=tmp_path / "backups")
     try:
-        assert opened.migrated_from == 2
+        assert opened.migrated_from == current
         columns = [c.name for c in opened.database.get_columns("customer")]
         assert "nickname" in columns
-        assert opened.database.execute_sql("PRAGMA user_version").fetchone()[0] == 3
+        assert opened.database.execute_sql("PRAGMA user_version").fetchone()[0] == current + 1
     finally:
         db.close_database()
     backup = sqlite3.connect(opened.backup_path)
