@@ -249,6 +249,10 @@ class Referral(BaseTable):
     commission_note = TextField(default="")
     due_on = DateField(null=True)
     notes = TextField(default="")
+    # Migration 0004: the day the job was won; a commission set by hand, and why.
+    won_on = DateField(null=True)
+    commission_overridden = BooleanField(default=False)
+    commission_reason = TextField(default="")
 
 
 class ReferralPayment(BaseTable):
