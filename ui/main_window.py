@@ -20,6 +20,7 @@ from ui.editing import Editor
 from ui.events import data_events
 from ui.messages import show_info
 from ui.pages.customers_page import CustomersPage
+from ui.pages.partners_page import PartnersPage
 from ui.pages.settings_page import SettingsPage
 from ui.pages.welcome_page import WelcomePage
 from ui.tasks import TaskRunner
@@ -58,12 +59,14 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.welcome_page = WelcomePage()
         self.customers_page = CustomersPage(self.editor)
+        self.partners_page = PartnersPage()
         self.settings_page = SettingsPage()
         self._page_keys: list[str] = []
         self._add_page("welcome", self.tr("Welcome"), self.welcome_page)
         self._add_page("customers", self.tr("Customers"), self.customers_page)
+        self._add_page("partners", self.tr("Partners"), self.partners_page)
         self._add_page("settings", self.tr("Settings"), self.settings_page)
-        self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.sidebar.currentRowChanged.connect(self._on_page_changed)
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -156,6 +159,13 @@ class MainWindow(QMainWindow):
         row = self._page_keys.index(key)
         self.sidebar.item(row).setHidden(False)
         self.sidebar.setCurrentRow(row)
+
+    def _on_page_changed(self, row: int) -> None:
+        self.pages.setCurrentIndex(row)
+        page = self.pages.widget(row)
+        # Pages that summarise the whole base load when shown, not at start-up.
+        if page is self.partners_page:
+            page.load()
 
     def current_page_key(self) -> str:
         return self._page_keys[self.pages.currentIndex()]

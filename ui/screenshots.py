@@ -90,9 +90,9 @@ def _select_a_rich_customer(window) -> None:
 def _shoot_dialogs(app, window, out_dir: Path) -> list[Path]:
     from app.services import customers as customer_service
     from ui.dialogs import forms
+    from ui.dialogs.customer_picker import CustomerPickerDialog
     from ui.dialogs.form_dialog import FormDialog
-    from ui.dialogs.merge_dialog import MergeDialog
-    from ui.pages.customer_actions import customer_form_values
+    from ui.pages.customer_actions import customer_form_values, merge_picker
 
     page = window.customers_page
     detail = customer_service.customer_detail(page.selected_customer_id())
@@ -105,14 +105,14 @@ def _shoot_dialogs(app, window, out_dir: Path) -> list[Path]:
         "dialog-log-call": FormDialog(
             "Log a call", *forms.touch_form(detail.id), {"channel": "call"}, window
         ),
-        "dialog-merge": MergeDialog(detail.id, detail.name, window),
+        "dialog-merge": merge_picker(detail.id, detail.name, window),
     }
     written = []
     for name, dialog in shots.items():
         dialog.show()
         app.processEvents()
-        if isinstance(dialog, MergeDialog):
-            dialog._find()
+        if isinstance(dialog, CustomerPickerDialog):
+            dialog.find_now()
         app.processEvents()
         path = out_dir / f"{name}.png"
         dialog.grab().save(str(path))

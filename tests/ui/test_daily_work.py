@@ -139,7 +139,7 @@ def test_merging_two_customers_and_undoing_it(qtbot, window) -> None:
     def pick_duplicate(dialog: QWidget) -> None:
         qtbot.waitUntil(lambda: dialog.matches.count() == 1)
         dialog.matches.setCurrentRow(0)
-        dialog.merge_button.click()
+        dialog.choose_button.click()
 
     when_dialog_opens(pick_duplicate)
     page.actions.merge.trigger()

@@ -23,7 +23,7 @@ def _pdf(path: Path, pages: int, size: tuple[float, float]) -> Path:
 
 
 @pytest.mark.parametrize(("paper", "size"), [("letter", letter), ("a4", A4)])
-def test_preview_then_print_on_the_business_paper(qtbot, tmp_path: Path, paper: str, size) -> None:  # noqa: ANN001
+def test_preview_then_print_on_the_business_paper(qtbot, tmp_path: Path, paper: str, size) -> None:
     source = _pdf(tmp_path / "letters.pdf", 3, size)
     dialog = PdfPreviewDialog(source, "Letters", paper)
     qtbot.addWidget(dialog)
@@ -39,7 +39,7 @@ def test_preview_then_print_on_the_business_paper(qtbot, tmp_path: Path, paper: 
     assert abs(width - size[0]) < 2 and abs(height - size[1]) < 2
 
 
-def test_a_file_that_is_not_a_pdf_is_refused_with_a_sentence(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+def test_a_file_that_is_not_a_pdf_is_refused_with_a_sentence(qtbot, tmp_path: Path) -> None:
     from app.domain.errors import UserError
 
     bad = tmp_path / "broken.pdf"

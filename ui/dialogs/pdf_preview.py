@@ -36,7 +36,9 @@ def page_size_for(paper: str) -> QPageSize:
 
 
 class PdfPreviewDialog(QDialog):
-    def __init__(self, pdf_path: Path, title: str, paper: str = "letter", parent: QWidget | None = None) -> None:
+    def __init__(
+        self, pdf_path: Path, title: str, paper: str = "letter", parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.pdf_path = Path(pdf_path)
@@ -88,7 +90,10 @@ class PdfPreviewDialog(QDialog):
 
     def save_copy(self) -> None:
         target, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save a copy"), str(Path(last_folder()) / self.pdf_path.name), self.tr("PDF (*.pdf)")
+            self,
+            self.tr("Save a copy"),
+            str(Path(last_folder()) / self.pdf_path.name),
+            self.tr("PDF (*.pdf)"),
         )
         if not target:
             return

@@ -8,15 +8,15 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QMenu, QTableView, QToolBar, QToolButton
+from PySide6.QtWidgets import QDialog, QMenu, QTableView, QToolBar, QToolButton, QWidget
 
 from app.domain.customers import CustomerDetail
 from app.domain.values import format_phone
 from app.services import customers as customer_service
 from app.services import records as record_service
 from ui.dialogs import forms
+from ui.dialogs.customer_picker import CustomerPickerDialog
 from ui.dialogs.form_dialog import FormDialog
-from ui.dialogs.merge_dialog import MergeDialog
 from ui.editing import Editor
 from ui.messages import confirm
 
@@ -225,11 +225,27 @@ class CustomerActions(QObject):
         detail = self._customer()
         if detail is None:
             return
-        dialog = MergeDialog(detail.id, detail.name, self.page)
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.duplicate_id is None:
+        dialog = merge_picker(detail.id, detail.name, self.page)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen_id is None:
             return
-        text = self.tr("Merge %1 into %2").replace("%1", dialog.duplicate_name).replace("%2", detail.name)
-        self.editor.guarded(lambda: self.editor.merge_customers(detail.id, dialog.duplicate_id, text), set())
+        text = self.tr("Merge %1 into %2").replace("%1", dialog.chosen_name).replace("%2", detail.name)
+        self.editor.guarded(lambda: self.editor.merge_customers(detail.id, dialog.chosen_id, text), set())
+
+
+def merge_picker(keep_id: int, keep_name: str, parent: QWidget) -> CustomerPickerDialog:
+    intro = parent.tr(
+        "Find the duplicate of %1. Its sites, equipment, history and contacts move to %1, "
+        "empty phone and e-mail fields are filled from it, and then it is removed. "
+        "You can undo the merge."
+    ).replace("%1", keep_name)
+    return CustomerPickerDialog(
+        parent.tr("Merge a duplicate"),
+        intro,
+        parent.tr("Merge"),
+        exclude_id=keep_id,
+        initial_search=keep_name.split(",")[0],
+        parent=parent,
+    )
 
 
 def customer_form_values(detail: CustomerDetail) -> dict[str, Any]:

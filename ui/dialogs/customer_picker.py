@@ -1,4 +1,4 @@
-"""Pick the duplicate to merge into the selected customer."""
+"""Pick a customer by searching (the duplicate to merge, the customer of a referral...)."""
 
 from __future__ import annotations
 
@@ -17,30 +17,33 @@ from PySide6.QtWidgets import (
 from app.services.customers import find_customers
 
 
-class MergeDialog(QDialog):
-    def __init__(self, keep_id: int, keep_name: str, parent: QWidget | None = None) -> None:
+class CustomerPickerDialog(QDialog):
+    def __init__(
+        self,
+        title: str,
+        intro_text: str,
+        action_text: str,
+        *,
+        exclude_id: int | None = None,
+        initial_search: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Merge a duplicate"))
-        self.keep_id = keep_id
-        self.duplicate_id: int | None = None
-        self.duplicate_name = ""
-        intro = QLabel(
-            self.tr(
-                "Find the duplicate of %1. Its sites, equipment, history and contacts move to %1, "
-                "empty phone and e-mail fields are filled from it, and then it is removed. "
-                "You can undo the merge."
-            ).replace("%1", keep_name)
-        )
+        self.setWindowTitle(title)
+        self.exclude_id = exclude_id
+        self.chosen_id: int | None = None
+        self.chosen_name = ""
+        intro = QLabel(intro_text)
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.PlainText)
         self.search = QLineEdit()
         self.search.setObjectName("mergeSearch")
-        self.search.setPlaceholderText(self.tr("Name, phone, street or e-mail of the duplicate"))
+        self.search.setPlaceholderText(self.tr("Name, phone digits, street or e-mail"))
         self.matches = QListWidget()
         self.matches.setObjectName("mergeMatches")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.merge_button = self.buttons.addButton(self.tr("Merge"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.merge_button.setEnabled(False)
+        self.choose_button = self.buttons.addButton(action_text, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.choose_button.setEnabled(False)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -51,18 +54,22 @@ class MergeDialog(QDialog):
         self.search.textChanged.connect(lambda _t: self._timer.start())
         self.matches.currentItemChanged.connect(self._picked)
         self.matches.itemDoubleClicked.connect(lambda _item: self.accept())
-        self.search.setText(keep_name.split(",")[0])
+        self.search.setText(initial_search)
         self.resize(520, 420)
+
+    def find_now(self) -> None:
+        self._timer.stop()
+        self._find()
 
     def _find(self) -> None:
         self.matches.clear()
         for found in find_customers(self.search.text(), limit=50):
-            if found.id == self.keep_id:
+            if found.id == self.exclude_id:
                 continue
             item = QListWidgetItem(" · ".join(p for p in (found.name, found.phone, found.city) if p))
             item.setData(Qt.ItemDataRole.UserRole, (found.id, found.name))
             self.matches.addItem(item)
 
     def _picked(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
-        self.duplicate_id, self.duplicate_name = item.data(Qt.ItemDataRole.UserRole) if item else (None, "")
-        self.merge_button.setEnabled(self.duplicate_id is not None)
+        self.chosen_id, self.chosen_name = item.data(Qt.ItemDataRole.UserRole) if item else (None, "")
+        self.choose_button.setEnabled(self.chosen_id is not None)

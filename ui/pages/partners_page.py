@@ -1,0 +1,372 @@
+"""The Partners page: who owes whom what at a glance, each partner's referrals, payments and statement."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import tempfile
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.kinds import ReferralDirection
+from app.domain.money import format_money
+from app.services import partners as partner_service
+from app.services.settings import load_settings
+from ui.dialogs import partner_forms
+from ui.dialogs.customer_picker import CustomerPickerDialog
+from ui.dialogs.form_dialog import FormDialog
+from ui.dialogs.pdf_preview import show_pdf
+from ui.events import data_events
+from ui.messages import confirm, show_error, show_info
+from ui.models.rows_model import RowsModel
+
+CHANGES = {"partner", "referral"}
+
+
+def _money(value: Decimal | None) -> str:
+    return "" if value is None else format_money(value)
+
+
+def _date(value: datetime.date | None) -> str:
+    return value.strftime("%b %d, %Y") if value else ""
+
+
+def _table(model: RowsModel, name: str) -> QTableView:
+    view = QTableView()
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+class PartnersPage(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.summary = QLabel()
+        self.summary.setObjectName("ledgerSummary")
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.partners = RowsModel(
+            [
+                ("Partner", lambda p: p.business + ("" if p.active else " (inactive)")),
+                ("Trade", lambda p: p.trade),
+                ("Terms", lambda p: p.terms),
+                ("Owes us", lambda p: _money(p.owed_to_us)),
+                ("We owe", lambda p: _money(p.we_owe)),
+                (
+                    "Overdue",
+                    lambda p: (
+                        _money(p.overdue_to_us + p.overdue_we_owe)
+                        if (p.overdue_to_us or p.overdue_we_owe)
+                        else ""
+                    ),
+                ),
+                ("Open referrals", lambda p: p.open_referrals or ""),
+            ],
+            self,
+        )
+        self.referrals = RowsModel(
+            [
+                ("Referred", lambda r: _date(r.referred_on)),
+                ("Customer", lambda r: r.customer),
+                ("Way", lambda r: "we sent" if r.direction == ReferralDirection.TO_PARTNER else "they sent"),
+                ("Job", lambda r: r.job_type),
+                ("Status", lambda r: r.status),
+                ("Job value", lambda r: _money(r.job_value) if r.job_value else ""),
+                ("Commission", lambda r: _money(r.commission) if r.commission else ""),
+                ("Paid", lambda r: _money(r.paid) if r.paid else ""),
+                ("Due", lambda r: _date(r.due_on)),
+                ("How", lambda r: r.override_reason or r.commission_note),
+            ],
+            self,
+        )
+        self.partner_view = _table(self.partners, "partnerTable")
+        self.referral_view = _table(self.referrals, "referralTable")
+        self.partner_view.selectionModel().selectionChanged.connect(lambda *_: self._show_referrals())
+        self.partner_view.doubleClicked.connect(lambda _i: self.edit_partner())
+
+        partner_buttons = self._buttons([
+            ("New partner…", self.new_partner), ("Edit partner…", self.edit_partner),
+            ("Delete partner…", self.delete_partner), ("Print statement…", self.print_statement),
+        ])  # fmt: skip
+        referral_buttons = self._buttons([
+            ("Record a referral…", self.record_referral), ("Update status…", self.update_status),
+            ("Record a payment…", self.record_payment), ("Change commission…", self.override_commission),
+            ("Print referral slip…", self.print_slip),
+        ])  # fmt: skip
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addLayout(partner_buttons)
+        top_layout.addWidget(self.partner_view)
+        bottom = QWidget()
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        bottom_layout.addLayout(referral_buttons)
+        bottom_layout.addWidget(self.referral_view)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(bottom)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.splitter, 1)
+        data_events().data_changed.connect(self._on_data_changed)
+
+    def _buttons(self, specs: list[tuple[str, Any]]) -> QHBoxLayout:
+        row = QHBoxLayout()
+        for text, slot in specs:
+            button = QPushButton(self.tr(text))
+            button.setObjectName(text.rstrip("…").lower().replace(" ", "_"))
+            button.clicked.connect(lambda _checked=False, s=slot: s())
+            row.addWidget(button)
+        row.addStretch(1)
+        return row
+
+    # --- loading ---------------------------------------------------------------------------
+    def load(self) -> None:
+        selected = self.selected_partner()
+        today = datetime.date.today()
+        summary = partner_service.ledger_summary(today)
+        self.summary.setText(
+            f"Partners owe you {format_money(summary.owed_to_us)} ({format_money(summary.overdue_to_us)} overdue)"
+            f"   ·   You owe partners {format_money(summary.we_owe)} ({format_money(summary.overdue_we_owe)} "
+            "overdue)"
+        )
+        self.partners.set_rows(partner_service.list_partners(include_inactive=True, today=today))
+        self._select_partner(selected.id if selected else None)
+
+    def _select_partner(self, partner_id: int | None) -> None:
+        for row in range(self.partners.rowCount()):
+            if self.partners.row_object(row).id == partner_id:
+                self.partner_view.selectRow(row)
+                return
+        if self.partners.rowCount():
+            self.partner_view.selectRow(0)
+        else:
+            self.referrals.set_rows([])
+
+    def _show_referrals(self) -> None:
+        partner = self.selected_partner()
+        self.referrals.set_rows(partner_service.list_referrals(partner_id=partner.id) if partner else [])
+
+    def selected_partner(self) -> Any:
+        rows = self.partner_view.selectionModel().selectedRows()
+        return self.partners.row_object(rows[0].row()) if rows else None
+
+    def selected_referral(self) -> Any:
+        rows = self.referral_view.selectionModel().selectedRows()
+        return self.referrals.row_object(rows[0].row()) if rows else None
+
+    def _on_data_changed(self, changes: frozenset[str], _initiator: object) -> None:
+        if changes & (CHANGES | {"customer"}) and self.isVisible():
+            self.load()
+
+    def _changed(self) -> None:
+        data_events().announce(CHANGES, self)
+        self.load()
+
+    # --- actions ---------------------------------------------------------------------------
+    def _form(self, title: str, form: Any, values: dict[str, Any] | None = None) -> Any:
+        dialog = FormDialog(title, *form, values, self)
+        return dialog.result_draft if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def _attempt(self, action: Any) -> Any:
+        try:
+            result = action()
+        except Exception as error:
+            show_error(self, error)
+            return None
+        self._changed()
+        return result
+
+    def new_partner(self) -> None:
+        draft = self._form(
+            self.tr("New partner"), partner_forms.partner_form(), {"active": True, "rate": "10"}
+        )
+        if draft is not None:
+            self._attempt(lambda: partner_service.save_partner(draft))
+
+    def edit_partner(self) -> None:
+        partner = self.selected_partner()
+        if partner is None:
+            return
+        current = partner_service.get_partner(partner.id)
+        draft = self._form(
+            self.tr("Edit %1").replace("%1", partner.business),
+            partner_forms.partner_form(),
+            partner_forms.partner_values(current),
+        )
+        if draft is not None:
+            self._attempt(
+                lambda: partner_service.save_partner(
+                    dataclasses.replace(draft, id=partner.id, job_terms=current.job_terms)
+                )
+            )
+
+    def delete_partner(self) -> None:
+        partner = self.selected_partner()
+        if partner is None or not confirm(
+            self,
+            self.tr("Delete partner"),
+            self.tr("Delete %1? A partner with referrals on record is made inactive instead.").replace(
+                "%1", partner.business
+            ),
+            self.tr("Delete"),
+        ):
+            return
+        outcome = self._attempt(lambda: partner_service.delete_partner(partner.id))
+        if outcome == "deactivated":
+            show_info(
+                self,
+                self.tr("Partner kept"),
+                self.tr(
+                    "%1 has referrals on record, so they were made inactive rather than deleted."
+                ).replace("%1", partner.business),
+            )
+
+    def record_referral(self) -> None:
+        partner = self.selected_partner()
+        if partner is None:
+            return
+        picker = CustomerPickerDialog(
+            self.tr("Which customer?"),
+            self.tr("Find the customer of this referral with %1.").replace("%1", partner.business),
+            self.tr("Next"),
+            parent=self,
+        )
+        if picker.exec() != QDialog.DialogCode.Accepted:
+            return
+        today = datetime.date.today()
+        draft = self._form(
+            self.tr("Referral with %1").replace("%1", partner.business),
+            partner_forms.referral_form(partner.id, picker.chosen_id, today=today),
+            {"referred_on": today},
+        )
+        if draft is None:
+            return
+        outcome = self._attempt(lambda: partner_service.record_referral(draft, today=today))
+        if outcome is not None:
+            text = "\n\n".join([outcome.message, *outcome.warnings])
+            show_info(self, self.tr("Referral recorded"), text)
+            if outcome.introduction_letter:
+                self._print_introduction(outcome.referral_id)
+
+    def update_status(self) -> None:
+        referral = self.selected_referral()
+        if referral is None:
+            return
+        values = {
+            "status": referral.status,
+            "job_value": f"{referral.job_value:.2f}" if referral.job_value else "",
+            "profit": f"{referral.profit:.2f}" if referral.profit is not None else "",
+        }
+        checked = self._form(self.tr("Referral status"), partner_forms.status_form(), values)
+        if checked is not None:
+            self._attempt(
+                lambda: partner_service.update_referral_status(
+                    referral.id, checked["status"], checked["job_value"], checked["profit"]
+                )
+            )
+
+    def record_payment(self) -> None:
+        referral = self.selected_referral()
+        if referral is None:
+            show_info(self, self.tr("Record a payment"), self.tr("Select the referral the payment is for."))
+            return
+        owed = referral.commission - referral.paid
+        checked = self._form(
+            self.tr("Payment"),
+            partner_forms.payment_form(owed),
+            {"paid_on": datetime.date.today(), "amount": f"{owed:.2f}"},
+        )
+        if checked is not None:
+            self._attempt(
+                lambda: partner_service.record_payment(
+                    amount=checked["amount"] or Decimal("0"),
+                    paid_on=checked["paid_on"],
+                    referral_id=referral.id,
+                    method=checked["method"],
+                    note=checked["note"],
+                )
+            )
+
+    def override_commission(self) -> None:
+        referral = self.selected_referral()
+        if referral is None:
+            return
+        checked = self._form(
+            self.tr("Change the commission"),
+            partner_forms.override_form(),
+            {"amount": f"{referral.commission:.2f}"},
+        )
+        if checked is not None:
+            self._attempt(
+                lambda: partner_service.override_commission(referral.id, checked["amount"], checked["reason"])
+            )
+
+    # --- printing --------------------------------------------------------------------------
+    def _pdf_path(self, stem: str) -> Path:
+        folder = Path(tempfile.mkdtemp(prefix="cfl-print-"))
+        return folder / f"{stem}.pdf"
+
+    def print_statement(self) -> None:
+        partner = self.selected_partner()
+        if partner is None:
+            return
+        from app.services.documents.statements import render_statement
+
+        settings = load_settings()
+        out = self._pdf_path(f"statement-{partner.business}")
+        try:
+            render_statement(partner_service.partner_ledger(partner.id), out, settings)
+        except Exception as error:
+            show_error(self, error)
+            return
+        show_pdf(self, out, self.tr("Statement for %1").replace("%1", partner.business), settings.paper_size)
+
+    def print_slip(self) -> None:
+        referral = self.selected_referral()
+        if referral is None:
+            return
+        from app.services.documents.statements import render_referral_slip
+
+        settings = load_settings()
+        out = self._pdf_path("referral-slip")
+        try:
+            render_referral_slip(partner_service.referral_slip(referral.id), out, settings)
+        except Exception as error:
+            show_error(self, error)
+            return
+        show_pdf(self, out, self.tr("Referral slip"), settings.paper_size)
+
+    def _print_introduction(self, referral_id: int) -> None:
+        from app.services.documents.letters import render_introduction
+
+        settings = load_settings()
+        out = self._pdf_path("introduction-letter")
+        try:
+            render_introduction(partner_service.introduction_letter(referral_id), out, settings)
+        except Exception as error:
+            show_error(self, error)
+            return
+        show_pdf(self, out, self.tr("Introduction letter"), settings.paper_size)
