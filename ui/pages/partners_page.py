@@ -147,10 +147,10 @@ class PartnersPage(QWidget):
         selected = self.selected_partner()
         today = datetime.date.today()
         summary = partner_service.ledger_summary(today)
+        owed, overdue = format_money(summary.owed_to_us), format_money(summary.overdue_to_us)
+        we_owe, we_overdue = format_money(summary.we_owe), format_money(summary.overdue_we_owe)
         self.summary.setText(
-            f"Partners owe you {format_money(summary.owed_to_us)} ({format_money(summary.overdue_to_us)} overdue)"
-            f"   ·   You owe partners {format_money(summary.we_owe)} ({format_money(summary.overdue_we_owe)} "
-            "overdue)"
+            f"Partners owe you {owed} ({overdue} overdue)   ·   You owe partners {we_owe} ({we_overdue} overdue)"
         )
         self.partners.set_rows(partner_service.list_partners(include_inactive=True, today=today))
         self._select_partner(selected.id if selected else None)
