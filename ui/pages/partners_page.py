@@ -147,10 +147,12 @@ class PartnersPage(QWidget):
         selected = self.selected_partner()
         today = datetime.date.today()
         summary = partner_service.ledger_summary(today)
-        owed, overdue = format_money(summary.owed_to_us), format_money(summary.overdue_to_us)
-        we_owe, we_overdue = format_money(summary.we_owe), format_money(summary.overdue_we_owe)
         self.summary.setText(
-            f"Partners owe you {owed} ({overdue} overdue)   ·   You owe partners {we_owe} ({we_overdue} overdue)"
+            self.tr("Partners owe you %1 (%2 overdue)  ·  You owe partners %3 (%4 overdue)")
+            .replace("%1", format_money(summary.owed_to_us))
+            .replace("%2", format_money(summary.overdue_to_us))
+            .replace("%3", format_money(summary.we_owe))
+            .replace("%4", format_money(summary.overdue_we_owe))
         )
         self.partners.set_rows(partner_service.list_partners(include_inactive=True, today=today))
         self._select_partner(selected.id if selected else None)
