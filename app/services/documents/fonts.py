@@ -1,0 +1,107 @@
+"""The fonts embedded in every PDF, and choosing one per character so every script prints.
+
+DejaVu Sans covers Latin with its accents, Vietnamese, Greek and Cyrillic;
+Droid Sans Fallback covers Chinese, Japanese kana and Korean. Text is split
+into runs, each drawn with the first font of its chain that has the glyph:
+"Wang 王伟" becomes ("Wang ", DejaVu) + ("王伟", Droid). The big CJK font is
+only read from disk the first time a character needs it. A character no font
+has is reported (it would print as an empty box), never silently dropped.
+"""
+
+from __future__ import annotations
+
+import threading
+import unicodedata
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+FONTS_DIR = Path(__file__).resolve().parents[3] / "resources" / "fonts"
+
+REGULAR = "CFL-Sans"
+BOLD = "CFL-Sans-Bold"
+CJK = "CFL-CJK"
+FILES = {REGULAR: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf", CJK: "DroidSansFallback.ttf"}
+# The fonts tried, in order, for a character the first one lacks.
+CHAINS = {REGULAR: (REGULAR, CJK), BOLD: (BOLD, REGULAR, CJK), CJK: (CJK, REGULAR)}
+
+# How far any of the three fonts reaches above and below the baseline, per point of size
+# (their ascent and descent as reportlab writes them into the PDF: 0.766 and 0.240 at most).
+ASCENT = 0.77
+DESCENT = 0.245
+
+_lock = threading.Lock()
+_covered: dict[str, frozenset[str]] = {}
+
+Run = tuple[str, str]  # (font name, text)
+
+
+def font(name: str) -> str:
+    """Register the font the first time it is used (reportlab keeps one registry per process)."""
+    if name not in _covered:
+        with _lock:
+            if name not in _covered:
+                path = FONTS_DIR / FILES[name]
+                ttf = TTFont(name, str(path))
+                pdfmetrics.registerFont(ttf)
+                _covered[name] = frozenset(map(chr, ttf.face.charToGlyph))
+    return name
+
+
+def covers(name: str, ch: str) -> bool:
+    font(name)
+    return ch in _covered[name]
+
+
+def normalize(text: str) -> str:
+    """NFC, so "e" + combining accent is one precomposed letter the fonts have a glyph for."""
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
+
+
+def runs(text: str, name: str) -> list[Run]:
+    """Split text into (font, text) runs so each character is drawn by a font that has it."""
+    font(name)
+    if text.isascii() or set(text) <= _covered[name]:
+        return [(name, text)]
+    result: list[Run] = []
+    current, start = name, 0
+    for index, ch in enumerate(text):
+        chosen = _font_for(ch, name, current)
+        if chosen != current:
+            if index > start:
+                result.append((current, text[start:index]))
+            current, start = chosen, index
+    result.append((current, text[start:]))
+    return result
+
+
+def _font_for(ch: str, name: str, current: str) -> str:
+    # Spaces and combining marks stay with the run they are in, so a run is not split for them.
+    if (ch.isspace() or unicodedata.combining(ch)) and ch in _covered.get(current, ()):
+        return current
+    for candidate in CHAINS[name]:
+        if covers(candidate, ch):
+            return candidate
+    return name
+
+
+def missing_glyphs(text: str, name: str = REGULAR) -> str:
+    """The characters of text that no font of the chain can draw (they would print as boxes)."""
+    font(name)
+    if text.isascii() or set(text) <= _covered[name]:
+        return ""
+    missing = []
+    for ch in dict.fromkeys(text):
+        if ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf"):
+            continue
+        if not any(covers(candidate, ch) for candidate in CHAINS[name]):
+            missing.append(ch)
+    return "".join(missing)
+
+
+def width(text: str, name: str, size: float) -> float:
+    """The printed width of text in points, run by run."""
+    if text.isascii():
+        return pdfmetrics.stringWidth(text, font(name), size)
+    return sum(pdfmetrics.stringWidth(part, run_font, size) for run_font, part in runs(text, name))

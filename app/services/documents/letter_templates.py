@@ -1,0 +1,85 @@
+"""The letter templates: the ones shipped in resources/letters, overlaid with the owner's edits.
+
+An edited template is saved in the database (so it travels with the data and
+its backups) under the same name and wins over the shipped file; resetting it
+deletes the saved copy and the shipped wording comes back. A template the owner
+created under a new name lives only in the database.
+"""
+
+from __future__ import annotations
+
+import logging
+import tomllib
+from functools import cache
+from pathlib import Path
+
+from app.domain.errors import UserError
+from app.domain.templates import LetterTemplate, check_template, template_from_dict, template_to_dict
+from app.persistence import templates as repository
+
+log = logging.getLogger(__name__)
+
+LETTERS_DIR = Path(__file__).resolve().parents[3] / "resources" / "letters"
+# The template each opportunity kind is written with (CLI.md's kinds, plus the partner introduction).
+TEMPLATE_FOR_KIND = {
+    "replacement": "replacement",
+    "renewal": "renewal",
+    "maintenance_due": "maintenance_due",
+    "upgrade": "upgrade",
+    "add_on": "add_on",
+    "follow_up": "thank_you",
+    "check_in": "check_in",
+    "warranty_ending": "warranty_ending",
+    "new_product": "new_product",
+    "other_site": "other_site",
+    "partner_intro": "partner_intro",
+}
+
+
+@cache
+def shipped_templates() -> dict[str, LetterTemplate]:
+    """The templates in resources/letters, read once per process."""
+    found = {}
+    for path in sorted(LETTERS_DIR.glob("*.toml")):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        found[path.stem] = template_from_dict(data, path.stem)
+    return found
+
+
+def load_templates() -> dict[str, LetterTemplate]:
+    """Every template by name: shipped ones, with the owner's saved edits and new ones over them."""
+    templates = dict(shipped_templates())
+    for name, data in repository.saved_templates().items():
+        try:
+            templates[name] = template_from_dict(data, name)
+        except UserError:
+            # A saved copy that no longer checks out (say, a field renamed since) must not hide the rest.
+            log.warning(
+                "saved letter template %r is not usable; the shipped one is kept", name, exc_info=True
+            )
+    return templates
+
+
+def template_for(kind_or_name: str) -> LetterTemplate:
+    templates = load_templates()
+    name = TEMPLATE_FOR_KIND.get(kind_or_name, kind_or_name)
+    if name not in templates:
+        raise UserError(f"There is no letter template called “{kind_or_name}”.")
+    return templates[name]
+
+
+def save_template(template: LetterTemplate) -> LetterTemplate:
+    """Check and store the owner's version; returns the template as stored."""
+    checked = check_template(template)
+    repository.save_template(checked.name, template_to_dict(checked))
+    return checked
+
+
+def reset_template(name: str) -> LetterTemplate | None:
+    """Forget the owner's version: the shipped template comes back (None for one the owner created)."""
+    repository.delete_template(name)
+    return shipped_templates().get(name)
+
+
+def is_edited(name: str) -> bool:
+    return name in repository.saved_templates()

@@ -1,0 +1,368 @@
+"""A partner's commission statement for a period, and the referral slip handed over with a customer.
+
+The statement is meant to be checked by the partner line by line: each line
+shows the job, how its commission was worked out, what was paid and the
+running balance, and each direction ends with its totals. Before anything is
+drawn the figures are added up again: a statement that does not add up is
+refused rather than sent. The shapes are those of app.domain.partners
+(PartnerStatement, ReferralSlip), which can be passed as they are.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from reportlab.pdfgen.canvas import Canvas
+
+from app.domain.errors import UserError
+from app.domain.money import format_money
+from app.domain.settings import BusinessSettings
+from app.domain.templates import field_text
+from app.domain.values import format_phone
+from app.services.documents import fonts, letterhead, text
+from app.services.documents.common import INCH, Batch, BatchResult, page_size, pdf_canvas
+from app.services.documents.statement_table import Column, Table
+from app.services.documents.text import Line
+
+log = logging.getLogger(__name__)
+
+MARGIN = 0.5 * INCH
+SIZE = 7.5
+ROUNDING_NOTE = (
+    "Amounts in dollars. Each commission is worked out exactly and rounded once, to the nearest cent "
+    "(half a cent rounds up); a cap applies after rounding."
+)
+
+
+@dataclass(frozen=True)
+class PartnerDetails:
+    id: int
+    business: str
+    trade: str = ""
+    contact_name: str = ""
+    phone: str = ""  # E.164
+    email: str = ""
+    address: str = ""
+    terms: str = ""  # the agreed terms in words
+
+
+@dataclass(frozen=True)
+class StatementLine:
+    """A commission earned (commission > 0) or a payment (payment > 0), with the balance after it."""
+
+    on: datetime.date
+    referral_id: int
+    customer: str
+    job: str
+    job_value: Decimal | None
+    basis: str  # how the commission was worked out, or the payment's method and note
+    commission: Decimal
+    payment: Decimal
+    balance: Decimal
+
+
+@dataclass(frozen=True)
+class StatementSection:
+    direction: str  # to_partner (they owe us) | from_partner (we owe them)
+    title: str
+    opening_balance: Decimal
+    lines: tuple[StatementLine, ...]
+    total_commission: Decimal
+    total_payments: Decimal
+    closing_balance: Decimal
+
+
+@dataclass(frozen=True)
+class PartnerStatement:
+    partner: PartnerDetails
+    start: datetime.date | None  # None: from the first referral
+    end: datetime.date
+    generated_on: datetime.date
+    owed_to_us: StatementSection
+    we_owe: StatementSection
+
+
+def check_totals(statement: PartnerStatement) -> None:
+    """Add every section up again; a UserError if anything disagrees (such a statement is not sent)."""
+    for section in (statement.owed_to_us, statement.we_owe):
+        balance = section.opening_balance
+        for line in section.lines:
+            balance += line.commission - line.payment
+            if balance != line.balance:
+                raise _does_not_add_up(section, f"the balance after referral {line.referral_id}")
+        commission = sum((line.commission for line in section.lines), Decimal("0"))
+        payments = sum((line.payment for line in section.lines), Decimal("0"))
+        if commission != section.total_commission:
+            raise _does_not_add_up(section, "the total commission")
+        if payments != section.total_payments:
+            raise _does_not_add_up(section, "the total paid")
+        if section.opening_balance + commission - payments != section.closing_balance:
+            raise _does_not_add_up(section, "the closing balance")
+
+
+def _does_not_add_up(section: StatementSection, what: str) -> UserError:
+    log.error("statement section %r does not add up: %s", section.title, what)
+    return UserError(
+        f"The statement was not printed: in “{section.title}”, {what} does not add up. "
+        "Please report this; the ledger needs checking."
+    )
+
+
+def render_statement(statement: PartnerStatement, out: Path, settings: BusinessSettings) -> BatchResult:
+    """The partner's statement: letterhead, the partner, then each direction line by line with totals."""
+    check_totals(statement)
+    page = page_size(settings)
+    result = BatchResult(Path(out))
+    batch = Batch(result)
+    partner = statement.partner
+    period = _period(statement.start, statement.end)
+    with pdf_canvas(
+        out, page, title=f"Commission statement, {partner.business}, {period}", author=settings.company_name
+    ) as canvas:
+        logo = letterhead.load_logo(settings, batch)
+        letterhead.define_letterhead(
+            canvas,
+            settings,
+            logo,
+            page=page,
+            left=MARGIN,
+            right=MARGIN,
+            top=page[1] - MARGIN,
+            rule_at=page[1] - 1.55 * INCH,
+        )
+        table = Table(page, MARGIN, _columns(page[0] - 2 * MARGIN), SIZE)
+        first = _heading_lines(statement, page, settings)
+        table.start(top=min(line.y for line in first) - 22, first_page=first)
+        for section in (statement.owed_to_us, statement.we_owe):
+            _section(table, section)
+        summary = _summary(statement)
+        table.paragraph(summary, fonts.BOLD, 10)
+        table.paragraph(ROUNDING_NOTE, fonts.REGULAR, 7)
+        pages = table.finish()
+        for number, page_content in enumerate(pages, start=1):
+            if number == 1:
+                canvas.doForm(letterhead.FORM_NAME)
+            page_content.draw(canvas)
+            footer = f"{partner.business} · {period} · page {number} of {len(pages)}"
+            text.draw(
+                canvas, [text.line_at(page[0] - MARGIN, MARGIN - 10, footer, fonts.REGULAR, 7, "right")]
+            )
+            canvas.showPage()
+        result.pages = len(pages)
+        result.printed = 1
+    return result
+
+
+def _columns(width: float) -> list[Column]:
+    """Date, reference, customer, job, then the figures; how a commission was worked out goes below."""
+    figures = [
+        Column("Job value", 0.85 * INCH, align="right"),
+        Column("Commission", 0.85 * INCH, align="right"),
+        Column("Paid", 0.8 * INCH, align="right"),
+        Column("Balance", 0.85 * INCH, align="right"),
+    ]
+    first = [Column("Date", 0.75 * INCH), Column("Ref.", 0.45 * INCH, align="right")]
+    rest = width - sum(c.width for c in first + figures)
+    return [*first, Column("Customer", rest * 0.5), Column("Job", rest * 0.5), *figures]
+
+
+def _section(table: Table, section: StatementSection) -> None:
+    table.paragraph(section.title, fonts.BOLD, 10.5, space_before=12)
+    table.header()
+    blank = ["", "", "", ""]
+    table.row(["", "", "Opening balance", *blank, _money(section.opening_balance)], fonts.BOLD)
+    if not section.lines:
+        table.row(["", "", "Nothing in this period", "", *blank])
+    paid_words = "Payment received" if section.direction == "to_partner" else "Payment made"
+    for line in section.lines:
+        is_payment = line.payment and not line.commission
+        table.row(
+            [
+                _date(line.on),
+                str(line.referral_id),
+                line.customer,
+                line.job or (paid_words if is_payment else ""),
+                _money(line.job_value) if line.job_value is not None else "",
+                _money(line.commission) if line.commission else "",
+                _money(line.payment) if line.payment else "",
+                _money(line.balance),
+            ],
+            note=line.basis,
+        )
+    table.rule()
+    totals = [_money(section.total_commission), _money(section.total_payments), ""]
+    table.row(["", "", "Totals for the period", "", "", *totals], fonts.BOLD)
+    table.row(["", "", "Closing balance", *blank, _money(section.closing_balance)], fonts.BOLD)
+
+
+def _heading_lines(
+    statement: PartnerStatement, page: tuple[float, float], settings: BusinessSettings
+) -> list[Line]:
+    partner = statement.partner
+    y = page[1] - 1.55 * INCH - 24
+    lines = [Line(MARGIN, y, "Commission statement", fonts.BOLD, 16)]
+    y -= 18
+    lines.append(Line(MARGIN, y, f"Period: {_period(statement.start, statement.end)}", fonts.REGULAR, 10))
+    lines.append(
+        text.line_at(
+            page[0] - MARGIN,
+            y,
+            f"Prepared on {_date_long(statement.generated_on)}",
+            fonts.REGULAR,
+            9,
+            align="right",
+        )
+    )
+    y -= 20
+    details = [
+        partner.business,
+        partner.contact_name,
+        *partner.address.splitlines(),
+        format_phone(partner.phone, settings.country or "US"),
+        partner.email,
+    ]
+    for index, detail in enumerate(d for d in (text.plain(x) for x in details) if d):
+        lines.append(
+            Line(MARGIN, y, detail, fonts.BOLD if index == 0 else fonts.REGULAR, 10 if index == 0 else 9)
+        )
+        y -= 12
+    facts = [
+        f"Trade: {partner.trade}" if partner.trade else "",
+        f"Terms: {partner.terms}" if partner.terms else "",
+    ]
+    right = page[0] / 2 + 0.5 * INCH
+    fact_y = lines[3].y if len(lines) > 3 else y
+    for fact in (text.plain(f) for f in facts if f):
+        for part in text.wrap(fact, fonts.REGULAR, 9, page[0] - MARGIN - right):
+            lines.append(Line(right, fact_y, part, fonts.REGULAR, 9))
+            fact_y -= 12
+    return lines
+
+
+def _summary(statement: PartnerStatement) -> str:
+    net = statement.owed_to_us.closing_balance - statement.we_owe.closing_balance
+    name = text.plain(statement.partner.business)
+    if net > 0:
+        return f"On balance, {name} owes us {_money(net)} as of {_date_long(statement.end)}."
+    if net < 0:
+        return f"On balance, we owe {name} {_money(-net)} as of {_date_long(statement.end)}."
+    return f"All settled: nothing is owed either way as of {_date_long(statement.end)}."
+
+
+def _money(amount: Decimal | None) -> str:
+    return format_money(amount) if amount is not None else ""
+
+
+def _date(day: datetime.date) -> str:
+    return f"{day:%m/%d/%Y}"
+
+
+def _date_long(day: datetime.date) -> str:
+    return field_text(day)
+
+
+def _period(start: datetime.date | None, end: datetime.date) -> str:
+    return f"{_date_long(start)} to {_date_long(end)}" if start else f"up to {_date_long(end)}"
+
+
+@dataclass(frozen=True)
+class ReferralSlip:
+    """A customer we send to a partner; their contact details only when they agreed to share them."""
+
+    referral_id: int
+    referred_on: datetime.date
+    partner: PartnerDetails
+    job_type: str
+    customer_name: str
+    details_shared: bool
+    customer_phone: str = ""  # E.164
+    customer_address: tuple[str, ...] = ()
+    terms: str = ""
+    notes: str = ""
+
+
+def render_referral_slip(slip: ReferralSlip, out: Path, settings: BusinessSettings) -> BatchResult:
+    """The slip on the top half of a page, with a line to cut along."""
+    page = page_size(settings)
+    result = BatchResult(Path(out), pages=1, printed=1)
+    region = settings.country or "US"
+    with pdf_canvas(
+        out, page, title=f"Referral slip {slip.referral_id}", author=settings.company_name
+    ) as canvas:
+        left, right, top = MARGIN + 0.2 * INCH, page[0] - MARGIN - 0.2 * INCH, page[1] - MARGIN
+        y = top - fonts.ASCENT * 16
+        company = text.plain(settings.company_name)
+        number = f"No. {slip.referral_id} · {_date_long(slip.referred_on)}"
+        lines = [
+            Line(left, y, company or "Referral", fonts.BOLD, 13),
+            text.line_at(right, y, "REFERRAL SLIP", fonts.BOLD, 16, "right"),
+            Line(left, y - 14, format_phone(settings.phone, region), fonts.REGULAR, 9),
+            text.line_at(right, y - 14, number, fonts.REGULAR, 9, "right"),
+        ]
+        middle = (left + right) / 2
+        partner = slip.partner
+        partner_phone = format_phone(partner.phone, region)
+        partner_lines = [partner.business, partner.trade, partner.contact_name, partner_phone, partner.email]
+        partner_lines += partner.address.splitlines()
+        if slip.details_shared:
+            customer_lines = [slip.customer_name, format_phone(slip.customer_phone, region)]
+            customer_lines += [*slip.customer_address, "Details shared with the customer's consent."]
+        else:
+            customer_lines = [
+                slip.customer_name,
+                "The customer will call you:",
+                "their details were not shared.",
+            ]
+        box_top = y - 34
+        height = max(_box_height(partner_lines), _box_height(customer_lines))
+        lines += _boxed(canvas, left, middle - 8, box_top, height, "Referred to", partner_lines)
+        lines += _boxed(canvas, middle + 8, right, box_top, height, "Customer", customer_lines)
+        y = box_top - height - 18
+        about = [
+            f"Job: {slip.job_type}" if slip.job_type else "",
+            f"Notes: {slip.notes}" if slip.notes else "",
+        ]
+        if slip.details_shared and slip.terms:
+            about.append(f"Terms: {slip.terms}")
+        for item in (text.plain(a) for a in about if a):
+            for part in text.wrap(item, fonts.REGULAR, 10, right - left):
+                lines.append(Line(left, y, part, fonts.REGULAR, 10))
+                y -= 13
+        thanks = f"Please quote referral No. {slip.referral_id} to {company or 'us'}. Thank you!"
+        lines.append(Line(left, min(y - 6, page[1] / 2 + 0.45 * INCH), thanks, fonts.REGULAR, 9))
+        text.draw(canvas, lines)
+        canvas.setDash(3, 3)
+        canvas.setLineWidth(0.5)
+        canvas.line(MARGIN, page[1] / 2, page[0] - MARGIN, page[1] / 2)
+        text.draw(
+            canvas, [Line(MARGIN, page[1] / 2 + 3, "cut here", fonts.REGULAR, 6)], color=(0.5, 0.5, 0.5)
+        )
+        canvas.showPage()
+    return result
+
+
+BOX_LINES = 8  # lines in a slip's box; the slip has room for no more
+
+
+def _box_height(items: list[str]) -> float:
+    count = min(BOX_LINES, len([i for i in items if text.plain(i)]))
+    return 28 + max(count - 1, 0) * 13 + 10
+
+
+def _boxed(
+    canvas: Canvas, left: float, right: float, top: float, height: float, title: str, items: list[str]
+) -> list[Line]:
+    """A titled box of short lines (each cut to the box's width, which the slip never needs to wrap)."""
+    canvas.setLineWidth(0.6)
+    canvas.roundRect(left, top - height, right - left, height, 4)
+    lines = [Line(left + 8, top - 13, title.upper(), fonts.BOLD, 7.5)]
+    y = top - 28
+    for index, item in enumerate(list(i for i in (text.plain(x) for x in items) if i)[:BOX_LINES]):
+        font, size = (fonts.BOLD, 12.0) if index == 0 else (fonts.REGULAR, 9.5)
+        lines.append(Line(left + 8, y, text.ellipsize(item, font, size, right - left - 16), font, size))
+        y -= 13
+    return lines
