@@ -17,6 +17,7 @@ from app.domain.errors import UserError
 from app.logs import setup_logging
 from app.paths import APP_NAME, data_dir_for, resolve_database
 from app.services.database import open_app_database
+from ui import gc_guard
 from ui.main_window import MainWindow
 from ui.messages import set_log_path, show_error
 from ui.single_instance import SingleInstance, ask_running_copy_to_show
@@ -37,6 +38,7 @@ def create_application(argv: Sequence[str]) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("")
     app.setApplicationDisplayName("Customers for Life")
+    gc_guard.install(app)
     return app
 
 

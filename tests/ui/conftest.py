@@ -37,3 +37,25 @@ def window(qtbot, database: Path):
     main_window.show()
     yield main_window
     main_window.runner.wait_for_idle(30_000)
+
+
+@pytest.fixture(autouse=True)
+def message_boxes(monkeypatch) -> list[tuple[str, str, str]]:  # noqa: ANN001
+    """Static message boxes are recorded instead of blocking the test: (kind, title, text)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[tuple[str, str, str]] = []
+    for kind in ("information", "warning", "critical"):
+        monkeypatch.setattr(
+            QMessageBox, kind, lambda _parent, title, text, *_a, k=kind, **_kw: shown.append((k, title, text))
+        )
+    return shown
+
+
+@pytest.fixture(autouse=True)
+def gui_thread_gc(qapp):  # noqa: ANN001, ANN201
+    """As in the app: garbage is collected on the GUI thread only (see ui/gc_guard.py)."""
+    from ui import gc_guard
+
+    gc_guard.install(qapp)
+    yield

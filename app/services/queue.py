@@ -1,0 +1,261 @@
+"""The follow-up queue: today's calls in a sensible order, and logging what came of each in one click.
+
+Who is in it: customers with an opportunity due by that day (open, or snoozed/contacted whose
+next try has come), who may be called (not "do not call", not "do not service", with a
+phone), and who can be called at some time that day (outside the quiet hours, inside their
+own window; from `now` on when it is given). A customer who had a marketing contact within
+the marketing gap is only called about what looks after what they have (renewal,
+maintenance, follow-up, check-in, warranty), never sold to again before the gap is over.
+
+The order: the earliest due date first (anything due 30 days ago or more counts as 30 days
+overdue, so an old backlog does not bury this week's work), then the biggest total value,
+then the earliest suggested call time. One entry per customer, carrying every reason.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+
+from app.domain.errors import UserError
+from app.domain.money import from_cents
+from app.domain.opportunities import KIND_LABELS, plural
+from app.domain.records import TouchDraft
+from app.domain.respect import (
+    CALL_OUTCOMES,
+    is_marketing,
+    marketing_blocked_since,
+    next_call_time,
+    window_text,
+)
+from app.domain.values import format_phone, years_between
+from app.persistence import queue as repository
+from app.persistence.opportunities import as_date
+from app.services.settings import load_settings
+
+BACKLOG_DAYS = 30  # due longer ago than this counts as this long overdue when ordering
+OUTCOMES = tuple(CALL_OUTCOMES)
+
+
+@dataclass(frozen=True)
+class QueueReason:
+    opportunity_id: int
+    kind: str
+    reason: str
+    value: Decimal
+    due: datetime.date | None
+    status: str
+
+    @property
+    def kind_label(self) -> str:
+        return KIND_LABELS.get(self.kind, self.kind)  # type: ignore[call-overload]
+
+    @property
+    def is_marketing(self) -> bool:
+        return is_marketing(self.kind)
+
+
+@dataclass(frozen=True)
+class OwnedEquipment:
+    kind: str
+    brand: str
+    model: str
+    installed_on: datetime.date | None
+    age_years: int | None
+    site: str
+
+    def describe(self) -> str:
+        """ "Furnace, Carrier 58SB0B080, installed 2009 (17 years)"; "install date unknown" when it is."""
+        made = " ".join(p for p in (self.brand, self.model) if p)
+        when = (
+            f"installed {self.installed_on.year} ({plural(self.age_years or 0, 'year')})"
+            if self.installed_on
+            else "install date unknown"
+        )
+        return ", ".join(p for p in (self.kind, made, when) if p)
+
+
+@dataclass(frozen=True)
+class LastContact:
+    at: datetime.datetime
+    channel: str
+    outcome: str
+    reason: str
+    by_whom: str
+
+    def describe(self) -> str:
+        """ "Mar 3, 2026, call (left message): Spring tune-up reminder, by Donna Reyes"."""
+        head = f"{self.at:%b} {self.at.day}, {self.at.year}, {self.channel.replace('_', ' ')}"
+        if self.outcome:
+            head += f" ({self.outcome})"
+        tail = f": {self.reason}" if self.reason else ""
+        return f"{head}{tail}{f', by {self.by_whom}' if self.by_whom else ''}"
+
+
+@dataclass(frozen=True)
+class QueueEntry:
+    """One customer to call, with everything the call needs (the call sheet prints the same)."""
+
+    customer_id: int
+    name: str
+    phones: tuple[tuple[str, str], ...]  # (label, number as people write it)
+    address: str
+    segment: str
+    pitch: str
+    talking_points: tuple[str, ...]
+    equipment: tuple[OwnedEquipment, ...]
+    last_contact: LastContact | None
+    reasons: tuple[QueueReason, ...]
+    suggested_time: datetime.time
+    call_window: str  # "09:00–11:00", "" for any time
+    due: datetime.date | None  # the earliest due date of its reasons
+    value: Decimal  # the total estimated value of its reasons
+
+    @property
+    def opportunity_ids(self) -> tuple[int, ...]:
+        return tuple(reason.opportunity_id for reason in self.reasons)
+
+
+@dataclass(frozen=True)
+class LoggedCall:
+    touch_id: int
+    opportunity_ids: tuple[int, ...]
+    status: str
+    next_try: datetime.date | None  # when the queue offers the customer again (None: no retry)
+    do_not_call: bool
+
+
+def build_queue(
+    day: datetime.date, *, now: datetime.time | None = None, limit: int | None = None
+) -> list[QueueEntry]:
+    """The calls for `day` in order; from `now` on when given, else the whole day (for a printed sheet)."""
+    settings = load_settings()
+    since = marketing_blocked_since(day, settings.marketing_gap_days)
+    marketed = repository.marketed_since(day, since)
+    start = now.replace(second=0, microsecond=0) if now else datetime.time(0, 0)
+    backlog = day - datetime.timedelta(days=BACKLOG_DAYS)
+    slots: dict[tuple[str, str], datetime.time | None] = {}
+    ranked = []
+    for customer_id, due, cents, *window in repository.queue_customers(day, since):
+        key = (window[0], window[1])
+        if key not in slots:
+            slots[key] = next_call_time(start, settings.quiet_hours, *key)
+        suggested = slots[key]
+        if suggested is None:
+            continue  # no time left that day at which they may be called
+        ranked.append((max(due, backlog) if due else day, -cents, suggested, customer_id))
+    ranked.sort()
+    if limit is not None:
+        ranked = ranked[: max(limit, 0)]
+    details = repository.queue_details([customer_id for *_, customer_id in ranked], day)
+    entries = []
+    for _, _, suggested, customer_id in ranked:
+        entry = _entry(
+            customer_id, suggested, details, day, settings.country or "US", customer_id in marketed
+        )
+        if entry is not None:
+            entries.append(entry)
+    return entries
+
+
+def _entry(
+    customer_id: int, suggested: datetime.time, details: dict, day: datetime.date, region: str, marketed: bool
+) -> QueueEntry | None:
+    customer = details["customers"].get(customer_id)
+    reasons = [r for r in details["reasons"].get(customer_id, []) if not (marketed and is_marketing(r[2]))]
+    if not customer or not reasons:
+        return None  # changed between the two reads
+    _, name, phone, mobile, work, window_start, window_end, segment, pitch, points, address = customer[0]
+    phones = tuple(
+        (label, format_phone(number, region))
+        for label, number in (("Phone", phone), ("Mobile", mobile), ("Work", work))
+        if number
+    )
+    owned = []
+    for _, kind, brand, model, installed, site in details["equipment"].get(customer_id, []):
+        installed = as_date(installed)
+        age = years_between(installed, day) if installed else None
+        owned.append(OwnedEquipment(kind, brand, model, installed, age, site))
+    touches = details["touches"].get(customer_id)
+    last = None
+    if touches:
+        _, at, channel, outcome, reason, by_whom = touches[0]
+        at = at if isinstance(at, datetime.datetime) else datetime.datetime.fromisoformat(str(at))
+        last = LastContact(at, channel, outcome, reason, by_whom)
+    why = tuple(
+        QueueReason(id_, kind, reason, from_cents(cents), as_date(due), status)
+        for _, id_, kind, reason, cents, due, status in reasons
+    )
+    dues = [reason.due for reason in why if reason.due]
+    return QueueEntry(
+        customer_id=customer_id,
+        name=name,
+        phones=phones,
+        address=address or "",
+        segment=segment,
+        pitch=pitch,
+        talking_points=tuple(line.strip() for line in points.splitlines() if line.strip()),
+        equipment=tuple(owned),
+        last_contact=last,
+        reasons=why,
+        suggested_time=suggested,
+        call_window=window_text(window_start, window_end),
+        due=min(dues) if dues else None,
+        value=sum((reason.value for reason in why), Decimal("0.00")),
+    )
+
+
+def log_outcome(
+    entry_or_opportunity_id: QueueEntry | int,
+    outcome: str,
+    *,
+    when: datetime.datetime | None = None,
+    by_whom: str = "",
+) -> LoggedCall:
+    """Record one call: a touch, the opportunities' new status and next try, and a refusal; all or nothing.
+
+    no_answer → contacted, tried again in 2 days; left_message → contacted, again in 3 days
+    (the next try is the opportunity's snoozed-until day); booked → won; not_interested → lost;
+    do_not_call_again → lost, and the customer is marked "do not call".
+    """
+    plan = CALL_OUTCOMES.get(outcome)
+    if plan is None:
+        raise UserError(f"Outcome: choose one of {', '.join(OUTCOMES)}.", "outcome")
+    if isinstance(entry_or_opportunity_id, QueueEntry):
+        entry = entry_or_opportunity_id
+        customer_id = entry.customer_id
+        facts = [(r.opportunity_id, r.kind, r.reason) for r in entry.reasons]
+    else:
+        found = repository.opportunity_facts([entry_or_opportunity_id])
+        if not found:
+            raise UserError("This opportunity no longer exists; it went away when its record was deleted.")
+        customer_id = found[0][1]
+        facts = [(id_, kind, reason) for id_, _, kind, reason in found]
+    touch = TouchDraft(
+        customer_id=customer_id,
+        channel="call",
+        happened_at=when or datetime.datetime.now(),
+        outcome=plan.touch_outcome,
+        reason="; ".join(f"{KIND_LABELS.get(kind, kind)}: {reason}" for _, kind, reason in facts),  # type: ignore[call-overload]
+        by_whom=by_whom,
+    ).validated()
+    next_try = (
+        touch.happened_at.date() + datetime.timedelta(days=plan.retry_days)
+        if plan.retry_days is not None
+        else None
+    )
+    ids = tuple(id_ for id_, _, _ in facts)
+    touch_id = repository.record_outcome(
+        customer_id=customer_id,
+        opportunity_ids=ids,
+        happened_at=touch.happened_at,
+        outcome=plan.touch_outcome,
+        reason=touch.reason,
+        by_whom=touch.by_whom,
+        is_marketing=plan.reached and any(is_marketing(kind) for _, kind, _ in facts),
+        status=plan.status,
+        snoozed_until=next_try,
+        do_not_call=plan.refuses_calls,
+    )
+    return LoggedCall(touch_id, ids, plan.status, next_try, plan.refuses_calls)

@@ -1,0 +1,205 @@
+"""The Follow-up queue: today's calls in order, everything each call needs, one click per outcome."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.money import format_money
+from app.services import queue as queue_service
+from app.services.opportunities import recompute_opportunities
+from ui.events import data_events
+from ui.messages import show_error
+from ui.models.rows_model import RowsModel
+from ui.tasks import TaskRunner
+from ui.text import count_text
+
+OUTCOME_BUTTONS = (
+    ("no_answer", "No answer", "1"),
+    ("left_message", "Left message", "2"),
+    ("booked", "Booked", "3"),
+    ("not_interested", "Not interested", "4"),
+    ("do_not_call_again", "Do not call again", "5"),
+)
+CHANGES = {"touch", "opportunity", "customer"}
+QUEUE_LIMIT = 300  # a day's work for one person; the list is rebuilt as calls are logged
+
+
+def describe_entry(entry: queue_service.QueueEntry) -> str:
+    """Everything the call needs, as plain text (customer text is never markup)."""
+    lines = [entry.name]
+    lines.append("   ".join(f"{label} {number}" for label, number in entry.phones) or "No phone on file")
+    if entry.address:
+        lines.append(entry.address)
+    lines.append(f"Best time: {entry.call_window or 'any time'}; suggested {entry.suggested_time:%H:%M}")
+    lines.append("")
+    lines.append("Why now:")
+    lines += [f"  • {r.kind_label}: {r.reason} ({format_money(r.value)})" for r in entry.reasons]
+    if entry.equipment:
+        lines.append("")
+        lines.append("Owns:")
+        lines += [f"  • {item.describe()}" for item in entry.equipment]
+    lines.append("")
+    lines.append(
+        "Last contact: " + (entry.last_contact.describe() if entry.last_contact else "none on record")
+    )
+    if entry.segment:
+        lines.append("")
+        lines.append(f"{entry.segment}: {entry.pitch}".strip(": "))
+        lines += [f"  – {point}" for point in entry.talking_points]
+    return "\n".join(lines)
+
+
+class QueuePage(QWidget):
+    print_requested = Signal(object)  # the day
+
+    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.day = datetime.date.today()
+        self.heading = QLabel()
+        self.heading.setObjectName("queueHeading")
+        self.refresh_button = QPushButton(self.tr("Find who is due"))
+        self.refresh_button.setToolTip(
+            self.tr("Work out again who is due for what, from everything on record")
+        )
+        self.refresh_button.clicked.connect(self.recompute)
+        self.print_button = QPushButton(self.tr("Print call sheet…"))
+        self.print_button.clicked.connect(lambda: self.print_requested.emit(self.day))
+
+        self.entries = RowsModel(
+            [
+                ("Time", lambda e: e.suggested_time.strftime("%H:%M")),
+                ("Customer", lambda e: e.name),
+                ("Phone", lambda e: e.phones[0][1] if e.phones else ""),
+                ("Why", lambda e: "; ".join(r.kind_label for r in e.reasons)),
+                ("Value", lambda e: format_money(e.value)),
+                ("Due", lambda e: e.due.strftime("%b %d") if e.due else ""),
+            ],
+            self,
+        )
+        self.view = QTableView()
+        self.view.setObjectName("queueTable")
+        self.view.setModel(self.entries)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
+
+        self.detail = QLabel()
+        self.detail.setObjectName("queueDetail")
+        self.detail.setTextFormat(Qt.TextFormat.PlainText)
+        self.detail.setWordWrap(True)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        outcome_row = QHBoxLayout()
+        self.outcome_buttons: dict[str, QPushButton] = {}
+        for outcome, text, key in OUTCOME_BUTTONS:
+            button = QPushButton(self.tr(text))
+            button.setObjectName(f"outcome_{outcome}")
+            button.setShortcut(f"Alt+{key}")
+            button.setToolTip(self.tr("Alt+%1").replace("%1", key))
+            button.clicked.connect(lambda _checked=False, o=outcome: self.log(o))
+            self.outcome_buttons[outcome] = button
+            outcome_row.addWidget(button)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.addWidget(self.detail, 1)
+        right_layout.addLayout(outcome_row)
+
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.view)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.refresh_button)
+        top.addWidget(self.print_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.splitter, 1)
+        self._show_selected()
+        data_events().data_changed.connect(self._on_data_changed)
+
+    # --- loading ------------------------------------------------------------------------
+    def load(self) -> None:
+        """Build today's queue off the GUI thread, from now on (calls already past are not offered)."""
+        self.day = datetime.date.today()
+        now = datetime.datetime.now().time()
+        self.heading.setText(self.tr("Calls for %1 — working it out…").replace("%1", f"{self.day:%A, %B %d}"))
+        self.runner.run(
+            self.tr("Preparing today's calls…"),
+            lambda _progress, _cancel: queue_service.build_queue(self.day, now=now, limit=QUEUE_LIMIT),
+            on_done=self.show_entries,
+        )
+
+    def show_entries(self, entries: list[Any]) -> None:
+        self.entries.set_rows(entries)
+        self.heading.setText(
+            self.tr("Calls for %1: %2")
+            .replace("%1", f"{self.day:%A, %B %d}")
+            .replace(
+                "%2", count_text(len(entries), "customer") if entries else self.tr("nobody is due right now")
+            )
+        )
+        if entries:
+            self.view.selectRow(0)
+        self._show_selected()
+
+    def selected_entry(self) -> Any:
+        rows = self.view.selectionModel().selectedRows()
+        return self.entries.row_object(rows[0].row()) if rows else None
+
+    def _show_selected(self) -> None:
+        entry = self.selected_entry()
+        self.detail.setText(describe_entry(entry) if entry else self.tr("Pick a call in the list."))
+        for button in self.outcome_buttons.values():
+            button.setEnabled(entry is not None)
+
+    # --- work --------------------------------------------------------------------------------
+    def log(self, outcome: str) -> None:
+        """One click: the touch is recorded, the opportunities move on, and the next call is selected."""
+        entry = self.selected_entry()
+        if entry is None:
+            return
+        row = self.view.selectionModel().selectedRows()[0].row()
+        try:
+            queue_service.log_outcome(entry, outcome)
+        except Exception as error:
+            show_error(self, error)
+            return
+        remaining = [self.entries.row_object(r) for r in range(self.entries.rowCount()) if r != row]
+        self.show_entries(remaining)
+        if remaining:
+            self.view.selectRow(min(row, len(remaining) - 1))
+        data_events().announce(CHANGES, self)
+
+    def recompute(self) -> None:
+        # The announced change reloads this page (and any other that shows opportunities).
+        self.runner.run(
+            self.tr("Working out who is due for what…"),
+            lambda progress, cancel: recompute_opportunities(progress=progress, cancel=cancel),
+            changes={"opportunity"},
+        )
+
+    def _on_data_changed(self, changes: frozenset[str], initiator: object) -> None:
+        if initiator is not self and changes & {"customer", "opportunity"} and self.isVisible():
+            self.load()

@@ -1,0 +1,41 @@
+"""Making a PDF off the GUI thread, then opening it in the preview, with any records left out listed."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+from app.services.settings import load_settings
+from ui.dialogs.pdf_preview import show_pdf
+from ui.messages import show_info
+from ui.tasks import TaskRunner
+
+MAX_LISTED = 15
+
+
+def print_to_preview(
+    runner: TaskRunner,
+    parent: QWidget,
+    title: str,
+    file_stem: str,
+    render: Callable[[Path, Any, Any], Any],
+) -> None:
+    """`render(out, progress, cancel)` writes the PDF and returns its batch result (or None)."""
+    out = Path(tempfile.mkdtemp(prefix="cfl-print-")) / f"{file_stem}.pdf"
+    paper = load_settings().paper_size
+
+    def done(result: Any) -> None:
+        exceptions = list(getattr(result, "exceptions", []) or [])
+        if exceptions:
+            lines = [f"• {issue.key}: {issue.reason}" for issue in exceptions[:MAX_LISTED]]
+            if len(exceptions) > MAX_LISTED:
+                lines.append(f"… and {len(exceptions) - MAX_LISTED} more")
+            show_info(parent, parent.tr("Some records were left out"), "\n".join(lines))
+        if out.exists():
+            show_pdf(parent, out, title, paper)
+
+    runner.run(parent.tr("Preparing %1…").replace("%1", title), lambda p, c: render(out, p, c), on_done=done)
