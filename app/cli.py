@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from app.domain.errors import UserError
+from app.domain.kinds import OpportunityKind
 from app.logs import setup_logging
 from app.paths import data_dir_for, resolve_database
 
@@ -56,7 +57,47 @@ def build_parser() -> argparse.ArgumentParser:
     find.add_argument("text")
     find.add_argument("--json", action="store_true", help="one JSON document on stdout")
     find.add_argument("--limit", type=int, default=50)
+
+    imp = commands.add_parser("import", help="import customers from .xlsx/.xlsm/.xls/.csv")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--sheet")
+    imp.add_argument("--dry-run", action="store_true", help="show what would happen; change nothing")
+    imp.add_argument("--json", action="store_true")
+
+    undo = commands.add_parser("undo-import", help="undo one import batch")
+    undo.add_argument("batch", type=int)
+
+    export = commands.add_parser("export", help="the whole database as a workbook, one sheet per table")
+    export.add_argument("out", type=Path)
+
+    opportunities = commands.add_parser("opportunities", help="open opportunities with their reasons")
+    opportunities.add_argument("--kind", choices=[k.value for k in OpportunityKind])
+    opportunities.add_argument("--json", action="store_true")
+    opportunities.add_argument("--recompute", action="store_true", help="work them out again first")
+
+    callsheet = commands.add_parser("callsheet", help="the follow-up call sheet for a day")
+    callsheet.add_argument("out", type=Path)
+    callsheet.add_argument("--date", type=_date)
+    callsheet.add_argument("--limit", type=int, default=2000, help="at most this many calls (default 2000)")
+
+    statement = commands.add_parser("statement", help="a partner's commission statement")
+    statement.add_argument("partner", help="the partner's id or (part of) their name")
+    statement.add_argument("out", type=Path)
+    statement.add_argument("--from", dest="start", type=_date)
+    statement.add_argument("--to", dest="end", type=_date)
+
+    backup = commands.add_parser("backup", help="a consistent, verified copy of the database")
+    backup.add_argument("out", type=Path)
+    restore = commands.add_parser("restore", help="put a backup back (the current data is backed up first)")
+    restore.add_argument("file", type=Path)
     return parser
+
+
+def _date(text: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}” is not a date; write it as YYYY-MM-DD") from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -100,11 +141,19 @@ def _run_command(args: argparse.Namespace, database: str, data_dir: Path, log_pa
         return EXIT_BUG
 
 
-def _progress_printer(label: str) -> Callable[[int, int], None]:
+def _progress_printer(label: str) -> Callable[[int, int], None] | None:
+    """Progress on one line of a terminal; nothing when stderr is a file or a pipe (scripts)."""
+    if not sys.stderr.isatty():
+        return None
+    finished = False
+
     def report(done: int, total: int) -> None:
+        nonlocal finished
+        if finished:
+            return
         sys.stderr.write(f"\r{label}: {done:,} of {total:,}")
-        if done >= total:
-            sys.stderr.write("\n")
+        finished = done >= total
+        sys.stderr.write("\n" if finished else "")
         sys.stderr.flush()
 
     return report
@@ -116,7 +165,8 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     if not 1 <= args.customers <= 1_000_000:
         raise UserError("--customers must be between 1 and 1,000,000.")
     summary = build_demo(customers=args.customers, seed=args.seed, progress=_progress_printer("Customers"))
-    sys.stderr.write(f"Demo business created: {summary}\n")
+    counts = ", ".join(f"{value:,} {name.replace('_', ' ')}" for name, value in vars(summary).items())
+    sys.stderr.write(f"Demo business created: {counts}.\n")
     return EXIT_OK
 
 
@@ -155,8 +205,121 @@ def _cmd_find(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_import(args: argparse.Namespace) -> int:
+    from app.services.backups import backup_before
+    from app.services.importing import run_import
+
+    if not args.dry_run:
+        backup_before("import")
+    report = run_import(args.file, sheet=args.sheet, dry_run=args.dry_run, progress=_progress_printer("Steps"))
+    if args.json:
+        _json(report.as_json_dict())
+        return EXIT_OK
+    values = report.as_json_dict()
+    for key in ("file", "sheet", "rows_read", "customers_created", "customers_updated", "duplicates_merged",
+                "sites_created", "equipment_created", "batch"):
+        sys.stdout.write(f"{key.replace('_', ' '):<20} {values[key]}\n")
+    for rejected in report.rejected:
+        sys.stdout.write(f"row {rejected['row']}: {rejected['reason']}\n")
+    for warning in report.warnings:
+        sys.stdout.write(f"warning: {warning}\n")
+    return EXIT_OK
+
+
+def _cmd_undo_import(args: argparse.Namespace) -> int:
+    from app.services.importing import undo_import
+
+    undone = undo_import(args.batch)
+    sys.stdout.write(
+        f"Import {args.batch} undone: {undone.customers_removed:,} customers removed, "
+        f"{undone.customers_restored:,} restored.\n"
+    )
+    for warning in undone.warnings:
+        sys.stdout.write(f"warning: {warning}\n")
+    return EXIT_OK
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from app.services.exporting import export_database
+
+    summary = export_database(args.out, progress=_progress_printer("Rows"))
+    sys.stderr.write(f"Exported {summary.total_rows:,} rows of {len(summary.rows)} tables to {args.out}.\n")
+    return EXIT_OK
+
+
+def _cmd_opportunities(args: argparse.Namespace) -> int:
+    from app.services.opportunities import list_open_opportunities, recompute_opportunities
+
+    if args.recompute:
+        recompute_opportunities(progress=_progress_printer("Rules"))
+    found = list_open_opportunities(kind=args.kind)
+    if args.json:
+        _json([o.as_json_dict() for o in found])
+        return EXIT_OK
+    for o in found:
+        due = o.due.isoformat() if o.due else ""
+        sys.stdout.write(f"{o.id:>8}  {o.kind:<16} {due:<10} {o.value:>10}  {o.customer}: {o.reason}\n")
+    sys.stderr.write(f"{len(found)} open\n")
+    return EXIT_OK
+
+
+def _cmd_callsheet(args: argparse.Namespace) -> int:
+    from app.services.callsheet import print_callsheet
+
+    result = print_callsheet(args.out, day=args.date, limit=args.limit, progress=_progress_printer("Calls"))
+    return _printed(result)
+
+
+def _cmd_statement(args: argparse.Namespace) -> int:
+    from app.services import partners
+    from app.services.documents import render_statement
+    from app.services.settings import load_settings
+
+    partner_id = partners.resolve_partner(args.partner)
+    ledger = partners.partner_ledger(partner_id, start=args.start, end=args.end)
+    return _printed(render_statement(ledger, args.out, load_settings()))
+
+
+def _printed(result: object) -> int:
+    """A PDF job's outcome on stderr: pages written, and each record left out with the reason."""
+    sys.stderr.write(f"{result.path}: {result.pages} pages, {result.printed:,} printed\n")  # type: ignore[attr-defined]
+    for issue in result.exceptions:  # type: ignore[attr-defined]
+        sys.stderr.write(f"left out: {issue.key}: {issue.reason}\n")
+    return EXIT_OK
+
+
+def _cmd_backup(args: argparse.Namespace) -> int:
+    from app.services.backups import backup_to_file
+
+    info = backup_to_file(args.out)
+    sys.stderr.write(f"Backup written to {info.path}: {info.customers:,} customers, verified.\n")
+    return EXIT_OK
+
+
+def _cmd_restore(args: argparse.Namespace) -> int:
+    from app.services.backups import restore_backup
+
+    result = restore_backup(args.file)
+    safety = f" The data it replaced is in {result.safety_backup.path}." if result.safety_backup else ""
+    sys.stderr.write(f"Restored {args.file}: {result.customers:,} customers.{safety}\n")
+    return EXIT_OK
+
+
+def _json(value: object) -> None:
+    json.dump(value, sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "demo": _cmd_demo,
     "stats": _cmd_stats,
     "find": _cmd_find,
+    "import": _cmd_import,
+    "undo-import": _cmd_undo_import,
+    "export": _cmd_export,
+    "opportunities": _cmd_opportunities,
+    "callsheet": _cmd_callsheet,
+    "statement": _cmd_statement,
+    "backup": _cmd_backup,
+    "restore": _cmd_restore,
 }

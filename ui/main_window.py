@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import datetime
+from pathlib import Path
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QFileDialog,
     QListWidgetItem,
     QMainWindow,
     QStackedWidget,
@@ -15,18 +19,24 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import customers as customer_service
+from app.services.callsheet import print_callsheet
 from app.services.demo import build_demo
+from app.services.exporting import export_database
+from ui.dialogs.import_wizard import ImportWizard
 from ui.editing import Editor
 from ui.events import data_events
 from ui.messages import show_info
 from ui.pages.customers_page import CustomersPage
 from ui.pages.partners_page import PartnersPage
+from ui.pages.queue_page import QueuePage
 from ui.pages.settings_page import SettingsPage
 from ui.pages.welcome_page import WelcomePage
+from ui.printing import print_to_preview
 from ui.tasks import TaskRunner
 from ui.text import count_text
-from ui.window_state import restore_window, save_window
+from ui.window_state import last_folder, remember_folder, restore_window, save_window
 
+CALLSHEET_LIMIT = 2000
 DEMO_CHANGES = {
     "customer",
     "site",
@@ -59,11 +69,13 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.welcome_page = WelcomePage()
         self.customers_page = CustomersPage(self.editor)
+        self.queue_page = QueuePage(self.runner)
         self.partners_page = PartnersPage()
         self.settings_page = SettingsPage()
         self._page_keys: list[str] = []
         self._add_page("welcome", self.tr("Welcome"), self.welcome_page)
         self._add_page("customers", self.tr("Customers"), self.customers_page)
+        self._add_page("queue", self.tr("Today's calls"), self.queue_page)
         self._add_page("partners", self.tr("Partners"), self.partners_page)
         self._add_page("settings", self.tr("Settings"), self.settings_page)
         self.sidebar.currentRowChanged.connect(self._on_page_changed)
@@ -81,7 +93,9 @@ class MainWindow(QMainWindow):
         self._build_menus()
 
         self.welcome_page.demo_requested.connect(self.create_demo)
+        self.queue_page.print_requested.connect(self.print_callsheet)
         self.welcome_page.first_customer_requested.connect(self._first_customer)
+        self.welcome_page.import_requested.connect(lambda: self.import_spreadsheet())
         data_events().data_changed.connect(self._on_data_changed)
         self.runner.job_started.connect(lambda label: self.statusBar().showMessage(label))
         self.runner.job_ended.connect(self._on_job_ended)
@@ -102,6 +116,14 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        import_action = QAction(self.tr("&Import customers…"), self)
+        import_action.setShortcut(QKeySequence("Ctrl+I"))
+        import_action.triggered.connect(lambda _checked=False: self.import_spreadsheet())
+        export_action = QAction(self.tr("&Export everything…"), self)
+        export_action.triggered.connect(self.export_everything)
+        file_menu.addAction(import_action)
+        file_menu.addAction(export_action)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -164,7 +186,7 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentIndex(row)
         page = self.pages.widget(row)
         # Pages that summarise the whole base load when shown, not at start-up.
-        if page is self.partners_page:
+        if page in (self.partners_page, self.queue_page):
             page.load()
 
     def current_page_key(self) -> str:
@@ -195,6 +217,38 @@ class MainWindow(QMainWindow):
             on_done=lambda _summary: self._after_demo(),
             on_cancelled=lambda: self.statusBar().showMessage(
                 self.tr("Cancelled; nothing was changed."), 5000
+            ),
+        )
+
+    def import_spreadsheet(self, path: str = "") -> ImportWizard:
+        wizard = ImportWizard(self.runner, self, path)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.finished.connect(lambda _result: self.refresh_start_page())
+        wizard.open()
+        return wizard
+
+    def export_everything(self) -> None:
+        default = str(Path(last_folder()) / f"customers-for-life-{datetime.date.today()}.xlsx")
+        target, _ = QFileDialog.getSaveFileName(self, self.tr("Export everything"), default, "Excel (*.xlsx)")
+        if not target:
+            return
+        remember_folder(str(Path(target).parent))
+        self.runner.run(
+            self.tr("Exporting to %1…").replace("%1", Path(target).name),
+            lambda progress, cancel: export_database(Path(target), progress=progress, cancel=cancel),
+            on_done=lambda _summary: self.statusBar().showMessage(
+                self.tr("Exported to %1").replace("%1", target), 8000
+            ),
+        )
+
+    def print_callsheet(self, day: datetime.date) -> None:
+        print_to_preview(
+            self.runner,
+            self,
+            self.tr("Call sheet for %1").replace("%1", f"{day:%b %d, %Y}"),
+            f"calls-{day}",
+            lambda out, progress, cancel: print_callsheet(
+                out, day=day, limit=CALLSHEET_LIMIT, progress=progress, cancel=cancel
             ),
         )
 

@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from app.domain.errors import UserError
 from app.services.cancel import Cancelled
 from app.services.database import release_thread_connection
 from ui.events import data_events
@@ -36,6 +37,7 @@ class _Job:
     changes: frozenset[str]
     on_done: Callable[[Any], None] | None
     on_cancelled: Callable[[], None] | None
+    on_failed: Callable[[UserError], None] | None = None
     cancel_event: threading.Event = field(default_factory=threading.Event)
 
 
@@ -100,8 +102,10 @@ class TaskRunner(QObject):
         changes: set[str] | frozenset[str] = frozenset(),
         on_done: Callable[[Any], None] | None = None,
         on_cancelled: Callable[[], None] | None = None,
+        on_failed: Callable[[UserError], None] | None = None,
     ) -> None:
-        job = _Job(label, fn, frozenset(changes), on_done, on_cancelled)
+        """`on_failed` takes a refusal (UserError) to show in place; a bug always gets the apology."""
+        job = _Job(label, fn, frozenset(changes), on_done, on_cancelled, on_failed)
         dialog = QProgressDialog(label, self.tr("Cancel"), 0, 0, self._parent_widget)
         dialog.setWindowTitle(self.tr("Working…"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -154,7 +158,10 @@ class TaskRunner(QObject):
 
     def _on_failed(self, job: _Job, error: BaseException) -> None:
         self._end(job, "failed")
-        show_error(self._parent_widget, error)
+        if job.on_failed is not None and isinstance(error, UserError):
+            job.on_failed(error)
+        else:
+            show_error(self._parent_widget, error)
 
     def _on_cancelled(self, job: _Job) -> None:
         self._end(job, "cancelled")

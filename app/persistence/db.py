@@ -148,7 +148,13 @@ def _migrate(
     pending = [m for m in status if not m.applied]
     if not is_sqlite:
         _check_postgres_is_ours(database, fresh=not applied)
+    elif not applied:
+        # Claim a new file before creating anything in it: a start killed half-way through
+        # creating the tables must find a file that is recognisably ours.
+        database.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
     if not pending:
+        if _stamped_version(database, is_sqlite) != schema_version():
+            _stamp(database, is_sqlite)  # the last start was stopped between migrating and stamping
         return None, None
     before = max(applied, default=0)
     backup_path = None
@@ -159,6 +165,13 @@ def _migrate(
     _stamp(database, is_sqlite)
     log.info("database migrated from schema %s to %s", before, schema_version())
     return before, backup_path
+
+
+def _stamped_version(database: Database, is_sqlite: bool) -> int:
+    if is_sqlite:
+        return database.execute_sql("PRAGMA user_version").fetchone()[0]
+    row = tables.AppMeta.select(tables.AppMeta.value).where(tables.AppMeta.key == "schema_version").first()
+    return int(row.value) if row else 0
 
 
 def _check_postgres_is_ours(database: Database, fresh: bool) -> None:

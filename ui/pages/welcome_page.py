@@ -11,6 +11,7 @@ DEFAULT_DEMO_CUSTOMERS = 500
 class WelcomePage(QWidget):
     demo_requested = Signal(int)  # how many customers
     first_customer_requested = Signal()
+    import_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -19,9 +20,10 @@ class WelcomePage(QWidget):
             self.tr(
                 "Keep every customer for life: what they own and how old it is, every visit and every "
                 "contact, and who is due for what — and why now.\n\n"
-                "Your database is empty. To look around first, fill it with a believable demo business "
-                "(an HVAC and plumbing shop with twenty years of customers), or start with your own first "
-                "customer. Demo data is best explored in a separate database file (start the app with "
+                "Your database is empty. Bring in the customer list you already keep (Excel or CSV, from "
+                "QuickBooks, Jobber, Housecall Pro, ServiceTitan or by hand), start with your first customer, "
+                "or, to look around first, fill it with a believable demo business (an HVAC and plumbing "
+                "shop with twenty years of customers). Demo data is best explored in a separate database file (start the app with "
                 "--db demo.sqlite3), so your own list stays clean."
             )
         )
@@ -46,7 +48,11 @@ class WelcomePage(QWidget):
         row.addWidget(self.demo_button)
         row.addWidget(self.demo_size)
         row.addStretch(1)
+        self.import_button = QPushButton(self.tr("Import a spreadsheet…"))
+        self.import_button.setObjectName("importButton")
+        self.import_button.clicked.connect(self.import_requested.emit)
         own_row = QHBoxLayout()
+        own_row.addWidget(self.import_button)
         own_row.addWidget(self.first_customer_button)
         own_row.addStretch(1)
         column = QVBoxLayout()

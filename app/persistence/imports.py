@@ -1,0 +1,539 @@
+"""Import batches: the reads the importer's matcher needs, the one-transaction write, undo, remembered
+mappings, and the whole-table reads of the export.
+
+The reads are set-based (every existing customer's phones, e-mails and addresses in a
+few queries), because one SELECT per imported row would take minutes at 100,000 rows.
+The write takes a plan of plain dicts, gives new rows their ids up front (so sites can
+point at customers created in the same executemany) and records each top-level change
+as an ImportChange, so `undo_batch` can take it back.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from operator import itemgetter
+from typing import Any
+
+from peewee import AutoField, BooleanField, DateField, DateTimeField, Field, ForeignKeyField, IntegerField
+
+from app.domain.errors import UserError
+from app.persistence import bulk, search_index
+from app.persistence.tables import ALL_TABLES, ImportBatch, ImportMapping, Segment, database_proxy
+
+CHUNK = 10_000  # rows written between two progress/cancel checks
+IN_CHUNK = 500  # ids per "IN (...)": well under SQLite's parameter limit
+
+CUSTOMER_COLUMNS = (
+    "id", "kind", "first_name", "last_name", "company", "display_name", "email", "email2", "phone",
+    "phone_mobile", "phone_work", "segment_id", "call_window_start", "call_window_end", "do_not_call",
+    "do_not_mail", "do_not_email", "do_not_service", "share_with_partners", "share_consent_on", "source",
+    "referred_by_id", "customer_since", "notes", "created_at", "updated_at", "version",
+)  # fmt: skip
+SITE_COLUMNS = (
+    "id", "customer_id", "label", "street", "street2", "city", "region", "postal_code", "country",
+    "is_billing", "notes",
+)  # fmt: skip
+EQUIPMENT_COLUMNS = (
+    "id", "site_id", "catalog_item_id", "kind", "brand", "model", "serial", "installed_on",
+    "installed_by_us", "warranty_until", "removed_on", "notes",
+)  # fmt: skip
+VISIT_COLUMNS = (
+    "id", "customer_id", "site_id", "equipment_id", "plan_id", "visited_on", "kind", "technician", "findings",
+)  # fmt: skip
+# The customer columns an import may fill in on an existing customer.
+UPDATABLE = frozenset(CUSTOMER_COLUMNS) - {"id", "created_at", "updated_at", "version", "referred_by_id"}
+
+_DEFAULTS: dict[str, dict[str, Any]] = {
+    "customer": {
+        "kind": "household", "first_name": "", "last_name": "", "company": "", "display_name": "",
+        "email": "", "email2": "", "phone": "", "phone_mobile": "", "phone_work": "", "segment_id": None,
+        "call_window_start": "", "call_window_end": "", "do_not_call": False, "do_not_mail": False,
+        "do_not_email": False, "do_not_service": False, "share_with_partners": False,
+        "share_consent_on": None, "source": "", "referred_by_id": None, "customer_since": None, "notes": "",
+        "version": 1,
+    },
+    "site": {"label": "", "street": "", "street2": "", "city": "", "region": "", "postal_code": "",
+             "country": "US", "is_billing": False, "notes": ""},
+    "equipment": {"catalog_item_id": None, "kind": "", "brand": "", "model": "", "serial": "",
+                  "installed_on": None, "installed_by_us": False, "warranty_until": None, "removed_on": None,
+                  "notes": ""},
+    "visit": {"site_id": None, "equipment_id": None, "plan_id": None, "kind": "maintenance", "technician": "",
+              "findings": ""},
+}  # fmt: skip
+_DATE_COLUMNS = {
+    "customer": ("share_consent_on", "customer_since"),
+    "site": (),
+    "equipment": ("installed_on", "warranty_until", "removed_on"),
+    "visit": ("visited_on",),
+}
+_COLUMNS = {"customer": CUSTOMER_COLUMNS, "site": SITE_COLUMNS, "equipment": EQUIPMENT_COLUMNS,
+            "visit": VISIT_COLUMNS}  # fmt: skip
+
+
+def _now_text() -> str:
+    return datetime.datetime.now().replace(microsecond=0).isoformat(sep=" ")
+
+
+def _sql_value(value: Any) -> Any:
+    """Dates as ISO text, as peewee stores them in SQLite."""
+    if isinstance(value, datetime.date):
+        return value.isoformat(sep=" ") if isinstance(value, datetime.datetime) else value.isoformat()
+    return value
+
+
+# ----------------------------------------------------------------------------- reads for the matcher
+
+
+def existing_customers() -> list[tuple]:
+    """(id, first_name, last_name, company, display_name, phone, phone_mobile, phone_work, email, email2)."""
+    return _fetch(
+        "SELECT id, first_name, last_name, company, display_name, phone, phone_mobile, phone_work, email, "
+        "email2 FROM customer"
+    )
+
+
+def existing_sites() -> list[tuple]:
+    """(id, customer_id, street, street2, city, region, postal_code, is_billing) of every site."""
+    return _fetch("SELECT id, customer_id, street, street2, city, region, postal_code, is_billing FROM site")
+
+
+def customers_by_id(ids: Iterable[int]) -> dict[int, dict[str, Any]]:
+    """Every column of these customers, keyed by id (for filling blanks and for undo)."""
+    found: dict[int, dict[str, Any]] = {}
+    names = ", ".join(CUSTOMER_COLUMNS)
+    for chunk, marks in _id_chunks(ids):
+        for row in _fetch(f"SELECT {names} FROM customer WHERE id IN ({marks})", chunk):
+            found[row[0]] = dict(zip(CUSTOMER_COLUMNS, row, strict=True))
+    return found
+
+
+def equipment_of_sites(site_ids: Iterable[int]) -> list[tuple]:
+    """(site_id, kind, brand, model, serial, installed_on) of the equipment at these sites."""
+    rows: list[tuple] = []
+    for chunk, marks in _id_chunks(site_ids):
+        rows += _fetch(
+            "SELECT site_id, kind, brand, model, serial, installed_on FROM equipment "
+            f"WHERE site_id IN ({marks})",
+            chunk,
+        )
+    return rows
+
+
+def visit_days_of(customer_ids: Iterable[int]) -> set[tuple[int, str]]:
+    """(customer_id, ISO day) of every visit of these customers."""
+    days: set[tuple[int, str]] = set()
+    for chunk, marks in _id_chunks(customer_ids):
+        for customer_id, day in _fetch(
+            f"SELECT customer_id, visited_on FROM visit WHERE customer_id IN ({marks})", chunk
+        ):
+            days.add((customer_id, str(day)[:10]))
+    return days
+
+
+def segment_ids() -> dict[str, int]:
+    """Segment name (case-folded) → id."""
+    return {name.casefold(): sid for sid, name in _fetch("SELECT id, name FROM segment")}
+
+
+def imported_fingerprints() -> dict[str, int]:
+    """Fingerprint of an imported row → the customer it created (imports not undone, customer still there).
+
+    They let a row with nothing but a name be recognised when the same file comes again, without ever
+    matching two customers on a name alone.
+    """
+    found: dict[str, int] = {}
+    rows = _fetch(
+        "SELECT c.row_id, c.before_json FROM import_change c JOIN import_batch b ON b.id = c.batch_id "
+        "JOIN customer k ON k.id = c.row_id "
+        "WHERE b.status = 'done' AND c.table_name = 'customer' AND c.action = 'created' "
+        "AND c.before_json LIKE 'fp:%'"
+    )
+    for customer_id, value in rows:
+        for fingerprint in value[3:].split(","):
+            found.setdefault(fingerprint, customer_id)
+    return found
+
+
+def _fetch(sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+    return [tuple(row) for row in database_proxy.obj.execute_sql(sql, params).fetchall()]
+
+
+def _id_chunks(ids: Iterable[int]) -> Iterator[tuple[list[int], str]]:
+    ordered = sorted(set(ids))
+    param = database_proxy.obj.param
+    for start in range(0, len(ordered), IN_CHUNK):
+        chunk = ordered[start : start + IN_CHUNK]
+        yield chunk, ", ".join([param] * len(chunk))
+
+
+# ----------------------------------------------------------------------------- remembered mappings
+
+
+def load_mapping(signature: str) -> str | None:
+    row = ImportMapping.select(ImportMapping.mapping_json).where(ImportMapping.header_signature == signature)
+    return row.scalar()
+
+
+def save_mapping(signature: str, mapping_json: str) -> None:
+    now = datetime.datetime.now().replace(microsecond=0)
+    ImportMapping.insert(header_signature=signature, mapping_json=mapping_json, used_at=now).on_conflict(
+        conflict_target=[ImportMapping.header_signature],
+        update={ImportMapping.mapping_json: mapping_json, ImportMapping.used_at: now},
+    ).execute()
+
+
+# ----------------------------------------------------------------------------- the write
+
+# A reference to a row: an existing id (> 0), or a new row of the same write as -(index + 1).
+Ref = int
+
+
+def new_ref(index: int) -> Ref:
+    return -(index + 1)
+
+
+@dataclass
+class ImportWrite:
+    """Everything one import writes, as plain values (see the module docstring)."""
+
+    file_name: str
+    sheet: str
+    rows_read: int
+    segments: list[str] = field(default_factory=list)  # new segment names
+    customers: list[dict[str, Any]] = field(default_factory=list)  # "segment_id" may be a Ref
+    fingerprints: list[str] = field(default_factory=list)  # per new customer: its rows' fingerprints
+    sites: list[dict[str, Any]] = field(default_factory=list)  # with "customer_id": Ref
+    equipment: list[dict[str, Any]] = field(default_factory=list)  # with "site_id": Ref
+    visits: list[dict[str, Any]] = field(default_factory=list)  # "customer_id"/"site_id": Ref
+    updates: list[tuple[int, dict[str, Any], dict[str, Any]]] = field(default_factory=list)  # id, new, old
+    report: dict[str, Any] = field(default_factory=dict)
+    mapping: tuple[str, str] | None = None  # (header signature, mapping JSON) to remember
+
+
+def write_import(plan: ImportWrite, checkpoint: Callable[[int, int], None] | None = None) -> int:
+    """Write the plan in one transaction and record it as a batch; returns the batch id.
+
+    `checkpoint(done, total)` runs between chunks; an exception from it (a cancel)
+    rolls everything back.
+    """
+    check = checkpoint or (lambda done, total: None)
+    with bulk.transaction():
+        # The batch row comes first: it takes the write lock before the ids below are counted.
+        batch_id = ImportBatch.insert(file_name=plan.file_name[:255], sheet=plan.sheet[:255],
+                                      rows_read=plan.rows_read).execute()  # fmt: skip
+        writer = _Writer(plan, check)
+        writer.run()
+        changes = writer.changes
+        bulk.insert_rows(
+            "import_change",
+            ("batch_id", "table_name", "row_id", "action", "before_json"),
+            [(batch_id, *change) for change in changes],
+        )
+        report = dict(plan.report, batch=batch_id)
+        ImportBatch.update(report_json=json.dumps(report, ensure_ascii=False, default=str)).where(
+            ImportBatch.id == batch_id
+        ).execute()
+        if plan.mapping:
+            save_mapping(*plan.mapping)
+    return batch_id
+
+
+class _Writer:
+    """Assigns ids and writes the rows of one ImportWrite, parents first."""
+
+    def __init__(self, plan: ImportWrite, check: Callable[[int, int], None]) -> None:
+        self.plan, self.check = plan, check
+        self.changes: list[tuple[str, int, str, str]] = []
+        self.total = len(plan.customers) + len(plan.sites) + len(plan.equipment) + len(plan.visits)
+        self.total += len(plan.updates) * 2 + len(plan.customers)  # the search index costs about as much
+        self.done = 0
+        self.now = _now_text()
+
+    def run(self) -> None:
+        plan = self.plan
+        segment_ids = self._insert_segments()
+        customer_ids = self._write(
+            "customer", plan.customers, {"segment_id": segment_ids}, {"created_at": self.now,
+                                                                     "updated_at": self.now},
+        )  # fmt: skip
+        fingerprints = plan.fingerprints or [""] * len(customer_ids)
+        self.changes.extend(
+            ("customer", cid, "created", f"fp:{fp}" if fp else "")
+            for cid, fp in zip(customer_ids, fingerprints, strict=True)
+        )
+        site_ids = self._write("site", plan.sites, {"customer_id": customer_ids})
+        self._record("site", [sid for sid, row in zip(site_ids, plan.sites, strict=True)
+                              if row["customer_id"] > 0])  # fmt: skip
+        equipment_ids = self._write("equipment", plan.equipment, {"site_id": site_ids})
+        self._record("equipment", [eid for eid, row in zip(equipment_ids, plan.equipment, strict=True)
+                                   if row["site_id"] > 0])  # fmt: skip
+        visit_ids = self._write("visit", plan.visits, {"customer_id": customer_ids, "site_id": site_ids})
+        self._record("visit", [vid for vid, row in zip(visit_ids, plan.visits, strict=True)
+                               if row["customer_id"] > 0])  # fmt: skip
+        updated = self._update_customers(segment_ids)
+        touched = set(customer_ids) | set(updated)
+        touched |= {row["customer_id"] for row in plan.sites if row["customer_id"] > 0}
+        self._reindex(sorted(touched))
+
+    def _step(self, count: int) -> None:
+        self.done += count
+        self.check(self.done, self.total)
+
+    def _insert_segments(self) -> list[int]:
+        ids = [Segment.insert(name=name).execute() for name in self.plan.segments]
+        self._record("segment", ids)
+        return ids
+
+    def _write(
+        self,
+        table: str,
+        rows: list[dict[str, Any]],
+        refs: dict[str, list[int]],
+        extra: dict[str, Any] | None = None,
+    ) -> list[int]:
+        """Insert rows with ids counted from the current maximum; resolve Ref columns; returns the ids."""
+        if not rows:
+            return []
+        first = (_fetch(f'SELECT coalesce(max(id), 0) FROM "{table}"')[0][0] or 0) + 1
+        columns = _COLUMNS[table]
+        base = {**_DEFAULTS[table], **(extra or {})}
+        pick = itemgetter(*columns)
+        dates = _DATE_COLUMNS[table]
+        ids = list(range(first, first + len(rows)))
+        for start in range(0, len(rows), CHUNK):
+            chunk = []
+            for offset, row in enumerate(rows[start : start + CHUNK], start):
+                values = {**base, **row, "id": ids[offset]}
+                for column, new_ids in refs.items():
+                    ref = values.get(column)
+                    if ref is not None and ref < 0:
+                        values[column] = new_ids[-ref - 1]
+                for column in dates:
+                    if values[column] is not None:
+                        values[column] = _sql_value(values[column])
+                chunk.append(pick(values))
+            bulk.insert_rows(table, columns, chunk)
+            self._step(len(chunk))
+        return ids
+
+    def _record(self, table: str, ids: Iterable[int]) -> None:
+        self.changes.extend((table, row_id, "created", "") for row_id in ids)
+
+    def _update_customers(self, segment_ids: list[int]) -> list[int]:
+        """Fill in what the file adds to existing customers; the old values go into the batch for undo."""
+        db = database_proxy.obj
+        groups: dict[tuple[str, ...], list[tuple]] = {}
+        for customer_id, new, old in self.plan.updates:
+            new = {k: v for k, v in new.items() if k in UPDATABLE}
+            if new.get("segment_id") is not None and new["segment_id"] < 0:
+                new["segment_id"] = segment_ids[-new["segment_id"] - 1]
+            columns = tuple(sorted(new))
+            if not columns:
+                continue
+            groups.setdefault(columns, []).append(
+                (*(_sql_value(new[c]) for c in columns), self.now, customer_id)
+            )
+            before = {"columns": {c: _sql_value(old.get(c)) for c in columns}, "version": old["version"] + 1}
+            self.changes.append(("customer", customer_id, "updated", json.dumps(before, default=str)))
+        for columns, rows in groups.items():
+            sets = ", ".join(f'"{c}" = {db.param}' for c in columns)
+            sql = (
+                f"UPDATE customer SET {sets}, updated_at = {db.param}, version = version + 1 "
+                f"WHERE id = {db.param}"
+            )
+            cursor = db.cursor()
+            try:
+                cursor.executemany(sql, rows)
+            finally:
+                cursor.close()
+            self._step(len(rows))
+        return [customer_id for customer_id, new, _ in self.plan.updates if new]
+
+    def _reindex(self, ids: list[int]) -> None:
+        for start in range(0, len(ids), CHUNK):
+            chunk = ids[start : start + CHUNK]
+            search_index.reindex(chunk)
+            self._step(len(chunk))
+
+
+# ----------------------------------------------------------------------------- undo
+
+
+@dataclass(frozen=True)
+class UndoCounts:
+    customers_removed: int
+    sites_removed: int
+    equipment_removed: int
+    visits_removed: int
+    segments_removed: int
+    customers_restored: int
+    warnings: list[str]
+
+
+def undo_batch(batch_id: int) -> UndoCounts:
+    """Remove what the batch created and put back what it changed, in one transaction."""
+    with bulk.transaction():
+        batch = ImportBatch.select().where(ImportBatch.id == batch_id).first()
+        if batch is None:
+            raise UserError(f"There is no import number {batch_id}; check the number in the import report.")
+        if batch.status == "undone":
+            raise UserError(f"Import number {batch_id} was already undone.")
+        changes = _fetch(
+            "SELECT table_name, row_id, action, before_json FROM import_change WHERE batch_id = "
+            f"{database_proxy.obj.param} ORDER BY id",
+            [batch_id],
+        )
+        created: dict[str, list[int]] = {}
+        updated: list[tuple[int, dict]] = []
+        for table, row_id, action, before in changes:
+            if action == "created":
+                created.setdefault(table, []).append(row_id)
+            else:
+                updated.append((row_id, json.loads(before)))
+        warnings: list[str] = []
+        restored = _restore_updates(updated, warnings)
+        edited = _count_edited(created.get("customer", []))
+        if edited:
+            warnings.append(
+                f"{edited} of the customers this import created were changed after the import; "
+                "they were removed all the same."
+            )
+        affected = _customers_of_children(created)
+        taken_along = _cascaded(created)
+        counts = {table: _delete(table, created.get(table, [])) + taken_along.get(table, 0) for table in
+                  ("visit", "equipment", "site", "customer", "segment")}  # fmt: skip
+        _drop_search_rows(created.get("customer", []))
+        search_index.reindex(affected | {row_id for row_id, _ in updated})
+        ImportBatch.update(status="undone").where(ImportBatch.id == batch_id).execute()
+    return UndoCounts(counts["customer"], counts["site"], counts["equipment"], counts["visit"],
+                      counts["segment"], restored, warnings)  # fmt: skip
+
+
+def _restore_updates(updated: list[tuple[int, dict]], warnings: list[str]) -> int:
+    db = database_proxy.obj
+    current = customers_by_id(row_id for row_id, _ in updated)
+    restored = edited = gone = 0
+    for customer_id, before in updated:
+        now = current.get(customer_id)
+        if now is None:
+            gone += 1
+            continue
+        if now["version"] != before["version"]:
+            edited += 1
+        columns = [c for c in before["columns"] if c in UPDATABLE]
+        if columns:
+            sets = ", ".join(f'"{c}" = {db.param}' for c in columns)
+            db.execute_sql(
+                f"UPDATE customer SET {sets}, version = version + 1 WHERE id = {db.param}",
+                [before["columns"][c] for c in columns] + [customer_id],
+            )
+            restored += 1
+    if edited:
+        warnings.append(
+            f"{edited} of the customers this import changed were edited again afterwards; "
+            "the values from before the import were put back all the same."
+        )
+    if gone:
+        warnings.append(f"{gone} of the customers this import changed have since been deleted.")
+    return restored
+
+
+def _count_edited(customer_ids: list[int]) -> int:
+    """Created customers changed since: every edit, merge or new record of theirs bumps the version."""
+    edited = 0
+    for chunk, marks in _id_chunks(customer_ids):
+        edited += _fetch(f"SELECT count(*) FROM customer WHERE id IN ({marks}) AND version > 1", chunk)[0][0]
+    return edited
+
+
+def _customers_of_children(created: dict[str, list[int]]) -> set[int]:
+    """Existing customers whose sites change when the created children go (their search rows change)."""
+    found: set[int] = set()
+    for chunk, marks in _id_chunks(created.get("site", [])):
+        found |= {cid for (cid,) in _fetch(f"SELECT customer_id FROM site WHERE id IN ({marks})", chunk)}
+    return found - set(created.get("customer", []))
+
+
+def _cascaded(created: dict[str, list[int]]) -> dict[str, int]:
+    """What deleting the created customers and sites takes along with them (counted for the report)."""
+    counts = {"site": 0, "equipment": 0, "visit": 0}
+    for chunk, marks in _id_chunks(created.get("customer", [])):
+        counts["site"] += _fetch(f"SELECT count(*) FROM site WHERE customer_id IN ({marks})", chunk)[0][0]
+        counts["visit"] += _fetch(f"SELECT count(*) FROM visit WHERE customer_id IN ({marks})", chunk)[0][0]
+        counts["equipment"] += _fetch(
+            "SELECT count(*) FROM equipment WHERE site_id IN "
+            f"(SELECT id FROM site WHERE customer_id IN ({marks}))",
+            chunk,
+        )[0][0]
+    for chunk, marks in _id_chunks(created.get("site", [])):
+        counts["equipment"] += _fetch(f"SELECT count(*) FROM equipment WHERE site_id IN ({marks})", chunk)[0][
+            0
+        ]
+    return counts
+
+
+def _delete(table: str, ids: list[int]) -> int:
+    removed = 0
+    for chunk, marks in _id_chunks(ids):
+        cursor = database_proxy.obj.execute_sql(f'DELETE FROM "{table}" WHERE id IN ({marks})', chunk)
+        removed += max(cursor.rowcount, 0)
+    return removed
+
+
+def _drop_search_rows(customer_ids: list[int]) -> None:
+    for chunk, marks in _id_chunks(customer_ids):
+        database_proxy.obj.execute_sql(f"DELETE FROM customer_search WHERE rowid IN ({marks})", chunk)
+
+
+def batch_exists(batch_id: int) -> bool:
+    return ImportBatch.select().where(ImportBatch.id == batch_id).exists()
+
+
+# ----------------------------------------------------------------------------- the export's reads
+
+
+def exportable_tables() -> list[tuple[str, list[tuple[str, str]]]]:
+    """(table name, [(column, kind)]) of every table, parents before children.
+
+    kind is "date", "datetime", "bool", "number" or "text", so the export can write real dates and yes/no.
+    """
+    return [
+        (model._meta.table_name, [(f.column_name, _kind(f)) for f in model._meta.sorted_fields])
+        for model in ALL_TABLES
+    ]
+
+
+def _kind(column: Field) -> str:
+    if isinstance(column, DateTimeField):
+        return "datetime"
+    if isinstance(column, DateField):
+        return "date"
+    if isinstance(column, BooleanField):
+        return "bool"
+    if isinstance(column, (IntegerField, ForeignKeyField, AutoField)):
+        return "number"
+    return "text"
+
+
+def table_rows(table: str, columns: list[str], size: int = 5000) -> Iterator[list[tuple]]:
+    """The rows of one table in id order (when it has one), a chunk at a time."""
+    known = {name: {c for c, _ in columns} for name, columns in exportable_tables()}
+    if table not in known or any(c not in known[table] for c in columns):
+        raise ValueError(f"unknown table or column: {table}")
+    names = ", ".join(f'"{c}"' for c in columns)
+    order = ' ORDER BY "id"' if "id" in columns else ""
+    cursor = database_proxy.obj.execute_sql(f'SELECT {names} FROM "{table}"{order}')
+    try:
+        while rows := cursor.fetchmany(size):
+            yield [tuple(row) for row in rows]
+    finally:
+        cursor.close()
+
+
+def count_rows(table: str) -> int:
+    if table not in dict(exportable_tables()):
+        raise ValueError(f"unknown table {table}")
+    return _fetch(f'SELECT count(*) FROM "{table}"')[0][0]

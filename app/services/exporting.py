@@ -1,0 +1,156 @@
+"""Export the whole database to one workbook, one sheet per table, that the importer reads back.
+
+Written with openpyxl's write-only mode (rows streamed to disk, little memory). Text
+that a spreadsheet would take for a formula (=, +, -, @ first) is stored as a text
+cell with Excel's "quote prefix", so it stays text even when someone edits the cell;
+characters that XML cannot hold are removed; the workbook is written to a temporary
+name in the same folder and then renamed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Font
+
+from app.domain.errors import UserError
+from app.persistence import imports as repository
+from app.services.cancel import Cancelled
+from app.services.importing.report import save_atomically
+
+MAX_SHEET_ROWS = 1_048_575  # Excel's 1,048,576 rows less the header; a longer table goes on in "name 2"
+FORMULA_STARTS = ("=", "+", "-", "@")
+_SKIPPED = frozenset({"app_meta"})  # the schema stamp belongs to the database file, not to the data
+
+
+@dataclass(frozen=True)
+class ExportSummary:
+    path: Path
+    rows: dict[str, int] = field(default_factory=dict)  # table → rows written
+
+    @property
+    def total_rows(self) -> int:
+        return sum(self.rows.values())
+
+
+def safe_text(value: str) -> str:
+    return ILLEGAL_CHARACTERS_RE.sub("", value)
+
+
+def safe_cell(sheet: Any, value: str) -> Any:
+    """Text as a cell; formula-looking text as a quote-prefixed text cell, which Excel never runs."""
+    value = safe_text(value)
+    if not value.startswith(FORMULA_STARTS):
+        return value
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.data_type = "s"
+    cell.quotePrefix = True
+    return cell
+
+
+def export_database(
+    path: Path,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> ExportSummary:
+    """Every table, one sheet each (parents first); Cancelled leaves no file behind."""
+    path = Path(path)
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        path = path.with_suffix(".xlsx")
+    if not path.parent.is_dir():
+        raise UserError(f"The folder {path.parent} does not exist; pick another place to save the export.")
+    tables = [(t, cols) for t, cols in repository.exportable_tables() if t not in _SKIPPED]
+    total = sum(repository.count_rows(t) for t, _ in tables) or 1
+    workbook = Workbook(write_only=True)
+    try:
+        written = _write_tables(workbook, tables, total, progress, cancel)
+        save_atomically(workbook, path)
+    except BaseException:
+        _discard(workbook)
+        raise
+    if progress is not None:
+        progress(total, total)
+    return ExportSummary(path, written)
+
+
+def _write_tables(
+    workbook: Workbook,
+    tables: list[tuple[str, list[tuple[str, str]]]],
+    total: int,
+    progress: Callable[[int, int], None] | None,
+    cancel: Callable[[], bool] | None,
+) -> dict[str, int]:
+    step = max(1, total // 100)
+    written: dict[str, int] = {}
+    done, next_report = 0, 0
+    for table, columns in tables:
+        names = [c for c, _ in columns]
+        kinds = [k for _, k in columns]
+        sheet = _new_sheet(workbook, table, names)
+        count = 0
+        for chunk in repository.table_rows(table, names):
+            for row in chunk:
+                if count and count % MAX_SHEET_ROWS == 0:
+                    sheet = _new_sheet(workbook, f"{table} {count // MAX_SHEET_ROWS + 1}", names)
+                sheet.append([_value(sheet, v, k) for v, k in zip(row, kinds, strict=True)])
+                count += 1
+            done += len(chunk)
+            if done >= next_report:
+                next_report = done + step
+                if cancel is not None and cancel():
+                    raise Cancelled()
+                if progress is not None:
+                    progress(min(done, total), total)
+        written[table] = count
+    return written
+
+
+def _discard(workbook: Workbook) -> None:
+    """A cancelled export: close the sheets' temporary files and remove them."""
+    for sheet in workbook.worksheets:
+        with contextlib.suppress(Exception):
+            sheet.close()
+        with contextlib.suppress(Exception):
+            Path(sheet._writer.out).unlink(missing_ok=True)
+
+
+def _new_sheet(workbook: Workbook, title: str, names: list[str]) -> Any:
+    sheet = workbook.create_sheet(title[:31])
+    bold = Font(bold=True)
+    header = []
+    for name in names:
+        cell = WriteOnlyCell(sheet, value=name)
+        cell.font = bold
+        header.append(cell)
+    sheet.append(header)
+    return sheet
+
+
+def _value(sheet: Any, value: Any, kind: str) -> Any:
+    if value is None:
+        return None
+    if kind == "bool":
+        return bool(value)
+    if kind == "date" and isinstance(value, str):
+        return _parse(datetime.date.fromisoformat, value[:10])
+    if kind == "datetime" and isinstance(value, str):
+        return _parse(datetime.datetime.fromisoformat, value)
+    if isinstance(value, str):
+        return safe_cell(sheet, value)
+    return value
+
+
+def _parse(parse: Callable[[str], Any], value: str) -> Any:
+    try:
+        return parse(value)
+    except ValueError:
+        return value  # not ours to repair: written as it is stored

@@ -1,0 +1,39 @@
+"""Importing customer lists from spreadsheets (see engine.py for the use cases)."""
+
+from app.services.importing.engine import (
+    FileInfo,
+    guess_mapping,
+    header_signature,
+    inspect_file,
+    read_sheet,
+    remembered_mapping,
+    run_import,
+    undo_import,
+)
+from app.services.importing.fields import TARGET_FIELDS
+from app.services.importing.headers import SheetTable
+from app.services.importing.matching import UncertainMatch
+from app.services.importing.planning import ImportPlan, PlannedRow, plan_import
+from app.services.importing.reading import SheetInfo
+from app.services.importing.report import ImportReport, UndoReport, save_report_workbook
+
+__all__ = [
+    "TARGET_FIELDS",
+    "FileInfo",
+    "ImportPlan",
+    "ImportReport",
+    "PlannedRow",
+    "SheetInfo",
+    "SheetTable",
+    "UncertainMatch",
+    "UndoReport",
+    "guess_mapping",
+    "header_signature",
+    "inspect_file",
+    "plan_import",
+    "read_sheet",
+    "remembered_mapping",
+    "run_import",
+    "save_report_workbook",
+    "undo_import",
+]

@@ -1,0 +1,268 @@
+"""Cleaning single values from a spreadsheet: text, names, phones, e-mails, yes/no.
+
+Written for 100,000 rows: the common case takes a fast path (plain ASCII text, a
+ten-digit North American number) and everything else goes the careful way
+(`clean_text`, `phonenumbers`). The fast phone path gives exactly what
+`normalize_phone` gives; validity depends only on the first six digits, so it is
+asked of phonenumbers once per area code and exchange.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from functools import lru_cache
+
+import phonenumbers
+
+from app.domain.values import clean_text
+
+_SPACES = re.compile(r"\s+")
+
+
+def text(value: object) -> str:
+    """A cell as clean text: numbers without a trailing ".0", invisible characters removed, single spaces."""
+    if value is None or value == "":
+        return ""
+    kind = type(value)
+    if kind is str:
+        if value.isascii() and value.isprintable():  # type: ignore[union-attr]
+            stripped = value.strip()  # type: ignore[union-attr]
+            return stripped if "  " not in stripped else " ".join(stripped.split())
+        return clean_text(value)
+    if kind is float:
+        return str(int(value)) if value.is_integer() else repr(value)  # type: ignore[union-attr]
+    if kind is int:
+        return str(value)
+    if kind is datetime.date:
+        return value.isoformat()  # type: ignore[union-attr]
+    if kind is datetime.datetime:
+        return value.isoformat(sep=" ").removesuffix(" 00:00:00")  # type: ignore[union-attr]
+    if kind is bool:
+        return "yes" if value else "no"
+    return clean_text(value)
+
+
+def long_text(value: object) -> str:
+    """Notes keep their line breaks; other control characters go."""
+    if isinstance(value, str) and "\n" in value:
+        return "\n".join(line for line in (clean_text(part) for part in value.splitlines()) if line)
+    return text(value)
+
+
+# ----------------------------------------------------------------------------- names
+
+_COMPANY_WORDS = re.compile(
+    r"\b(llc|l\.l\.c|inc|incorporated|corp|corporation|co|company|ltd|limited|lp|llp|pllc|pc|plc|group|"
+    r"associates|partners|properties|property|management|mgmt|realty|rentals|apartments|apts|condominium|condo|"
+    r"hoa|association|church|school|academy|university|college|hospital|clinic|center|centre|restaurant|cafe|"
+    r"hotel|motel|bank|trust|estate|foundation|services|enterprises|industries|holdings|builders|construction|"
+    r"homes|dental|medical|law|office|offices|store|shop|market|farm|farms|township|county|city of|town of|"
+    r"department|dept|district|ministries|club|society|supply|hvac|plumbing|electric)\b\.?",
+    re.IGNORECASE,
+)
+_SALUTATION = re.compile(r"^(mr|mrs|ms|miss|dr|mx|mr\.? (and|&) mrs)\.?\s+", re.IGNORECASE)
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v", "md", "phd", "dds", "esq", "cpa"})
+_PARTICLES = frozenset(
+    {"van", "von", "de", "der", "den", "del", "della", "di", "da", "du", "la", "le", "st", "bin"}
+)
+_ACRONYMS = frozenset({"LLC", "LLP", "PLLC", "LP", "PC", "HVAC", "USA", "HOA", "II", "III", "IV", "DDS", "MD",
+                       "CPA", "YMCA", "ABC", "PA", "NA"})  # fmt: skip
+
+
+def looks_like_company(name: str) -> bool:
+    return bool(_COMPANY_WORDS.search(name))
+
+
+def name_case(value: str, company: bool = False) -> str:
+    """Names typed all in capitals (or all small) put in their usual case: "O'BRIEN" → "O'Brien"."""
+    if not value or not (value.isupper() or value.islower()):
+        return value
+    return " ".join(_word_case(word, company) for word in value.split(" "))
+
+
+def _word_case(word: str, company: bool) -> str:
+    bare = word.strip(".,").upper()
+    if company and bare in _ACRONYMS:
+        return word.upper()
+    if bare.lower() in _SUFFIXES and len(bare) > 1 and bare not in ("V", "MD"):
+        return word.upper() if bare in ("II", "III", "IV") else word.capitalize()
+    parts = re.split(r"([-'’])", word.lower())
+    return "".join(_part_case(p) if p not in "-'’" else p for p in parts)
+
+
+def _part_case(part: str) -> str:
+    if part.startswith("mc") and len(part) > 2:
+        return "Mc" + part[2:].capitalize()
+    return part.capitalize()
+
+
+def split_person(full: str) -> tuple[str, str]:
+    """(first, last) of "Smith, John", "John Q. Smith Jr.", "John and Mary Smith", "Mr. John Smith"."""
+    full = _SALUTATION.sub("", full.strip()).strip()
+    if "," in full:
+        last, _, first = full.partition(",")
+        first = first.strip()
+        if first.strip(".").lower() not in _SUFFIXES:
+            return first, last.strip()
+        full = f"{last.strip()} {first}"  # "John Smith, Jr." is not "Last, First"
+    words = full.split()
+    if len(words) <= 1:
+        return "", full
+    end = len(words) - 1
+    while end > 1 and words[end].strip(".").lower() in _SUFFIXES:
+        end -= 1
+    start = end
+    while start > 1 and words[start - 1].lower() in _PARTICLES:
+        start -= 1
+    return " ".join(words[:start]), " ".join(words[start:])
+
+
+def split_job(full: str) -> tuple[str, str]:
+    """QuickBooks "Customer:Job" → ("Customer", "Job"); the job is a job of that customer, not a customer."""
+    if ":" not in full:
+        return full, ""
+    customer, _, job = full.partition(":")
+    return customer.strip(), job.replace(":", " – ").strip()
+
+
+# ----------------------------------------------------------------------------- phones
+
+_PHONE_CANDIDATE = re.compile(
+    r"(\+?\d[\d\s().\-/]{5,}\d)(\s*(?:x|ext\.?|extension|#)\s*(\d{1,6}))?", re.IGNORECASE
+)
+_LABELS = (
+    ("mobile", "mobile"), ("cell", "mobile"), ("cel", "mobile"), ("work", "work"), ("office", "work"),
+    ("business", "work"), ("bus", "work"), ("fax", "fax"), ("home", "home"), ("main", "home"),
+    ("phone", "home"),
+    ("tel", "home"), ("alt", "other"), ("other", "other"), ("m", "mobile"), ("c", "mobile"), ("w", "work"),
+    ("o", "work"), ("h", "home"), ("f", "fax"),
+)  # fmt: skip
+_SIMPLE_NANP = re.compile(r"^\s*(?:\+?1[\s.\-]?)?\(?(\d{3})\)?[\s.\-]?(\d{3})[\s.\-]?(\d{4})\s*$")
+_LABEL_AT_END = re.compile(r"([a-z]+)\W*$", re.IGNORECASE)
+
+
+class PhoneParser:
+    """Phones as (kind, E.164) pairs for one region; kind is home/mobile/work/other/fax or "" (unlabelled)."""
+
+    def __init__(self, region: str = "US") -> None:
+        self.region = region
+        self.nanp = phonenumbers.country_code_for_region(region) == 1
+
+    def parse(self, value: object) -> tuple[list[tuple[str, str]], list[str]]:
+        """The numbers in a cell, and the pieces that were not phone numbers (for the notes)."""
+        if self.nanp and type(value) is str and (simple := _SIMPLE_NANP.match(value)):
+            digits = "".join(simple.groups())
+            return ([("", "+1" + digits)], []) if _nanp_valid(digits[:6]) else ([], [value.strip()])
+        if type(value) is float or type(value) is int:
+            digits = str(int(value))  # type: ignore[arg-type]
+            number = self._number(digits)
+            return ([("", number)], []) if number else ([], [digits])
+        raw = text(value)
+        if not raw:
+            return [], []
+        found: list[tuple[str, str]] = []
+        rejected: list[str] = []
+        position = 0
+        for match in _PHONE_CANDIDATE.finditer(raw):
+            label = _label(raw[position : match.start()])
+            position = match.end()
+            number = self._number(match.group(1))
+            if number:
+                found.append((label, number))
+                if match.group(3):
+                    rejected.append(f"{match.group(0).strip()} (extension {match.group(3)})")
+            else:
+                rejected.append(match.group(0).strip())
+        if not found and not rejected:
+            rejected.append(raw)
+        return found, rejected
+
+    def _number(self, candidate: str) -> str:
+        digits = "".join(ch for ch in candidate if ch.isdigit())
+        if (self.nanp and not candidate.lstrip().startswith("+")) or candidate.lstrip().startswith("+1"):
+            if len(digits) == 11 and digits[0] == "1":
+                digits = digits[1:]
+            if len(digits) == 10:
+                return "+1" + digits if _nanp_valid(digits[:6]) else ""
+        return _parse_slow(candidate, self.region)
+
+
+@lru_cache(maxsize=20_000)
+def _nanp_valid(first_six: str) -> bool:
+    """phonenumbers' own verdict; for North American numbers it depends on area code and exchange only."""
+    number = phonenumbers.PhoneNumber(country_code=1, national_number=int(first_six + "0000"))
+    return phonenumbers.is_valid_number(number)
+
+
+@lru_cache(maxsize=20_000)
+def _parse_slow(candidate: str, region: str) -> str:
+    try:
+        number = phonenumbers.parse(candidate, region)
+    except phonenumbers.NumberParseException:
+        return ""
+    if not phonenumbers.is_valid_number(number):
+        return ""
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _label(before: str) -> str:
+    match = _LABEL_AT_END.search(before)
+    if not match:
+        return ""
+    word = match.group(1).lower()
+    for prefix, kind in _LABELS:
+        if word == prefix or (len(prefix) > 1 and word.startswith(prefix)):
+            return kind
+    return ""
+
+
+@lru_cache(maxsize=1000)
+def _region_of_area(area: str) -> str | None:
+    number = phonenumbers.PhoneNumber(country_code=1, national_number=int(area + "5550100"))
+    return phonenumbers.region_code_for_number(number)
+
+
+def shown_phone(e164: str, region: str = "US") -> str:
+    """The stored number as people write it: (410) 555-1234 at home, +44 20 … abroad."""
+    if e164.startswith("+1") and len(e164) == 12 and _region_of_area(e164[2:5]) == region:
+        d = e164[2:]
+        return f"({d[:3]}) {d[3:6]}-{d[6:]}"
+    from app.domain.values import format_phone
+
+    return format_phone(e164, region)
+
+
+# ----------------------------------------------------------------------------- e-mails and yes/no
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_EMAIL_SPLIT = re.compile(r"[\s,;/|<>()\"']+")
+
+
+def parse_emails(value: object) -> tuple[list[str], list[str]]:
+    """The addresses in a cell ("a@x.com; b@y.com", "John <j@x.com>"), and what was not an address."""
+    raw = text(value)
+    if not raw:
+        return [], []
+    if "@" in raw and " " not in raw and "," not in raw and ";" not in raw:
+        candidates = [raw]
+    else:
+        candidates = [c for c in _EMAIL_SPLIT.split(raw) if c]
+    found, rejected = [], []
+    for candidate in candidates:
+        address = candidate.lower().removeprefix("mailto:").strip(".")
+        if _EMAIL.match(address):
+            if address not in found:
+                found.append(address)
+        elif "@" in candidate:
+            rejected.append(candidate)
+    if not found and not rejected:
+        rejected.append(raw)
+    return found, rejected
+
+
+_YES = frozenset({"yes", "y", "true", "1", "x", "✓", "✔", "dnc", "do not call", "checked", "on"})
+
+
+def parse_flag(value: object) -> bool:
+    return text(value).lower() in _YES

@@ -1,0 +1,231 @@
+"""What a column can be imported as, and the column names real exports and hand-made sheets use.
+
+The names come from the customer exports of QuickBooks Desktop ("Customer",
+"Bill to 1".."Bill to 5", "Main Phone", "Main Email"), QuickBooks Online ("Phone
+Numbers" with labelled numbers, "Billing Address"), Jobber (one row per service
+property: "Service Street 1", "Billing Street 1", "Main Phone #s"), Housecall Pro
+("Mobile Number", "Home Number", "Street Line 2"), ServiceTitan ("Customer Id",
+"Customer Name", "Location Address") and the sheets owners make themselves
+("Cust Name", "Town", "Model #", "Installed"). Matching is on a normalised form
+(see `normalise_header`), so case, punctuation and "#"/"No." do not matter.
+"""
+
+from __future__ import annotations
+
+import re
+
+TARGET_FIELDS: list[tuple[str, str]] = [
+    ("full_name", "Name (whole)"),
+    ("first_name", "First name"),
+    ("last_name", "Last name"),
+    ("company", "Company"),
+    ("customer_type", "Household or business"),
+    ("customer_ref", "Customer number in the old program"),
+    ("phone", "Phone"),
+    ("phone_mobile", "Mobile phone"),
+    ("phone_work", "Work phone"),
+    ("email", "E-mail"),
+    ("notes", "Notes"),
+    ("customer_since", "Customer since"),
+    ("segment", "Segment"),
+    ("source", "Lead source"),
+    ("do_not_call", "Do not call"),
+    ("do_not_mail", "Do not mail"),
+    ("do_not_email", "Do not e-mail"),
+    ("full_address", "Service address (whole)"),
+    ("street", "Street"),
+    ("street2", "Street line 2"),
+    ("city", "City"),
+    ("region", "State"),
+    ("postal_code", "ZIP code"),
+    ("country", "Country"),
+    ("site_label", "Site name"),
+    ("site_is_billing", "Site is the billing address"),
+    ("billing_full_address", "Billing address (whole)"),
+    ("billing_street", "Billing street"),
+    ("billing_street2", "Billing street line 2"),
+    ("billing_city", "Billing city"),
+    ("billing_region", "Billing state"),
+    ("billing_postal_code", "Billing ZIP code"),
+    *[(f"bill_to_{n}", f"Bill to line {n}") for n in range(1, 6)],
+    *[(f"ship_to_{n}", f"Ship to line {n}") for n in range(1, 6)],
+    ("equipment_kind", "Equipment"),
+    ("brand", "Brand"),
+    ("model", "Model"),
+    ("serial", "Serial number"),
+    ("installed_on", "Installed on"),
+    ("warranty_until", "Warranty until"),
+    ("last_service", "Last service visit"),
+    ("note", "Keep as a note"),
+    ("ignore", "Ignore"),
+]
+TARGET_KEYS = frozenset(key for key, _ in TARGET_FIELDS)
+LABELS = dict(TARGET_FIELDS)
+DATE_TARGETS = frozenset({"customer_since", "installed_on", "warranty_until", "last_service"})
+PHONE_TARGETS = frozenset({"phone", "phone_mobile", "phone_work"})
+# Targets that may take several columns (values are combined); the others keep the first non-empty one.
+MULTI_TARGETS = PHONE_TARGETS | {"email", "notes", "note", "ignore"}
+
+_KNOWN: dict[str, tuple[str, ...]] = {
+    "full_name": (
+        "name", "customer", "customer name", "cust name", "cust", "client", "client name", "full name",
+        "customer full name", "display name", "display name as", "contact name", "homeowner", "owner",
+        "owner name", "customer display name", "account name", "primary contact", "contact", "job name",
+        "customer job", "household",
+    ),
+    "first_name": ("first name", "first", "fname", "given name", "contact first name", "first nm"),
+    "last_name": ("last name", "last", "lname", "surname", "family name", "contact last name", "last nm"),
+    "company": (
+        "company", "company name", "business", "business name", "organization", "organisation", "employer",
+    ),
+    "customer_type": (
+        "customer type", "type of customer", "client type", "is company", "residential commercial",
+        "account type",
+    ),
+    "customer_ref": (
+        "customer id", "client id", "customer number", "customer no", "account no", "account number",
+        "account", "cust id", "id", "j id", "customer code",
+    ),
+    "phone": (
+        "phone", "phone number", "phone numbers", "main phone", "home phone", "home number", "telephone",
+        "tel", "phone no", "primary phone", "main phone s", "home phone s", "phone 1", "contact phone",
+        "daytime phone", "alt phone", "alt. phone", "other phone", "other phone s", "phone 2",
+    ),
+    "phone_mobile": (
+        "mobile", "mobile phone", "mobile number", "cell", "cell phone", "cell number", "mobile phone s",
+        "mobile no", "cellphone",
+    ),
+    "phone_work": ("work phone", "work number", "office phone", "business phone", "work phone s", "work"),
+    "email": (
+        "email", "email address", "e mail", "main email", "emails", "e mails", "primary email", "email 1",
+        "email 2", "additional emails", "cc email", "email addresses", "mail",
+    ),
+    "notes": (
+        "notes", "note", "comments", "comment", "remarks", "customer notes", "memo", "description",
+        "private notes",
+    ),
+    "customer_since": (
+        "customer since", "created", "created date", "created on", "date created", "since", "start date",
+        "first job", "first service", "date added", "added",
+    ),
+    "segment": ("segment", "customer segment", "category", "class"),
+    "source": (
+        "source", "lead source", "referral source", "how did you hear", "referred by", "marketing source",
+        "campaign",
+    ),
+    "do_not_call": ("do not call", "dnc", "do not phone"),
+    "do_not_mail": ("do not mail", "no mail"),
+    "do_not_email": ("do not email", "no email", "unsubscribed"),
+    "full_address": (
+        "address", "service address", "full address", "location address", "property address", "site address",
+        "shipping address", "ship to", "ship to address", "street address", "service location", "job address",
+        "location",
+    ),
+    "street": (
+        "street", "street 1", "street1", "address 1", "address line 1", "address1", "service street 1",
+        "service street", "location street", "property street", "ship street",
+    ),
+    "street2": (
+        "street 2", "street2", "address 2", "address line 2", "address2", "street line 2", "unit", "apt",
+        "suite", "service street 2", "location unit",
+    ),
+    "city": (
+        "city", "town", "service city", "location city", "property city", "city town", "municipality",
+        "ship city",
+    ),
+    "region": (
+        "state", "st", "province", "region", "state province", "service state", "location state",
+        "property state", "ship state",
+    ),
+    "postal_code": (
+        "zip", "zip code", "zipcode", "postal code", "postcode", "post code", "service zip code",
+        "service zip", "location zip", "property zip", "zip postal code", "ship zip",
+    ),
+    "country": ("country", "service country", "location country", "ship country"),
+    "site_label": (
+        "service property name", "property name", "location name", "site", "site name", "job site",
+        "property",
+    ),
+    "site_is_billing": ("billing site", "is billing", "billing address flag"),
+    "billing_full_address": (
+        "billing address", "bill address", "bill to address", "mailing address", "customer address",
+        "bill to",
+    ),
+    "billing_street": (
+        "billing street 1", "billing street", "bill street", "billing address 1", "billing address line 1",
+        "mailing street", "bill address line 1",
+    ),
+    "billing_street2": (
+        "billing street 2", "billing address 2", "billing address line 2", "mailing street 2",
+    ),
+    "billing_city": ("billing city", "bill city", "mailing city"),
+    "billing_region": ("billing state", "bill state", "mailing state", "billing province"),
+    "billing_postal_code": (
+        "billing zip", "billing zip code", "bill zip", "billing postal code", "mailing zip",
+        "billing zip postal code",
+    ),
+    "equipment_kind": (
+        "equipment", "equipment type", "unit type", "system", "system type", "equipment kind", "type",
+        "appliance", "product", "item", "unit installed",
+    ),
+    "brand": ("brand", "make", "manufacturer", "mfr", "mfg", "equipment brand", "unit brand"),
+    "model": ("model", "model number", "model no", "equipment model", "unit model", "model num"),
+    "serial": ("serial", "serial number", "serial no", "s n", "sn", "serial num", "equipment serial"),
+    "installed_on": (
+        "installed", "install date", "installed on", "date installed", "installation date", "install",
+        "installed date", "year installed", "install year", "date of install",
+    ),
+    "warranty_until": (
+        "warranty", "warranty until", "warranty expires", "warranty exp", "warranty expiration",
+        "warranty end", "warranty end date", "warranty expiry",
+    ),
+    "last_service": (
+        "last service", "last service date", "last visit", "last serviced", "last maintenance",
+        "last tune up", "last job", "last job date", "serviced", "last appointment",
+    ),
+    "ignore": (
+        "balance", "open balance", "balance total", "terms", "tax code", "sales tax code", "tax item",
+        "credit limit", "rep", "resale num", "attachments", "active status", "archived", "currency",
+        "price level", "preferred payment method", "preferred delivery method", "taxable", "tax resale no",
+        "billing rate level", "payment method", "lifetime revenue", "total sales", "mr ms", "m i", "title",
+        "job status", "job type", "job description", "projected end", "end date", "website", "fax",
+        "fax phone s", "sms enabled", "notifications enabled", "row number", "no", "number",
+    ),
+}  # fmt: skip
+
+# Words in an unknown header that give its meaning away, tried in this order.
+KEYWORDS: tuple[tuple[str, str], ...] = (
+    ("billing zip", "billing_postal_code"), ("billing city", "billing_city"),
+    ("billing state", "billing_region"), ("billing street", "billing_street"),
+    ("billing", "billing_full_address"), ("mobile", "phone_mobile"), ("cell", "phone_mobile"),
+    ("fax", "ignore"), ("work phone", "phone_work"), ("phone", "phone"), ("tel", "phone"), ("email", "email"),
+    ("zip", "postal_code"), ("postal", "postal_code"), ("city", "city"), ("town", "city"),
+    ("state", "region"), ("street", "street"), ("address", "full_address"), ("install", "installed_on"),
+    ("warranty", "warranty_until"), ("serial", "serial"), ("model", "model"), ("brand", "brand"),
+    ("manufacturer", "brand"), ("last service", "last_service"), ("last visit", "last_service"),
+    ("first name", "first_name"), ("last name", "last_name"), ("company", "company"), ("note", "notes"),
+    ("comment", "notes"), ("balance", "ignore"),
+)  # fmt: skip
+
+
+def normalise_header(text: object) -> str:
+    """Lower-case words without punctuation: "Model #" → "model number", "E-mail" → "email"."""
+    value = str(text or "").strip().lower()
+    value = value.replace("e-mail", "email").replace("#", " number ").replace("&", " and ")
+    value = re.sub(r"\bno\.", "no ", value)
+    value = re.sub(r"[^0-9a-z]+", " ", value)
+    return " ".join(value.split())
+
+
+KNOWN_HEADERS: dict[str, str] = {
+    normalise_header(alias): target for target, aliases in _KNOWN.items() for alias in aliases
+}
+# "Phone #s" normalises to "phone number s": the Jobber forms, spelled out.
+KNOWN_HEADERS.update({
+    "main phone number s": "phone", "home phone number s": "phone", "work phone number s": "phone_work",
+    "mobile phone number s": "phone_mobile", "other phone number s": "phone", "fax phone number s": "ignore",
+    "model number": "model", "serial number": "serial", "phone number": "phone",
+    "account number": "customer_ref",
+})  # fmt: skip
+KNOWN_HEADERS.update({f"bill to {n}": f"bill_to_{n}" for n in range(1, 6)})
+KNOWN_HEADERS.update({f"ship to {n}": f"ship_to_{n}" for n in range(1, 6)})

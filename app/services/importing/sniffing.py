@@ -1,0 +1,253 @@
+"""What a file really is, decided from its bytes, and whether it is safe to parse.
+
+Everything here runs before any parser sees the file, reads at most a bounded
+amount, and raises a UserError with one plain sentence for what cannot be
+imported: lock files, empty or huge files, password-protected or damaged
+workbooks, zip bombs, XML with a DOCTYPE (the door to entity bombs), web pages and
+PDFs saved under a spreadsheet's name. The extension is never trusted: an old .xls
+renamed .xlsx is read as what it is.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.domain.errors import UserError
+
+MAX_FILE_BYTES = 200 * 1024 * 1024
+MAX_UNPACKED_BYTES = 1024 * 1024 * 1024  # all parts of a workbook together, unpacked
+MAX_PART_RATIO = 200  # unpacked/packed, for parts above BIG_PART; real sheets stay far below
+BIG_PART = 8 * 1024 * 1024
+MAX_ZIP_ENTRIES = 20_000
+HEAD_BYTES = 64 * 1024
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+_ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+_WORKBOOK_STREAMS = ("Workbook".encode("utf-16-le"), "Book".encode("utf-16-le"))
+_DOCTYPE = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+
+PASSWORD_MESSAGE = (
+    "This file is password-protected; open it in Excel, remove the password, save, and import again."
+)
+
+
+@dataclass(frozen=True)
+class Sniffed:
+    """The kind of file ("xlsx", "xls", "xlsb", "ods", "csv") and what reading it needs to know."""
+
+    kind: str
+    encoding: str = ""  # text files only
+    date1904: bool = False  # xlsx: dates count from 1904 (old Mac workbooks)
+    note: str = ""  # said to the user, e.g. that the name's extension was wrong
+
+
+def sniff(path: Path) -> Sniffed:
+    """Recognise the file by content; raise UserError for anything that cannot be imported."""
+    name = path.name
+    if name.startswith("~$"):
+        raise UserError(
+            f"{name} is the lock file Excel keeps beside an open workbook, not the workbook itself; "
+            f"pick {name[2:]} instead."
+        )
+    if not path.exists():
+        raise UserError(f"The file {name} does not exist; check its name and folder.")
+    if path.is_dir():
+        raise UserError(f"{name} is a folder, not a file; pick the spreadsheet inside it.")
+    size = path.stat().st_size
+    if size == 0:
+        raise UserError(f"{name} is empty (0 bytes); pick the file that holds your customer list.")
+    if size > MAX_FILE_BYTES:
+        raise UserError(
+            f"{name} is {size / 1024 / 1024:,.0f} MB; the importer takes files up to "
+            f"{MAX_FILE_BYTES // 1024 // 1024} MB. Split it into smaller files and import each."
+        )
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(HEAD_BYTES)
+    except OSError as error:
+        raise UserError(f"{name} cannot be read ({error.strerror}); close it in other programs.") from error
+    if head.startswith(ZIP_MAGIC):
+        return _sniff_zip(path)
+    if head.startswith(OLE_MAGIC):
+        return _sniff_ole(path)
+    return _sniff_text(path, head)
+
+
+# ----------------------------------------------------------------------------- zip packages
+
+
+def _damaged(name: str) -> UserError:
+    return UserError(
+        f"{name} is damaged (perhaps it did not finish downloading or copying); "
+        "get a fresh copy and import again."
+    )
+
+
+def _sniff_zip(path: Path) -> Sniffed:
+    name = path.name
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+            _check_bomb(name, infos)
+            names = {info.filename for info in infos}
+            kind = _zip_kind(name, archive, names)
+            for info in infos:
+                if info.filename.endswith((".xml", ".rels")) and not info.is_dir():
+                    _check_xml_head(name, archive, info)
+            date1904 = kind == "xlsx" and _is_1904(archive, names)
+    except zipfile.BadZipFile as error:
+        raise _damaged(name) from error
+    except (OSError, EOFError, NotImplementedError, ValueError) as error:
+        raise _damaged(name) from error
+    note = (
+        ""
+        if path.suffix.lower() in (".xlsx", ".xlsm", ".ods", ".xlsb")
+        else f"{name} was read as a workbook."
+    )
+    return Sniffed(kind, date1904=date1904, note=note)
+
+
+def _check_bomb(name: str, infos: list[zipfile.ZipInfo]) -> None:
+    """Refuse archives that would unpack to far more than any real workbook, before unpacking any."""
+    if len(infos) > MAX_ZIP_ENTRIES:
+        raise UserError(f"{name} holds {len(infos):,} files inside; it is not a genuine workbook.")
+    total = sum(info.file_size for info in infos)
+    bomb = total > MAX_UNPACKED_BYTES or any(
+        info.file_size > BIG_PART and info.file_size > MAX_PART_RATIO * max(info.compress_size, 1)
+        for info in infos
+    )
+    if bomb:
+        raise UserError(
+            f"{name} would unpack to far more data than a spreadsheet holds; it is damaged or not a "
+            "genuine workbook, so it was not opened."
+        )
+
+
+def _zip_kind(name: str, archive: zipfile.ZipFile, names: set[str]) -> str:
+    if "xl/workbook.xml" in names:
+        return "xlsx"
+    if "xl/workbook.bin" in names:
+        return "xlsb"
+    if "mimetype" in names and b"opendocument.spreadsheet" in archive.read("mimetype")[:200]:
+        return "ods"
+    if "word/document.xml" in names:
+        raise UserError(f"{name} is a Word document, not a spreadsheet; put the customer list in Excel.")
+    if "mimetype" in names:
+        raise UserError(f"{name} is an OpenDocument file but not a spreadsheet.")
+    if "[Content_Types].xml" in names:
+        raise UserError(f"{name} is an Office file but not an Excel workbook.")
+    raise UserError(f"{name} is a ZIP archive, not a spreadsheet; unpack it and import the spreadsheet.")
+
+
+def _check_xml_head(name: str, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
+    """No genuine workbook part has a DOCTYPE; refusing it shuts out entity bombs (billion laughs)."""
+    with archive.open(info) as part:
+        head = part.read(HEAD_BYTES)
+    if _DOCTYPE.search(head):
+        raise UserError(
+            f"{name} contains XML that a genuine workbook never has (a DOCTYPE), so it was not opened; "
+            "open it in Excel, save it again and import the new copy."
+        )
+
+
+def _is_1904(archive: zipfile.ZipFile, names: set[str]) -> bool:
+    with archive.open("xl/workbook.xml") as part:
+        head = part.read(HEAD_BYTES)
+    return re.search(rb'date1904\s*=\s*["\'](1|true)["\']', head) is not None
+
+
+# ----------------------------------------------------------------------------- old Office (OLE2) files
+
+
+def _sniff_ole(path: Path) -> Sniffed:
+    """An .xls, or an encrypted .xlsx (Office wraps those in an OLE container), or another Office file."""
+    found_workbook = False
+    with path.open("rb") as handle:
+        tail = b""
+        while chunk := handle.read(1024 * 1024):
+            window = tail + chunk
+            if _ENCRYPTED_STREAM in window:
+                raise UserError(PASSWORD_MESSAGE)
+            found_workbook = found_workbook or any(s in window for s in _WORKBOOK_STREAMS)
+            tail = chunk[-64:]
+    if not found_workbook:
+        raise UserError(f"{path.name} is an old Office document but not an Excel workbook.")
+    note = (
+        ""
+        if path.suffix.lower() == ".xls"
+        else f"{path.name} is an old Excel 97-2003 workbook; read as such."
+    )
+    return Sniffed("xls", note=note)
+
+
+# ----------------------------------------------------------------------------- text
+
+
+def _sniff_text(path: Path, head: bytes) -> Sniffed:
+    name = path.name
+    if head.startswith(b"%PDF"):
+        raise UserError(
+            f"{name} is a PDF, not a spreadsheet; export the list from your program as Excel or CSV."
+        )
+    encoding = detect_encoding(head)
+    if encoding is None:
+        raise UserError(
+            f"{name} is not a spreadsheet or a text (CSV) file; save it from Excel as .xlsx or .csv "
+            "and import again."
+        )
+    text = head.decode(encoding, errors="replace").lstrip("\ufeff \t\r\n").lower()
+    if text.startswith(("<!doctype html", "<html", "<table", "<meta")) or "<html" in text[:2000]:
+        raise UserError(
+            f"{name} is a web page (HTML) saved with a spreadsheet's name; open it in Excel, save it as an "
+            "Excel Workbook (.xlsx) and import that."
+        )
+    if text.startswith("<?xml") or text.startswith("<"):
+        raise UserError(
+            f"{name} is an XML file, not a workbook Customers for Life reads; open it in Excel, save it as "
+            "an Excel Workbook (.xlsx) and import that."
+        )
+    note = (
+        ""
+        if path.suffix.lower() in (".csv", ".txt", ".tsv")
+        else f"{name} is a text (CSV) file; read as such."
+    )
+    return Sniffed("csv", encoding=encoding, note=note)
+
+
+def detect_encoding(head: bytes) -> str | None:
+    """The text encoding of a file from its first bytes: BOMs, UTF-16 without one, UTF-8, else cp1252.
+
+    None when the bytes are not text at all.
+    """
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    sample = head[:4096]
+    candidates = ["utf-8", "cp1252", "latin-1"]
+    if sample.count(b"\x00") > len(sample) // 4:
+        # UTF-16 without a byte-order mark: ASCII text puts a zero byte in every other place.
+        candidates = ["utf-16-le"] if sample[1::2].count(b"\x00") > len(sample) // 3 else ["utf-16-be"]
+    for encoding in candidates:
+        decoder = codecs.getincrementaldecoder(encoding)()
+        try:
+            text = decoder.decode(sample, final=False)
+        except UnicodeDecodeError:
+            continue
+        controls = sum(1 for ch in text if ch < " " and ch not in "\t\r\n\f")
+        return encoding if controls <= len(text) // 100 else None
+    return None
+    for encoding in ("utf-8", "cp1252", "latin-1"):
+        decoder = codecs.getincrementaldecoder(encoding)()
+        try:
+            text = decoder.decode(head, final=False)
+        except UnicodeDecodeError:
+            continue
+        controls = sum(1 for ch in text[:4096] if ch < " " and ch not in "\t\r\n\f")
+        return encoding if controls <= len(text[:4096]) // 100 else None
+    return None

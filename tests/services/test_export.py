@@ -1,0 +1,114 @@
+"""Export the whole database and read it back: the same customers, sites and equipment."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from app.domain.errors import UserError
+from app.persistence.db import close_database, open_database
+from app.services.cancel import Cancelled
+from app.services.demo import build_demo
+from app.services.exporting import export_database
+from app.services.importing import inspect_file, run_import
+
+TODAY = datetime.date(2024, 6, 1)
+
+
+def snapshot() -> dict[str, list[tuple]]:
+    """Customers, sites and equipment as the owner sees them (ids differ between databases)."""
+    from app.persistence.tables import database_proxy
+
+    db = database_proxy.obj
+    customers = db.execute_sql(
+        "SELECT c.id, c.kind, c.first_name, c.last_name, c.company, c.email, c.email2, c.phone, "
+        "c.phone_mobile, "
+        "c.phone_work, c.do_not_call, c.do_not_mail, c.do_not_email, c.customer_since, c.notes, "
+        "coalesce(g.name, '') FROM customer c LEFT JOIN segment g ON g.id = c.segment_id"
+    ).fetchall()
+    sites = db.execute_sql(
+        "SELECT customer_id, id, label, street, street2, city, region, postal_code, country FROM site"
+    ).fetchall()
+    equipment = db.execute_sql(
+        "SELECT site_id, kind, brand, model, serial, installed_on, warranty_until FROM equipment"
+    ).fetchall()
+    by_site: dict[int, list[tuple]] = {}
+    for site_id, *item in equipment:
+        by_site.setdefault(site_id, []).append(tuple(str(v) if v else "" for v in item))
+    by_customer: dict[int, list[tuple]] = {}
+    for customer_id, site_id, *place in sites:
+        by_customer.setdefault(customer_id, []).append((*place, tuple(sorted(by_site.get(site_id, [])))))
+    found = [
+        (
+            *(str(v) if v not in (None, "") else "" for v in row[1:]),
+            tuple(sorted(by_customer.get(row[0], []))),
+        )
+        for row in customers
+    ]
+    return {"customers": sorted(found)}
+
+
+def test_round_trip_gives_the_same_customers_sites_and_equipment(tmp_path: Path) -> None:
+    open_database(tmp_path / "source.db")
+    try:
+        build_demo(customers=150, seed=3, today=TODAY)
+        from app.persistence.tables import database_proxy
+
+        database_proxy.obj.execute_sql(
+            "UPDATE customer SET notes = '=HYPERLINK(\"http://evil\")' || char(1) || ' line' WHERE id = 1"
+        )
+        database_proxy.obj.execute_sql("UPDATE customer SET company = '@SUM(A1)' WHERE id = 2")
+        expected = snapshot()
+        summary = export_database(tmp_path / "everything.xlsx")
+    finally:
+        close_database()
+    assert summary.rows["customer"] == 150 and summary.rows["site"] >= 150
+    workbook = load_workbook(tmp_path / "everything.xlsx", read_only=False)
+    assert {"customer", "site", "equipment", "visit", "touch", "partner"} <= set(workbook.sheetnames)
+    notes_column = [c.value for c in workbook["customer"][1]].index("notes")
+    cell = workbook["customer"].cell(row=2, column=notes_column + 1)
+    assert cell.data_type == "s" and cell.quotePrefix and cell.value.startswith("=HYPERLINK")
+    assert "\x01" not in cell.value  # a character XML cannot hold was removed
+    assert not list(tmp_path.glob("*.partial.xlsx"))
+
+    open_database(tmp_path / "fresh.db")
+    try:
+        info = inspect_file(tmp_path / "everything.xlsx")
+        assert info.default_sheet == "customer"
+        report = run_import(tmp_path / "everything.xlsx")
+        assert report.customers_created == 150, report.rejected[:3]
+        assert report.rejected == []
+        restored = snapshot()
+        again = run_import(tmp_path / "everything.xlsx")
+        assert (again.customers_created, again.sites_created, again.equipment_created) == (0, 0, 0)
+    finally:
+        close_database()
+    expected_customers = [_without_control(c) for c in expected["customers"]]
+    assert restored["customers"] == expected_customers
+
+
+def _without_control(row: tuple) -> tuple:
+    return tuple(v.replace("\x01", "") if isinstance(v, str) else v for v in row)
+
+
+def test_export_is_cancellable_and_leaves_no_file(tmp_path: Path) -> None:
+    open_database(tmp_path / "db.db")
+    try:
+        build_demo(customers=50, seed=1, today=TODAY)
+        with pytest.raises(Cancelled):
+            export_database(tmp_path / "out.xlsx", cancel=lambda: True)
+    finally:
+        close_database()
+    assert list(tmp_path.glob("*.xlsx")) == []
+
+
+def test_export_into_a_missing_folder_is_one_sentence(tmp_path: Path) -> None:
+    open_database(tmp_path / "db.db")
+    try:
+        with pytest.raises(UserError, match="does not exist"):
+            export_database(tmp_path / "nowhere" / "out.xlsx")
+    finally:
+        close_database()

@@ -1,0 +1,112 @@
+"""`python -m app`: the contract of shared/CLI.md (names, JSON keys, exit codes)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from app.cli import main
+
+STATS_KEYS = [
+    "customers", "bought_last_3_years", "spoken_to_last_30_days", "not_contacted_12_months",
+    "lifetime_value_total", "average_lifetime_value", "projected_value_10_years", "retention_rate",
+    "repeat_revenue_share", "top_customer_share", "open_opportunities", "open_opportunity_value",
+    "commission_owed_to_us", "commission_we_owe",
+]  # fmt: skip
+IMPORT_KEYS = {
+    "file", "sheet", "rows_read", "customers_created", "customers_updated", "duplicates_merged",
+    "sites_created", "equipment_created", "rejected", "warnings", "batch",
+}  # fmt: skip
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:  # noqa: ANN001
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory) -> Path:  # noqa: ANN001
+    path = tmp_path_factory.mktemp("cli") / "demo.sqlite3"
+    assert main(["--db", str(path), "demo", "--customers", "300", "--seed", "3"]) == 0
+    return path
+
+
+def test_demo_then_stats_json(capsys, demo_db: Path) -> None:  # noqa: ANN001
+    code, out, _ = run(capsys, "--db", str(demo_db), "stats", "--json")
+    stats = json.loads(out)
+    assert code == 0
+    assert list(stats) == STATS_KEYS
+    assert stats["customers"] == 300
+    assert isinstance(stats["lifetime_value_total"], str) and float(stats["lifetime_value_total"]) > 0
+    assert 0 <= stats["retention_rate"] <= 1
+
+
+def test_find_by_phone_fragment(capsys, demo_db: Path) -> None:  # noqa: ANN001
+    _, out, _ = run(capsys, "--db", str(demo_db), "find", "a", "--json", "--limit", "1")
+    first = json.loads(out)[0]
+    digits = "".join(ch for ch in first["phone"] if ch.isdigit())
+    fragment = f"{digits[3:6]}-{digits[6:8]}"
+    code, out, _ = run(capsys, "--db", str(demo_db), "find", fragment, "--json")
+    assert code == 0
+    assert first["id"] in [row["id"] for row in json.loads(out)]
+    assert set(json.loads(out)[0]) == {"id", "name", "phone", "city"}
+
+
+def test_an_unknown_command_prints_usage_and_exits_2(capsys, tmp_path: Path) -> None:  # noqa: ANN001
+    with pytest.raises(SystemExit) as stopped:
+        main(["--db", str(tmp_path / "x.sqlite3"), "frobnicate"])
+    assert stopped.value.code == 2
+    assert "usage" in capsys.readouterr().err
+
+
+def test_a_file_that_is_not_a_database_exits_2_with_one_sentence(capsys, tmp_path: Path) -> None:  # noqa: ANN001
+    bogus = tmp_path / "notes.sqlite3"
+    bogus.write_text("hello")
+    code, _, err = run(capsys, "--db", str(bogus), "stats")
+    assert code == 2
+    assert err.strip().count("\n") == 0 and "not a Customers for Life database" in err
+    assert bogus.read_text() == "hello"
+
+
+def test_import_json_report_and_undo(capsys, tmp_path: Path) -> None:  # noqa: ANN001
+    book = Workbook()
+    book.active.append(["Name", "Phone", "City"])
+    book.active.append(["Ann Smith", "410-632-0571", "Towson"])
+    book.active.append(["", "", ""])
+    book.active.append(["Bob Jones", "not a number", "Dundalk"])
+    source = tmp_path / "list.xlsx"
+    book.save(source)
+    db = str(tmp_path / "c.sqlite3")
+    code, out, _ = run(capsys, "--db", db, "import", str(source), "--json")
+    report = json.loads(out)
+    assert code == 0 and IMPORT_KEYS <= set(report)
+    assert report["customers_created"] >= 1 and report["batch"] is not None
+    code, out, _ = run(capsys, "--db", db, "import", str(source), "--json")
+    assert json.loads(out)["customers_created"] == 0  # importing the same file twice creates nothing new
+    code, _, _ = run(capsys, "--db", db, "undo-import", str(report["batch"]))
+    assert code == 0
+    _, out, _ = run(capsys, "--db", db, "stats", "--json")
+    assert json.loads(out)["customers"] == 0
+
+
+def test_a_bug_is_one_sentence_and_a_log_path(capsys, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    import app.services.customers as customers
+
+    monkeypatch.setattr(customers, "find_customers", lambda *a, **k: 1 / 0)
+    code, _, err = run(capsys, "--db", str(tmp_path / "c.sqlite3"), "find", "smith")
+    assert code == 1
+    assert "Traceback" not in err and "customers-for-life.log" in err
+
+
+def test_python_dash_m_app_runs(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "app", "--db", str(tmp_path / "c.sqlite3"), "stats", "--json"],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert done.returncode == 0 and json.loads(done.stdout)["customers"] == 0

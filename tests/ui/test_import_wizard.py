@@ -1,0 +1,81 @@
+"""Importing a messy hand-made sheet through the wizard, seeing what will happen, then undoing it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from app.services import customers as customer_service
+
+
+def _messy_workbook(path: Path) -> Path:
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Customers"
+    sheet.append(["Acme Heating customer list"])  # a title row above the headings
+    sheet.append(["printed 3/1/2024"])
+    sheet.append([])
+    sheet.append(["Cust Name", "Phone", "Street", "Town", "Zip", "Furnace Model #", "Installed"])
+    sheet.append(
+        [
+            "SMITH, ANN",
+            "Phone:(410) 632-0571 Mobile:(443) 555-0199",
+            "12 Elm St",
+            "Towson",
+            21204,
+            "Carrier 58SB",
+            "3/15/2012",
+        ]
+    )
+    sheet.append(["Jones, Bob", "410.555.2368", "9 Bay Rd", "Dundalk", 21222, "", ""])
+    sheet.append(["", "not a phone", "", "", "", "", ""])
+    book.save(path)
+    return path
+
+
+def _advance(qtbot, wizard, page) -> None:  # noqa: ANN001
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentPage() is page and not wizard.runner.busy, timeout=20_000)
+
+
+def test_import_preview_then_undo(qtbot, window, tmp_path: Path, message_boxes) -> None:  # noqa: ANN001
+    source = _messy_workbook(tmp_path / "list.xlsx")
+    wizard = window.import_spreadsheet(str(source))
+    _advance(qtbot, wizard, wizard.sheet_page)
+    assert wizard.sheet_page.sheets.currentData() == "Customers"
+    _advance(qtbot, wizard, wizard.mapping_page)
+    assert wizard.table.header_row == 4  # found below the title rows
+    mapped = {combo.currentData() for combo in wizard.mapping_page.combos}
+    assert {"phone", "city", "postal_code"} <= mapped
+    _advance(qtbot, wizard, wizard.preview_page)
+    qtbot.waitUntil(lambda: wizard.preview_page.plan is not None, timeout=20_000)
+    preview = wizard.preview_page
+    assert "2 new customers" in preview.summary.text()
+    assert customer_service.count_customers() == 0  # nothing written before the last step
+    _advance(qtbot, wizard, wizard.report_page)
+    assert "2 customers added" in wizard.report_page.summary.text()
+    smith = customer_service.find_customers("632-0571")
+    assert [f.name for f in smith] == ["Smith, Ann"]
+    detail = customer_service.customer_detail(smith[0].id)
+    assert detail.draft.phone_mobile == "+14435550199"
+    assert detail.sites[0].postal_code == "21204"
+    assert window.customers_page.model.rowCount() == 2  # the list refreshed itself
+
+    with qtbot.waitSignal(window.runner.job_ended, timeout=20_000):
+        wizard.report_page.undo_button.click()
+    assert customer_service.count_customers() == 0
+    assert message_boxes[-1][1] == "Import undone"
+    assert "2 customers removed" in message_boxes[-1][2]
+
+
+def test_a_file_that_is_not_a_spreadsheet_is_explained_on_the_first_page(
+    qtbot, window, tmp_path: Path
+) -> None:  # noqa: ANN001
+    bad = tmp_path / "customers.xlsx"
+    bad.write_text("<html><body>Not really a workbook</body></html>")
+    wizard = window.import_spreadsheet(str(bad))
+    wizard.next()
+    assert wizard.currentPage() is wizard.file_page
+    assert wizard.file_page.error.text()
+    assert "Traceback" not in wizard.file_page.error.text()
