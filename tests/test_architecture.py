@@ -17,7 +17,7 @@ ALLOWED = {
     "app/persistence": {"app.domain", "app.persistence", "peewee", "playhouse", "psycopg"},
     "app/services": {"app.domain", "app.persistence", "app.services", "app.paths", "app.logs"},
     "app": {"app"},
-    "ui": {"ui", "app.domain", "app.services", "app.paths", "app.logs", "PySide6", "shiboken6"},
+    "ui": {"ui", "app.domain", "app.services", "app.paths", "app.logs", "PySide6", "shiboken6", "pyqtgraph"},
 }
 # Third-party libraries that services may use (no Qt, no peewee).
 SERVICE_LIBRARIES = {

@@ -27,6 +27,7 @@ from ui.editing import Editor
 from ui.events import data_events
 from ui.messages import show_info
 from ui.pages.customers_page import CustomersPage
+from ui.pages.dashboard_page import DashboardPage
 from ui.pages.partners_page import PartnersPage
 from ui.pages.queue_page import QueuePage
 from ui.pages.settings_page import SettingsPage
@@ -70,12 +71,14 @@ class MainWindow(QMainWindow):
         self.welcome_page = WelcomePage()
         self.customers_page = CustomersPage(self.editor)
         self.queue_page = QueuePage(self.runner)
+        self.dashboard_page = DashboardPage(self.runner)
         self.partners_page = PartnersPage()
         self.settings_page = SettingsPage()
         self._page_keys: list[str] = []
         self._add_page("welcome", self.tr("Welcome"), self.welcome_page)
         self._add_page("customers", self.tr("Customers"), self.customers_page)
         self._add_page("queue", self.tr("Today's calls"), self.queue_page)
+        self._add_page("dashboard", self.tr("Dashboard"), self.dashboard_page)
         self._add_page("partners", self.tr("Partners"), self.partners_page)
         self._add_page("settings", self.tr("Settings"), self.settings_page)
         self.sidebar.currentRowChanged.connect(self._on_page_changed)
@@ -94,6 +97,7 @@ class MainWindow(QMainWindow):
 
         self.welcome_page.demo_requested.connect(self.create_demo)
         self.queue_page.print_requested.connect(self.print_callsheet)
+        self.dashboard_page.open_customer.connect(self.go_to_customer)
         self.welcome_page.first_customer_requested.connect(self._first_customer)
         self.welcome_page.import_requested.connect(lambda: self.import_spreadsheet())
         data_events().data_changed.connect(self._on_data_changed)
@@ -186,7 +190,7 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentIndex(row)
         page = self.pages.widget(row)
         # Pages that summarise the whole base load when shown, not at start-up.
-        if page in (self.partners_page, self.queue_page):
+        if page in (self.partners_page, self.queue_page, self.dashboard_page):
             page.load()
 
     def current_page_key(self) -> str:
@@ -198,6 +202,10 @@ class MainWindow(QMainWindow):
         self.sidebar.item(self._page_keys.index("welcome")).setHidden(not empty)
         self.customers_page.load()
         self.show_page("welcome" if empty else "customers")
+
+    def go_to_customer(self, customer_id: int) -> None:
+        self.show_page("customers")
+        self.customers_page.select_customer(customer_id)
 
     def _first_customer(self) -> None:
         self.show_page("customers")

@@ -13,6 +13,7 @@ import tempfile
 from pathlib import Path
 
 SIZES = ((1366, 768), (1920, 1080))
+PAGES = ["customers", "queue", "dashboard", "partners", "settings"]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -34,6 +35,7 @@ def take_screenshots(out_dir: Path, scratch: Path, customers: int) -> list[Path]
 
     from app.services.database import close_app_database, open_app_database
     from app.services.demo import build_demo
+    from app.services.opportunities import recompute_opportunities
     from ui.application import create_application
 
     app = create_application([sys.argv[0]])
@@ -47,7 +49,8 @@ def take_screenshots(out_dir: Path, scratch: Path, customers: int) -> list[Path]
 
     open_app_database(str(scratch / "demo.sqlite3"), scratch)
     build_demo(customers=customers, seed=7)
-    written += _shoot_pages(app, out_dir, ["customers", "settings"], prefix="", dialogs=True)
+    recompute_opportunities()
+    written += _shoot_pages(app, out_dir, PAGES, prefix="", dialogs=True)
     close_app_database()
     return written
 
@@ -61,7 +64,10 @@ def _shoot_pages(app, out_dir: Path, pages: list[str], prefix: str, dialogs: boo
         window.resize(width, height)
         window.show()
         for key in pages:
+            if key not in window._page_keys:
+                continue
             window.show_page(key)
+            _settle(app, window)
             if key == "customers":
                 _select_a_rich_customer(window)
             app.processEvents()
@@ -74,6 +80,13 @@ def _shoot_pages(app, out_dir: Path, pages: list[str], prefix: str, dialogs: boo
         window.deleteLater()
         app.processEvents()
     return written
+
+
+def _settle(app, window) -> None:  # noqa: ANN001
+    """Let a page's loading job finish and its results arrive, as a person would wait for them."""
+    for _ in range(3):
+        window.runner.wait_for_idle(60_000)
+        app.processEvents()
 
 
 def _select_a_rich_customer(window) -> None:

@@ -1,0 +1,34 @@
+"""The dashboard answers the three questions, each number opens its customers, and the summary prints."""
+
+from __future__ import annotations
+
+import datetime
+
+from PySide6.QtWidgets import QApplication
+
+from app.services.demo import build_demo
+from app.services.stats import headline_stats
+from ui.dialogs.figure_customers import FigureCustomersDialog
+
+
+def test_the_three_questions_and_the_customers_behind_them(qtbot, window) -> None:  # noqa: ANN001
+    build_demo(customers=200, seed=5)
+    stats = headline_stats(datetime.date.today())
+    page = window.dashboard_page
+    window.show_page("dashboard")
+    qtbot.waitUntil(lambda: page.data is not None, timeout=20_000)
+    assert f"{stats.bought_last_3_years:,} customers" in page.cards["bought_last_3_years"].text()
+    assert f"{stats.spoken_to_last_30_days:,} (" in page.cards["spoken_to_last_30_days"].text()
+    assert page.cards["not_contacted_12_months"].toolTip()  # every number says how it is worked out
+    assert page.revenue.bar_keys()  # the charts are drawn, each bar with the key of its list
+
+    page.cards["bought_last_3_years"].click()
+    qtbot.waitUntil(lambda: any(isinstance(w, FigureCustomersDialog) and w.isVisible()
+                                for w in QApplication.topLevelWidgets()), timeout=20_000)
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, FigureCustomersDialog))
+    assert dialog.rows.rowCount() == stats.bought_last_3_years
+    first = dialog.rows.row_object(0)
+    dialog.view.doubleClicked.emit(dialog.rows.index(0, 0))
+    assert window.current_page_key() == "customers"
+    assert window.customers_page.selected_customer_id() == first.id
+    dialog.close()

@@ -1,0 +1,211 @@
+"""The relationship dashboard: the three questions at a glance, what the base is worth, what to act on.
+
+Every number and every bar opens the list of customers behind it; every number
+says how it is worked out (its tooltip, and "How these are worked out").
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.opportunities import KIND_LABELS
+from app.domain.stats import EXPLANATIONS
+from app.services.dashboard import dashboard_data
+from app.services.settings import load_settings
+from app.services.summary_report import render_summary
+from ui.dialogs.figure_customers import FigureCustomersDialog
+from ui.messages import show_info
+from ui.printing import print_to_preview
+from ui.tasks import TaskRunner
+from ui.widgets.bar_chart import EXISTING_COLOUR, NEW_COLOUR, PLAIN_COLOUR, BarChart
+
+CARD_STYLE = (
+    "QPushButton { text-align: left; padding: 8px 10px; border: 1px solid #c9d1d9; border-radius: 6px;"
+    " background: #fafbfc; } QPushButton:hover { background: #eef4fb; }"
+)
+
+
+def _percent(value: Any) -> str:
+    return f"{float(value):.0%}"
+
+
+class DashboardPage(QWidget):
+    open_customer = Signal(int)
+
+    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.data: Any = None
+        self.heading = QLabel(self.tr("<h2>Your customer base</h2>"))
+        self.print_button = QPushButton(self.tr("Print summary…"))
+        self.print_button.clicked.connect(self.print_summary)
+        self.print_button.setEnabled(False)
+        method = QPushButton(self.tr("How these are worked out"))
+        method.clicked.connect(self.explain)
+        self.cards: dict[str, QPushButton] = {}
+        self.questions = self._card_row(
+            ["bought_last_3_years", "spoken_to_last_30_days", "not_spoken_to_last_30_days", "not_contacted_12_months"]
+        )
+        self.worth = self._card_row(
+            ["lifetime_value_total", "projection:10", "projection:15", "retention_rate", "repeat_revenue_share",
+             "open_opportunity_value", "commission_owed_to_us", "commission_we_owe"],
+            columns=4,
+        )
+        self.warnings = QListWidget()
+        self.warnings.setObjectName("dashboardWarnings")
+        self.warnings.setWordWrap(True)
+        self.warnings.itemActivated.connect(lambda item: self.open_figure(item.data(Qt.ItemDataRole.UserRole)))
+        self.warnings.setMaximumHeight(130)
+        self.revenue = BarChart(self.tr("Revenue by year: new and existing customers"))
+        self.retention = BarChart(self.tr("Retention: bought again the next year"))
+        self.pipeline = BarChart(self.tr("Open opportunities by kind (value)"), horizontal=True)
+        self.ltv = BarChart(self.tr("Customers by lifetime value"), horizontal=True)
+        charts = QGridLayout()
+        for index, chart in enumerate((self.revenue, self.retention, self.pipeline, self.ltv)):
+            chart.clicked.connect(self.open_figure)
+            charts.addWidget(chart, index // 2, index % 2)
+
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(method)
+        top.addWidget(self.print_button)
+        inner = QWidget()
+        column = QVBoxLayout(inner)
+        column.addLayout(top)
+        column.addLayout(self.questions)
+        column.addLayout(self.worth)
+        column.addWidget(QLabel(self.tr("<b>Worth acting on</b> (double-click for the customers)")))
+        column.addWidget(self.warnings)
+        column.addLayout(charts, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+
+    def _card_row(self, keys: list[str], columns: int = 4) -> QGridLayout:
+        grid = QGridLayout()
+        for index, key in enumerate(keys):
+            card = QPushButton()
+            card.setObjectName(f"card_{key}")
+            card.setStyleSheet(CARD_STYLE)
+            card.setMinimumHeight(58)
+            card.clicked.connect(lambda _checked=False, k=key: self.open_figure(k))
+            self.cards[key] = card
+            grid.addWidget(card, index // columns, index % columns)
+        return grid
+
+    # --- loading ---------------------------------------------------------------------------
+    def load(self) -> None:
+        today = datetime.date.today()
+        self.heading.setText(self.tr("<h2>Your customer base</h2>"))
+        self.runner.run(
+            self.tr("Adding up the customer base…"),
+            lambda progress, cancel: dashboard_data(today, progress=progress, cancel=cancel),
+            on_done=self.show_data,
+        )
+
+    def show_data(self, data: Any) -> None:
+        self.data = data
+        stats = data.stats
+        spoken_share = _percent(data.spoken_share)
+        projections = {p.years: p for p in data.projections}
+        texts = {
+            "bought_last_3_years": ("Bought in the last 3 years", f"{stats.bought_last_3_years:,} customers"),
+            "spoken_to_last_30_days": ("Of them, spoken to in the last 30 days",
+                                       f"{stats.spoken_to_last_30_days:,} ({spoken_share})"),
+            "not_spoken_to_last_30_days": ("A competitor could take them tomorrow",
+                                           f"{stats.bought_last_3_years - stats.spoken_to_last_30_days:,} "
+                                           "recent buyers not spoken to"),
+            "not_contacted_12_months": ("Not contacted for 12 months", f"{stats.not_contacted_12_months:,} customers"),
+            "lifetime_value_total": ("Lifetime value", f"${stats.lifetime_value_total:,.0f} "
+                                     f"(average ${stats.average_lifetime_value:,.0f})"),
+            "projection:10": ("Next 10 years, projected", f"${projections[10].total:,.0f}" if 10 in projections else ""),
+            "projection:15": ("Next 15 years, projected", f"${projections[15].total:,.0f}" if 15 in projections else ""),
+            "retention_rate": ("Retention (bought again next year)", _percent(stats.retention_rate)),
+            "repeat_revenue_share": ("Revenue from existing customers", _percent(stats.repeat_revenue_share)),
+            "open_opportunity_value": ("Open opportunities", f"{stats.open_opportunities:,} worth "
+                                       f"${stats.open_opportunity_value:,.0f}"),
+            "commission_owed_to_us": ("Partners owe us", f"${stats.commission_owed_to_us:,.2f}"),
+            "commission_we_owe": ("We owe partners", f"${stats.commission_we_owe:,.2f}"),
+        }
+        for key, (title, value) in texts.items():
+            card = self.cards[key]
+            card.setText(f"{self.tr(title)}\n{value}")
+            card.setToolTip(EXPLANATIONS.get(key, data.projection_method if key.startswith("projection") else ""))
+        self._show_warnings(data)
+        self._show_charts(data)
+        self.print_button.setEnabled(True)
+
+    def _show_warnings(self, data: Any) -> None:
+        self.warnings.clear()
+        for warning in data.warnings:
+            item = QListWidgetItem(f"⚠ {warning.title}: {warning.sentence}")
+            item.setData(Qt.ItemDataRole.UserRole, warning.key)
+            self.warnings.addItem(item)
+        if not data.warnings:
+            self.warnings.addItem(self.tr("Nothing needs attention today."))
+
+    def _show_charts(self, data: Any) -> None:
+        years = data.revenue_by_year
+        self.revenue.show_bars(
+            [f"{y.year}{'*' if y.to_date else ''}" for y in years], [y.key() for y in years],
+            [("New customers", [float(y.new) for y in years], NEW_COLOUR),
+             ("Existing customers", [float(y.existing) for y in years], EXISTING_COLOUR)],
+            money=True,
+        )
+        kept = data.retention_by_year
+        self.retention.show_bars([str(r.year) for r in kept], [r.key() for r in kept],
+                                 [("Retained", [float(r.rate) for r in kept], EXISTING_COLOUR)], percent=True)
+        kinds = data.pipeline
+        self.pipeline.show_bars([KIND_LABELS.get(k.kind, k.kind) for k in kinds], [k.key for k in kinds],
+                                [("Value", [float(k.value) for k in kinds], PLAIN_COLOUR)], money=True)
+        buckets = data.ltv_buckets
+        self.ltv.show_bars([b.label for b in buckets], [b.key for b in buckets],
+                           [("Customers", [b.customers for b in buckets], PLAIN_COLOUR)])
+
+    # --- acting on it ------------------------------------------------------------------------
+    def open_figure(self, key: str | None) -> None:
+        if not key or self.data is None:
+            return
+        dialog = FigureCustomersDialog(self.runner, key, self.data.today, self._title_of(key), self)
+        dialog.open_customer.connect(self.open_customer.emit)
+        dialog.start()
+
+    def _title_of(self, key: str) -> str:
+        card = self.cards.get(key)
+        if card is not None:
+            return card.text().splitlines()[0]
+        for warning in self.data.warnings:
+            if warning.key == key:
+                return warning.title
+        return key.replace("_", " ").replace(":", " ")
+
+    def explain(self) -> None:
+        lines = [f"• {key.replace('_', ' ').capitalize()}: {text}" for key, text in EXPLANATIONS.items()]
+        method = self.data.projection_method if self.data else ""
+        show_info(self, self.tr("How these are worked out"), "\n".join(lines) + ("\n\n" + method if method else ""))
+
+    def print_summary(self) -> None:
+        data = self.data
+        if data is None:
+            return
+        print_to_preview(
+            self.runner, self, self.tr("Customer base summary"), f"summary-{data.today}",
+            lambda out, _progress, _cancel: render_summary(data, out, load_settings()),
+        )
