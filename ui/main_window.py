@@ -27,6 +27,7 @@ from ui.editing import Editor
 from ui.events import data_events
 from ui.messages import show_info
 from ui.pages.customers_page import CustomersPage
+from ui.pages.campaigns_page import CampaignsPage
 from ui.pages.dashboard_page import DashboardPage
 from ui.pages.partners_page import PartnersPage
 from ui.pages.queue_page import QueuePage
@@ -72,12 +73,14 @@ class MainWindow(QMainWindow):
         self.customers_page = CustomersPage(self.editor)
         self.queue_page = QueuePage(self.runner)
         self.dashboard_page = DashboardPage(self.runner)
+        self.campaigns_page = CampaignsPage(self.runner)
         self.partners_page = PartnersPage()
         self.settings_page = SettingsPage()
         self._page_keys: list[str] = []
         self._add_page("welcome", self.tr("Welcome"), self.welcome_page)
         self._add_page("customers", self.tr("Customers"), self.customers_page)
         self._add_page("queue", self.tr("Today's calls"), self.queue_page)
+        self._add_page("campaigns", self.tr("Campaigns"), self.campaigns_page)
         self._add_page("dashboard", self.tr("Dashboard"), self.dashboard_page)
         self._add_page("partners", self.tr("Partners"), self.partners_page)
         self._add_page("settings", self.tr("Settings"), self.settings_page)
@@ -190,7 +193,7 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentIndex(row)
         page = self.pages.widget(row)
         # Pages that summarise the whole base load when shown, not at start-up.
-        if page in (self.partners_page, self.queue_page, self.dashboard_page):
+        if page in (self.partners_page, self.queue_page, self.dashboard_page, self.campaigns_page):
             page.load()
 
     def current_page_key(self) -> str:

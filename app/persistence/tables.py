@@ -327,6 +327,8 @@ class CampaignRecipient(BaseTable):
     included = BooleanField(default=True)
     exclusion_reason = CharField(default="")
     sent_on = DateField(null=True)
+    # Migration 0008: the plan the letter is about (a renewal mailed before its opportunity was raised).
+    plan = ForeignKeyField(ServicePlan, null=True, on_delete="SET NULL", index=True)
 
 
 class Suppression(BaseTable):

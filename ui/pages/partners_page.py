@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 from app.domain.kinds import ReferralDirection
 from app.domain.money import format_money
 from app.services import partners as partner_service
+from app.services.documents import render_referral_slip, render_statement
+from app.services.mailings import print_introduction
 from app.services.settings import load_settings
 from ui.dialogs import partner_forms
 from ui.dialogs.customer_picker import CustomerPickerDialog
@@ -335,8 +337,6 @@ class PartnersPage(QWidget):
         partner = self.selected_partner()
         if partner is None:
             return
-        from app.services.documents.statements import render_statement
-
         settings = load_settings()
         out = self._pdf_path(f"statement-{partner.business}")
         try:
@@ -350,8 +350,6 @@ class PartnersPage(QWidget):
         referral = self.selected_referral()
         if referral is None:
             return
-        from app.services.documents.statements import render_referral_slip
-
         settings = load_settings()
         out = self._pdf_path("referral-slip")
         try:
@@ -362,13 +360,10 @@ class PartnersPage(QWidget):
         show_pdf(self, out, self.tr("Referral slip"), settings.paper_size)
 
     def _print_introduction(self, referral_id: int) -> None:
-        from app.services.documents.letters import render_introduction
-
-        settings = load_settings()
         out = self._pdf_path("introduction-letter")
         try:
-            render_introduction(partner_service.introduction_letter(referral_id), out, settings)
+            print_introduction(referral_id, out)
         except Exception as error:
             show_error(self, error)
             return
-        show_pdf(self, out, self.tr("Introduction letter"), settings.paper_size)
+        show_pdf(self, out, self.tr("Introduction letter"), load_settings().paper_size)

@@ -20,10 +20,11 @@ from app.persistence import imports as repository
 from app.services.importing import exported
 from app.services.importing.fields import TARGET_KEYS, normalise_header
 from app.services.importing.headers import SheetTable, build_table, guess_mapping_fresh
-from app.services.importing.planning import ImportPlan, Ticker, business_region, paused_gc, plan_import
+from app.services.importing.planning import ImportPlan, plan_import
 from app.services.importing.reading import SheetInfo, list_sheets, read_grid
 from app.services.importing.report import ImportReport, UndoReport
 from app.services.importing.sniffing import Sniffed, sniff
+from app.services.importing.steps import Ticker, business_region, paused_gc
 from app.services.importing.writing import to_write
 
 log = logging.getLogger(__name__)

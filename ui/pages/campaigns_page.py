@@ -1,0 +1,250 @@
+"""Campaigns: choose an audience (the respect rules apply by themselves), print, mark as sent, see results."""
+
+from __future__ import annotations
+
+import datetime
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.campaigns import AudienceCriteria
+from app.domain.errors import UserError
+from app.domain.kinds import OpportunityKind
+from app.domain.opportunities import KIND_LABELS
+from app.services import campaigns as campaign_service
+from app.services.settings import load_settings
+from ui.dialogs.form_dialog import Field, FormDialog
+from ui.dialogs.partner_forms import Checked
+from ui.dialogs.pdf_preview import show_pdf
+from ui.events import data_events
+from ui.messages import confirm, show_error, show_info
+from ui.models.rows_model import RowsModel
+from ui.tasks import TaskRunner
+from ui.text import count_text
+
+CHANGES = {"campaign", "touch", "customer"}
+KIND_CHOICES = (("A check-in letter to everyone who accepts mail", None),
+                *((KIND_LABELS[k], k.value) for k in OpportunityKind))
+AUDIENCE_FIELDS = [
+    Field("name", "Campaign name", placeholder="e.g. Spring renewals"),
+    Field("kind", "For", "choice", KIND_CHOICES),
+    Field("due_from", "Due from (optional)", "optional_date"),
+    Field("due_to", "Due until (optional)", "optional_date"),
+    Field("segment", "Segment (optional)"),
+    Field("equipment_kind", "Who own (optional)", placeholder="e.g. Furnace"),
+    Field("city", "City (optional)"),
+    Field("postal_prefix", "ZIP starts with (optional)"),
+    Field("last_contact_before", "Not contacted since (optional)", "optional_date"),
+    Field("channel", "By", "choice", (("Mail", "mail"), ("Phone", "call"), ("E-mail", "email"))),
+]
+PRINT_FIELDS = [
+    Field("letters", "Letters", "bool"),
+    Field("labels", "Address labels", "bool"),
+    Field("postcards", "Postcards", "bool"),
+    Field("callsheet", "Call sheet", "bool"),
+    Field("sheet", "Label sheet", "choice", (("Avery 5160 (30 per sheet)", "avery5160"),
+                                             ("Avery 5163 (10 per sheet)", "avery5163"),
+                                             ("Avery 5167 (80 per sheet)", "avery5167"),
+                                             ("Avery L7160 (A4, 21 per sheet)", "averyl7160"))),
+    Field("start_at", "Start at label", "int", minimum=1, maximum=80),
+]
+
+
+def _audience(values: dict[str, Any]) -> Checked:
+    def check(values: dict[str, Any]) -> tuple[str, AudienceCriteria]:
+        name = values["name"].strip()
+        if not name:
+            raise UserError("Campaign name: give the campaign a name.", "name")
+        criteria = AudienceCriteria(**{k: v for k, v in values.items() if k != "name"})
+        return name, criteria.validated()
+
+    return Checked(values, check)
+
+
+def _printing(values: dict[str, Any]) -> Checked:
+    def check(values: dict[str, Any]) -> dict[str, Any]:
+        if not any(values[k] for k in ("letters", "labels", "postcards", "callsheet")):
+            raise UserError("Choose at least one thing to print.", "letters")
+        return values
+
+    return Checked(values, check)
+
+
+class CampaignsPage(QWidget):
+    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.campaigns = RowsModel(
+            [
+                ("Campaign", lambda c: c.name),
+                ("For", lambda c: KIND_LABELS.get(c.kind, "Everyone") if c.kind else "Everyone"),
+                ("Status", lambda c: c.status),
+                ("Created", lambda c: c.created_at.strftime("%b %d, %Y")),
+                ("Sent", lambda c: c.sent_on.strftime("%b %d, %Y") if c.sent_on else ""),
+                ("Recipients", lambda c: f"{c.recipients:,}"),
+                ("Left out", lambda c: f"{c.excluded:,}"),
+            ],
+            self,
+        )
+        self.view = QTableView()
+        self.view.setObjectName("campaignTable")
+        self.view.setModel(self.campaigns)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._show_results())
+        self.results = QLabel()
+        self.results.setObjectName("campaignResults")
+        self.results.setTextFormat(Qt.TextFormat.PlainText)
+        self.results.setWordWrap(True)
+        self.results.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+
+        buttons = QHBoxLayout()
+        for text, slot in (("New campaign…", self.new_campaign), ("Print…", self.print_selected),
+                           ("Mark as sent…", self.mark_sent)):
+            button = QPushButton(self.tr(text))
+            button.setObjectName(text.rstrip("…").lower().replace(" ", "_"))
+            button.clicked.connect(lambda _checked=False, s=slot: s())
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.view)
+        splitter.addWidget(self.results)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr(
+            "<h2>Campaigns</h2>Letters, postcards, labels and calls for a purpose. Customers who said no to "
+            "a channel, who are not to be serviced, or who heard from you for marketing too recently are "
+            "left out by themselves, and the reasons are counted.")))
+        layout.addLayout(buttons)
+        layout.addWidget(splitter, 1)
+
+    def load(self) -> None:
+        selected = self.selected()
+        self.campaigns.set_rows(campaign_service.list_campaigns())
+        for row in range(self.campaigns.rowCount()):
+            if selected is not None and self.campaigns.row_object(row).id == selected.id:
+                self.view.selectRow(row)
+                return
+        if self.campaigns.rowCount():
+            self.view.selectRow(0)
+        self._show_results()
+
+    def selected(self) -> Any:
+        rows = self.view.selectionModel().selectedRows()
+        return self.campaigns.row_object(rows[0].row()) if rows else None
+
+    def _show_results(self) -> None:
+        campaign = self.selected()
+        if campaign is None:
+            self.results.setText(self.tr("Start a campaign with “New campaign…”."))
+            return
+        results = campaign_service.campaign_results(campaign.id)
+        lines = [campaign.name, campaign.criteria.describe(), ""]
+        if results.recipients:
+            rate = results.responses / results.recipients
+            lines.append(f"{count_text(results.recipients, 'recipient')}; {results.responses:,} responded ({rate:.0%})")
+        else:
+            lines.append("No recipients.")
+        won = count_text(results.won_opportunities, "won opportunity", "won opportunities")
+        sales = count_text(results.sales, "sale")
+        lines.append(f"Brought in ${results.revenue:,.2f}: {sales} (${results.sales_total:,.2f}) and {won}.")
+        if results.excluded_by_reason:
+            lines.append("")
+            lines.append("Left out:")
+            lines += [f"  • {reason}: {count:,}" for reason, count in results.excluded_by_reason.items()]
+        self.results.setText("\n".join(lines))
+
+    def new_campaign(self) -> None:
+        today = datetime.date.today()
+        next_month = (today.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
+        month_end = (next_month + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(days=1)
+        dialog = FormDialog(self.tr("New campaign"), AUDIENCE_FIELDS, _audience,
+                            {"kind": "renewal", "due_from": next_month, "due_to": month_end, "channel": "mail",
+                             "name": f"Renewals due {next_month:%B %Y}"}, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        name, criteria = dialog.result_draft
+        self.runner.run(self.tr("Finding the audience…"),
+                        lambda _p, _c: campaign_service.preview_audience(criteria),
+                        on_done=lambda preview: self._confirm_create(name, criteria, preview))
+
+    def _confirm_create(self, name: str, criteria: AudienceCriteria, preview: Any) -> None:
+        lines = [criteria.describe() + ".", "",
+                 f"{count_text(preview.included, 'customer')} will get it; {preview.excluded:,} are left out:"]
+        lines += [f"  • {reason}: {count:,}" for reason, count in preview.by_reason.items()]
+        if not preview.included:
+            show_info(self, self.tr("Nobody to send to"), "\n".join(lines))
+            return
+        if not confirm(self, self.tr("Create the campaign?"), "\n".join(lines), self.tr("Create")):
+            return
+        try:
+            campaign_service.create_campaign(name, criteria, criteria.channel)
+        except Exception as error:
+            show_error(self, error)
+            return
+        data_events().announce({"campaign"}, self)
+        self.load()
+
+    def print_selected(self) -> None:
+        campaign = self.selected()
+        if campaign is None:
+            return
+        is_mail = campaign.channel == "mail"
+        dialog = FormDialog(self.tr("Print %1").replace("%1", campaign.name), PRINT_FIELDS, _printing,
+                            {"letters": is_mail, "labels": is_mail, "callsheet": not is_mail, "start_at": 1}, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        choice = dict(dialog.result_draft)
+        folder = Path(tempfile.mkdtemp(prefix="cfl-campaign-"))
+        self.runner.run(
+            self.tr("Printing %1…").replace("%1", campaign.name),
+            lambda p, c: campaign_service.print_campaign(campaign.id, folder, progress=p, cancel=c, **choice),
+            on_done=self._printed,
+        )
+
+    def _printed(self, results: dict[str, Any]) -> None:
+        paper = load_settings().paper_size
+        problems = [f"{name}: {issue.key}: {issue.reason}" for name, result in results.items()
+                    for issue in result.exceptions]
+        if problems:
+            show_info(self, self.tr("Some records were left out"), "\n".join(problems[:20]))
+        for name, result in results.items():
+            show_pdf(self, Path(result.path), name.capitalize(), paper)
+
+    def mark_sent(self) -> None:
+        campaign = self.selected()
+        if campaign is None:
+            return
+        if campaign.sent_on is not None:
+            show_info(self, self.tr("Already sent"), self.tr("This campaign was marked as sent on %1.").replace(
+                "%1", f"{campaign.sent_on:%b %d, %Y}"))
+            return
+        text = self.tr("Mark “%1” as sent today? A contact is recorded for each of its %2 recipients.").replace(
+            "%1", campaign.name).replace("%2", f"{campaign.recipients:,}")
+        if not confirm(self, self.tr("Mark as sent"), text, self.tr("Mark as sent")):
+            return
+        try:
+            touches = campaign_service.mark_campaign_sent(campaign.id)
+        except Exception as error:
+            show_error(self, error)
+            return
+        data_events().announce(CHANGES, self)
+        self.load()
+        show_info(self, self.tr("Sent"), count_text(touches, "contact") + self.tr(" recorded."))
