@@ -86,6 +86,25 @@ def build_parser() -> argparse.ArgumentParser:
     statement.add_argument("--from", dest="start", type=_date)
     statement.add_argument("--to", dest="end", type=_date)
 
+    kinds = [k.value for k in OpportunityKind]
+    letters = commands.add_parser("letters", help="personalised letters for open opportunities of a kind")
+    letters.add_argument("out", type=Path)
+    letters.add_argument("--kind", choices=kinds)
+    letters.add_argument("--limit", type=int)
+    postcards = commands.add_parser("postcards", help="postcards, address side and message side")
+    postcards.add_argument("out", type=Path)
+    postcards.add_argument("--kind", choices=kinds)
+    postcards.add_argument("--size", choices=["4x6", "6x9"], default="4x6")
+    labels = commands.add_parser("labels", help="address labels")
+    labels.add_argument("out", type=Path)
+    labels.add_argument("--kind", choices=kinds)
+    labels.add_argument(
+        "--sheet", choices=["avery5160", "avery5163", "avery5167", "averyl7160"], default="avery5160"
+    )
+    labels.add_argument(
+        "--start", type=int, default=1, help="the first free label on the sheet (1 = top left)"
+    )
+
     backup = commands.add_parser("backup", help="a consistent, verified copy of the database")
     backup.add_argument("out", type=Path)
     restore = commands.add_parser("restore", help="put a backup back (the current data is backed up first)")
@@ -211,13 +230,24 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
     if not args.dry_run:
         backup_before("import")
-    report = run_import(args.file, sheet=args.sheet, dry_run=args.dry_run, progress=_progress_printer("Steps"))
+    report = run_import(
+        args.file, sheet=args.sheet, dry_run=args.dry_run, progress=_progress_printer("Steps")
+    )
     if args.json:
         _json(report.as_json_dict())
         return EXIT_OK
     values = report.as_json_dict()
-    for key in ("file", "sheet", "rows_read", "customers_created", "customers_updated", "duplicates_merged",
-                "sites_created", "equipment_created", "batch"):
+    for key in (
+        "file",
+        "sheet",
+        "rows_read",
+        "customers_created",
+        "customers_updated",
+        "duplicates_merged",
+        "sites_created",
+        "equipment_created",
+        "batch",
+    ):
         sys.stdout.write(f"{key.replace('_', ' '):<20} {values[key]}\n")
     for rejected in report.rejected:
         sys.stdout.write(f"row {rejected['row']}: {rejected['reason']}\n")
@@ -288,6 +318,31 @@ def _printed(result: object) -> int:
     return EXIT_OK
 
 
+def _cmd_letters(args: argparse.Namespace) -> int:
+    from app.services.mailings import print_letters
+
+    return _printed(
+        print_letters(args.out, kind=args.kind, limit=args.limit, progress=_progress_printer("Letters"))
+    )
+
+
+def _cmd_postcards(args: argparse.Namespace) -> int:
+    from app.services.mailings import print_postcards
+
+    return _printed(
+        print_postcards(args.out, kind=args.kind, size=args.size, progress=_progress_printer("Cards"))
+    )
+
+
+def _cmd_labels(args: argparse.Namespace) -> int:
+    from app.services.mailings import print_labels
+
+    result = print_labels(
+        args.out, kind=args.kind, sheet=args.sheet, start_at=args.start, progress=_progress_printer("Labels")
+    )
+    return _printed(result)
+
+
 def _cmd_backup(args: argparse.Namespace) -> int:
     from app.services.backups import backup_to_file
 
@@ -320,6 +375,9 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "opportunities": _cmd_opportunities,
     "callsheet": _cmd_callsheet,
     "statement": _cmd_statement,
+    "letters": _cmd_letters,
+    "postcards": _cmd_postcards,
+    "labels": _cmd_labels,
     "backup": _cmd_backup,
     "restore": _cmd_restore,
 }

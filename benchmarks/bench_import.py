@@ -83,8 +83,9 @@ def import_in_child(path: Path, folder: Path) -> dict:
         f"report = run_import(Path({str(path)!r}));"
         "elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu;"
         "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024;"
-        "print(json.dumps({'seconds': elapsed, 'cpu': cpu, 'peak_mb': peak, 'created': report.customers_created,"
-        " 'merged': report.duplicates_merged, 'rejected': len(report.rejected)}))"
+        "print(json.dumps({'seconds': elapsed, 'cpu': cpu, 'peak_mb': peak,"
+        " 'created': report.customers_created, 'merged': report.duplicates_merged,"
+        " 'rejected': len(report.rejected)}))"
     )
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -115,13 +116,11 @@ def main() -> int:
     print(f"our import (all of it)       {ours[0]:7.2f} / {ours[1]:6.2f} s   "
           f"= {ours[1] / calamine[1]:.1f}× calamine's CPU time (target ≤ 3×)")  # fmt: skip
     print(f"peak memory of the import    {result['peak_mb']:7.0f} MB (target < 500 MB)")
-    print(
-        f"customers created {result['created']:,}, merged {result['merged']:,}, rejected {result['rejected']:,}"
-    )
+    created, merged, rejected = result["created"], result["merged"], result["rejected"]
+    print(f"customers created {created:,}, merged {merged:,}, rejected {rejected:,}")
     if pandas is not None:
-        print(
-            f"faster than pandas: {'yes' if ours[1] < pandas[1] else 'NO'} ({pandas[1] / ours[1]:.1f}× in CPU time)"
-        )
+        verdict = "yes" if ours[1] < pandas[1] else "NO"
+        print(f"faster than pandas: {verdict} ({pandas[1] / ours[1]:.1f}× in CPU time)")
     return 0
 
 

@@ -19,6 +19,7 @@ from app.paths import APP_NAME, data_dir_for, resolve_database
 from app.services.database import open_app_database
 from ui import gc_guard
 from ui.main_window import MainWindow
+from ui.pages.data_page import startup_backup
 from ui.messages import set_log_path, show_error
 from ui.single_instance import SingleInstance, ask_running_copy_to_show
 
@@ -98,6 +99,7 @@ def open_main_window(argv: Sequence[str]) -> MainWindow | int:
     window.single_instance = SingleInstance(instance_key, window)
     window.single_instance.show_requested.connect(window.bring_forward)
     window.show()
+    startup_backup(window.runner)
     return window
 
 

@@ -8,10 +8,10 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QFileDialog,
     QListWidgetItem,
     QMainWindow,
     QStackedWidget,
@@ -26,8 +26,10 @@ from ui.dialogs.import_wizard import ImportWizard
 from ui.editing import Editor
 from ui.events import data_events
 from ui.messages import show_info
-from ui.pages.customers_page import CustomersPage
 from ui.pages.campaigns_page import CampaignsPage
+from ui.pages.catalog_page import CatalogPage
+from ui.pages.data_page import DataPage
+from ui.pages.customers_page import CustomersPage
 from ui.pages.dashboard_page import DashboardPage
 from ui.pages.partners_page import PartnersPage
 from ui.pages.queue_page import QueuePage
@@ -74,6 +76,8 @@ class MainWindow(QMainWindow):
         self.queue_page = QueuePage(self.runner)
         self.dashboard_page = DashboardPage(self.runner)
         self.campaigns_page = CampaignsPage(self.runner)
+        self.catalog_page = CatalogPage(self.runner)
+        self.data_page = DataPage(self.runner)
         self.partners_page = PartnersPage()
         self.settings_page = SettingsPage()
         self._page_keys: list[str] = []
@@ -83,6 +87,8 @@ class MainWindow(QMainWindow):
         self._add_page("campaigns", self.tr("Campaigns"), self.campaigns_page)
         self._add_page("dashboard", self.tr("Dashboard"), self.dashboard_page)
         self._add_page("partners", self.tr("Partners"), self.partners_page)
+        self._add_page("catalog", self.tr("Catalog"), self.catalog_page)
+        self._add_page("data", self.tr("Your data"), self.data_page)
         self._add_page("settings", self.tr("Settings"), self.settings_page)
         self.sidebar.currentRowChanged.connect(self._on_page_changed)
 
@@ -193,7 +199,8 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentIndex(row)
         page = self.pages.widget(row)
         # Pages that summarise the whole base load when shown, not at start-up.
-        if page in (self.partners_page, self.queue_page, self.dashboard_page, self.campaigns_page):
+        if page in (self.partners_page, self.queue_page, self.dashboard_page, self.campaigns_page,
+                    self.catalog_page, self.data_page):
             page.load()
 
     def current_page_key(self) -> str:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import html
 import logging
 from pathlib import Path
 
+from PySide6.QtGui import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.domain.errors import UserError
@@ -18,6 +20,13 @@ def set_log_path(path: Path) -> None:
     _log_path = path
 
 
+def as_text(text: str) -> str:
+    """Message boxes guess rich text from a tag-like start; customer text must never be taken as markup."""
+    if not Qt.mightBeRichText(text):
+        return text
+    return "<p>" + html.escape(text, quote=False).replace("\n", "<br>") + "</p>"
+
+
 def apology_text() -> str:
     where = f"\n\nThe details were written to {_log_path}." if _log_path else ""
     return (
@@ -29,18 +38,18 @@ def apology_text() -> str:
 def show_error(parent: QWidget | None, error: BaseException, title: str = "") -> None:
     """A UserError as its own sentence; anything else is logged with its traceback and apologised for."""
     if isinstance(error, UserError):
-        QMessageBox.warning(parent, title or QWidget.tr("Cannot do that"), error.message)
+        QMessageBox.warning(parent, title or QWidget.tr("Cannot do that"), as_text(error.message))
         return
     log.error("unexpected error", exc_info=(type(error), error, error.__traceback__))
     QMessageBox.critical(parent, title or QWidget.tr("Something went wrong"), apology_text())
 
 
 def show_info(parent: QWidget | None, title: str, text: str) -> None:
-    QMessageBox.information(parent, title, text)
+    QMessageBox.information(parent, title, as_text(text))
 
 
 def confirm(parent: QWidget | None, title: str, text: str, action: str) -> bool:
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    box = QMessageBox(QMessageBox.Icon.Question, title, as_text(text), parent=parent)
     yes = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)

@@ -82,7 +82,7 @@ def _shoot_pages(app, out_dir: Path, pages: list[str], prefix: str, dialogs: boo
     return written
 
 
-def _settle(app, window) -> None:  # noqa: ANN001
+def _settle(app, window) -> None:
     """Let a page's loading job finish and its results arrive, as a person would wait for them."""
     for _ in range(3):
         window.runner.wait_for_idle(60_000)

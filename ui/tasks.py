@@ -103,9 +103,22 @@ class TaskRunner(QObject):
         on_done: Callable[[Any], None] | None = None,
         on_cancelled: Callable[[], None] | None = None,
         on_failed: Callable[[UserError], None] | None = None,
+        quiet: bool = False,
     ) -> None:
-        """`on_failed` takes a refusal (UserError) to show in place; a bug always gets the apology."""
+        """`on_failed` takes a refusal (UserError) to show in place; a bug always gets the apology.
+
+        A `quiet` job (the start-up backup) shows no progress dialog: only the status bar says it runs.
+        """
         job = _Job(label, fn, frozenset(changes), on_done, on_cancelled, on_failed)
+        self._running += 1
+        log.info("job started: %s", label)
+        self.job_started.emit(label)
+        if not quiet:
+            self._open_dialog(job)
+        self._pool.start(_Runnable(job, self._signals))
+
+    def _open_dialog(self, job: _Job) -> None:
+        label = job.label
         dialog = QProgressDialog(label, self.tr("Cancel"), 0, 0, self._parent_widget)
         dialog.setWindowTitle(self.tr("Working…"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -119,10 +132,6 @@ class TaskRunner(QObject):
         # QProgressDialog shows itself only from a setValue() after the delay; a job that reports
         # rarely must still show its dialog (and its Cancel) on time.
         QTimer.singleShot(DIALOG_DELAY_MS, lambda: self._show_dialog(job))
-        self._running += 1
-        log.info("job started: %s", label)
-        self.job_started.emit(label)
-        self._pool.start(_Runnable(job, self._signals))
 
     def wait_for_idle(self, msecs: int = -1) -> bool:
         return self._pool.waitForDone(msecs)

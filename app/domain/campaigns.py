@@ -4,7 +4,9 @@ The audience is chosen by criteria (what they are due for, segment, equipment, a
 contact, the channel); the respect rules of app.domain.respect then apply on their own,
 and everyone they leave out is counted with the reason in the owner's words. A customer
 gets one letter per mailing, about their most pressing subject (soonest due, then the most
-valuable), however many opportunities of the kind they have.
+valuable), however many opportunities of the kind they have. Someone erased on request is
+gone with all their rows (recipients included), so they can be in no audience, and no reason
+is needed for them.
 
 Attribution (campaign results), over ATTRIBUTION_DAYS after the day the campaign was sent:
 - a sale counts when it names the campaign (sale.campaign_id), or when a recipient made it
@@ -51,7 +53,6 @@ REFUSED = {
 }
 MISSING = {"mail": "no mailing address", "call": "no phone number", "email": "no e-mail address"}
 NO_NAME = "no name to address it to"
-ERASED = "erased"  # a recipient erased on request after the campaign was made goes with all their data
 UNPRINTABLE = "could not be printed: "
 CLOSED_STATUSES = {
     "won": "opportunity already won",

@@ -90,7 +90,7 @@ def _open_postgres(url: str) -> Database:
     from playhouse.db_url import parse
 
     params = parse(url)
-    database = PostgresqlDatabase(params.pop("database"), prefer_psycopg3=True, autorollback=True, **params)
+    database = PostgresqlDatabase(params.pop("database"), prefer_psycopg3=True, **params)
     try:
         database.connect()
     except Exception as error:  # the driver's own errors vary; all mean "cannot reach it"
@@ -135,6 +135,19 @@ def _check_sqlite_file(path: Path) -> None:
 
 
 def _migrate(
+    database: Database, is_sqlite: bool, target: str, backup_dir: Path | None
+) -> tuple[int | None, Path | None]:
+    if is_sqlite:
+        return _migrate_unlocked(database, is_sqlite, target, backup_dir)
+    # Several office PCs may start at once on a new server database: one migrates, the others wait.
+    database.execute_sql("SELECT pg_advisory_lock(%s)", (APPLICATION_ID,))
+    try:
+        return _migrate_unlocked(database, is_sqlite, target, backup_dir)
+    finally:
+        database.execute_sql("SELECT pg_advisory_unlock(%s)", (APPLICATION_ID,))
+
+
+def _migrate_unlocked(
     database: Database, is_sqlite: bool, target: str, backup_dir: Path | None
 ) -> tuple[int | None, Path | None]:
     runner = Runner(database, directory=str(MIGRATIONS_DIR), table_name="schema_migration")

@@ -6,6 +6,7 @@ import logging
 from pathlib import Path
 
 from app.persistence import db
+from app.services.privacy import protect_data_files
 
 log = logging.getLogger(__name__)
 
@@ -15,6 +16,8 @@ OpenedDatabase = db.OpenedDatabase
 def open_app_database(target: str, data_dir: Path) -> db.OpenedDatabase:
     """Open, check and migrate; a migration is preceded by a backup in the data folder."""
     opened = db.open_database(target, backup_dir=data_dir / "backups")
+    if opened.is_sqlite:
+        protect_data_files(Path(opened.location), data_dir)
     if opened.migrated_from:
         log.info("migrated schema from %s; backup at %s", opened.migrated_from, opened.backup_path)
     return opened

@@ -11,6 +11,7 @@ gigabytes.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import random
 from collections.abc import Callable
@@ -20,6 +21,7 @@ from app.domain.errors import UserError
 from app.persistence import bulk, search_index
 from app.services.cancel import Cancelled
 from app.services.demo_rows import COLUMNS, TABLES, DemoRows
+from app.services.settings import load_settings, save_settings
 
 CHUNK = 1000  # customers generated, written and reported at a time
 MAX_CUSTOMERS = 1_000_000
@@ -106,9 +108,28 @@ def build_demo(
                 progress(end, total)
         _check(cancel)
         search_index.reindex()
+        _demo_letterhead()
     if progress:
         progress(total, total)
     return DemoSummary(**{_SUMMARY_FIELD[table]: count for table, count in written.items()})
+
+
+def _demo_letterhead() -> None:
+    """The demo business's own details, so its letters and statements print as a real one's would."""
+    current = load_settings()
+    if current.company_name:
+        return
+    save_settings(
+        dataclasses.replace(
+            current,
+            company_name="Chesapeake Comfort Heating & Plumbing",
+            address="1200 York Road, Suite 4\nTowson, MD 21204",
+            phone="(410) 296-4820",
+            email="office@chesapeakecomfort.example",
+            licence_number="MD HVACR #84213",
+            signature_name="Dana Whitfield, Owner",
+        )
+    )
 
 
 def _write(generator: DemoRows, written: dict[str, int]) -> None:

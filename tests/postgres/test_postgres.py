@@ -223,11 +223,6 @@ def test_the_schema_version_is_stamped_for_the_connection_test(db, pg_url: str) 
     assert database_files.schema_version() >= 2
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="app/persistence/db.py lets two starts migrate a PostgreSQL database at once; the second is "
-    "told the database belongs to another program (advisory-lock fix proposed in the issue 9 report)",
-)
 def test_three_office_pcs_starting_at_once_on_a_new_database(pg_url: str) -> None:
     import subprocess
     import sys

@@ -7,7 +7,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import pdfplumber
-import pypdfium2 as pdfium
 import pytest
 
 from app.domain.campaigns import ATTRIBUTION_DAYS, AudienceCriteria
@@ -260,7 +259,8 @@ def _assert_ink_in_the_window_only(path: Path) -> None:
     """Look at the first letter as a picture: the address shows in the window, and the strip of paper
     between the letterhead's rule and the window is blank (nothing was drawn out of place)."""
     scale = 2.0  # pixels per point
-    image = pdfium.PdfDocument(str(path))[0].render(scale=scale).to_pil().convert("L")
+    with pdfplumber.open(path) as pdf:
+        image = pdf.pages[0].to_image(resolution=72 * scale).original.convert("L")
     window = DEFAULT_WINDOWS["letter"]
 
     def dark_pixels(left: float, top: float, right: float, bottom: float) -> int:

@@ -40,7 +40,7 @@ def window(qtbot, database: Path):
 
 
 @pytest.fixture(autouse=True)
-def message_boxes(monkeypatch) -> list[tuple[str, str, str]]:  # noqa: ANN001
+def message_boxes(monkeypatch) -> list[tuple[str, str, str]]:
     """Static message boxes are recorded instead of blocking the test: (kind, title, text)."""
     from PySide6.QtWidgets import QMessageBox
 
@@ -53,7 +53,7 @@ def message_boxes(monkeypatch) -> list[tuple[str, str, str]]:  # noqa: ANN001
 
 
 @pytest.fixture(autouse=True)
-def gui_thread_gc(qapp):  # noqa: ANN001, ANN201
+def gui_thread_gc(qapp):
     """As in the app: garbage is collected on the GUI thread only (see ui/gc_guard.py)."""
     from ui import gc_guard
 

@@ -11,7 +11,7 @@ from app.services.stats import headline_stats
 from ui.dialogs.figure_customers import FigureCustomersDialog
 
 
-def test_the_three_questions_and_the_customers_behind_them(qtbot, window) -> None:  # noqa: ANN001
+def test_the_three_questions_and_the_customers_behind_them(qtbot, window) -> None:
     build_demo(customers=200, seed=5)
     stats = headline_stats(datetime.date.today())
     page = window.dashboard_page

@@ -34,12 +34,12 @@ def _messy_workbook(path: Path) -> Path:
     return path
 
 
-def _advance(qtbot, wizard, page) -> None:  # noqa: ANN001
+def _advance(qtbot, wizard, page) -> None:
     wizard.next()
     qtbot.waitUntil(lambda: wizard.currentPage() is page and not wizard.runner.busy, timeout=20_000)
 
 
-def test_import_preview_then_undo(qtbot, window, tmp_path: Path, message_boxes) -> None:  # noqa: ANN001
+def test_import_preview_then_undo(qtbot, window, tmp_path: Path, message_boxes) -> None:
     source = _messy_workbook(tmp_path / "list.xlsx")
     wizard = window.import_spreadsheet(str(source))
     _advance(qtbot, wizard, wizard.sheet_page)
@@ -71,7 +71,7 @@ def test_import_preview_then_undo(qtbot, window, tmp_path: Path, message_boxes) 
 
 def test_a_file_that_is_not_a_spreadsheet_is_explained_on_the_first_page(
     qtbot, window, tmp_path: Path
-) -> None:  # noqa: ANN001
+) -> None:
     bad = tmp_path / "customers.xlsx"
     bad.write_text("<html><body>Not really a workbook</body></html>")
     wizard = window.import_spreadsheet(str(bad))

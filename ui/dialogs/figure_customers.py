@@ -6,7 +6,15 @@ import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QDialog, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.domain.money import format_money
 from app.domain.values import format_phone
@@ -21,7 +29,9 @@ LIST_LIMIT = 5000
 class FigureCustomersDialog(QDialog):
     open_customer = Signal(int)
 
-    def __init__(self, runner: TaskRunner, key: str, today: datetime.date, title: str, parent: QWidget) -> None:
+    def __init__(
+        self, runner: TaskRunner, key: str, today: datetime.date, title: str, parent: QWidget
+    ) -> None:
         super().__init__(parent)
         self.runner, self.key, self.today = runner, key, today
         self.setWindowTitle(title)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import UserError
 from app.services import importing
+from app.services.backups import backup_before
 from ui.messages import show_error, show_info
 from ui.models.rows_model import RowsModel
 from ui.tasks import TaskRunner
@@ -436,6 +437,14 @@ class ReportPage(_Page):
             .replace("%2", count_text(undo.customers_restored, "customer"))
         )
         show_info(self, self.tr("Import undone"), "\n".join([text, *undo.warnings]))
+
+
+def _backed_up_import(path: Path, sheet: str, mapping: dict, decisions: dict, order: Any, progress: Any,
+                      cancel: Any) -> Any:
+    """A backup first (an import changes many customers at once), then the import itself."""
+    backup_before("import")
+    return importing.run_import(path, sheet=sheet, mapping=mapping, decisions=decisions, date_order=order,
+                                progress=progress, cancel=cancel)
 
 
 def report_text(report: Any) -> str:

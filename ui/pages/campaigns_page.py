@@ -37,8 +37,10 @@ from ui.tasks import TaskRunner
 from ui.text import count_text
 
 CHANGES = {"campaign", "touch", "customer"}
-KIND_CHOICES = (("A check-in letter to everyone who accepts mail", None),
-                *((KIND_LABELS[k], k.value) for k in OpportunityKind))
+KIND_CHOICES = (
+    ("A check-in letter to everyone who accepts mail", None),
+    *((KIND_LABELS[k], k.value) for k in OpportunityKind),
+)
 AUDIENCE_FIELDS = [
     Field("name", "Campaign name", placeholder="e.g. Spring renewals"),
     Field("kind", "For", "choice", KIND_CHOICES),
@@ -56,10 +58,17 @@ PRINT_FIELDS = [
     Field("labels", "Address labels", "bool"),
     Field("postcards", "Postcards", "bool"),
     Field("callsheet", "Call sheet", "bool"),
-    Field("sheet", "Label sheet", "choice", (("Avery 5160 (30 per sheet)", "avery5160"),
-                                             ("Avery 5163 (10 per sheet)", "avery5163"),
-                                             ("Avery 5167 (80 per sheet)", "avery5167"),
-                                             ("Avery L7160 (A4, 21 per sheet)", "averyl7160"))),
+    Field(
+        "sheet",
+        "Label sheet",
+        "choice",
+        (
+            ("Avery 5160 (30 per sheet)", "avery5160"),
+            ("Avery 5163 (10 per sheet)", "avery5163"),
+            ("Avery 5167 (80 per sheet)", "avery5167"),
+            ("Avery L7160 (A4, 21 per sheet)", "averyl7160"),
+        ),
+    ),
     Field("start_at", "Start at label", "int", minimum=1, maximum=80),
 ]
 
@@ -117,8 +126,11 @@ class CampaignsPage(QWidget):
         self.results.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
 
         buttons = QHBoxLayout()
-        for text, slot in (("New campaign…", self.new_campaign), ("Print…", self.print_selected),
-                           ("Mark as sent…", self.mark_sent)):
+        for text, slot in (
+            ("New campaign…", self.new_campaign),
+            ("Print…", self.print_selected),
+            ("Mark as sent…", self.mark_sent),
+        ):
             button = QPushButton(self.tr(text))
             button.setObjectName(text.rstrip("…").lower().replace(" ", "_"))
             button.clicked.connect(lambda _checked=False, s=slot: s())
@@ -128,10 +140,15 @@ class CampaignsPage(QWidget):
         splitter.addWidget(self.view)
         splitter.addWidget(self.results)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr(
-            "<h2>Campaigns</h2>Letters, postcards, labels and calls for a purpose. Customers who said no to "
-            "a channel, who are not to be serviced, or who heard from you for marketing too recently are "
-            "left out by themselves, and the reasons are counted.")))
+        layout.addWidget(
+            QLabel(
+                self.tr(
+                    "<h2>Campaigns</h2>Letters, postcards, labels and calls for a purpose. Customers who said no to "
+                    "a channel, who are not to be serviced, or who heard from you for marketing too recently are "
+                    "left out by themselves, and the reasons are counted."
+                )
+            )
+        )
         layout.addLayout(buttons)
         layout.addWidget(splitter, 1)
 
@@ -159,7 +176,9 @@ class CampaignsPage(QWidget):
         lines = [campaign.name, campaign.criteria.describe(), ""]
         if results.recipients:
             rate = results.responses / results.recipients
-            lines.append(f"{count_text(results.recipients, 'recipient')}; {results.responses:,} responded ({rate:.0%})")
+            lines.append(
+                f"{count_text(results.recipients, 'recipient')}; {results.responses:,} responded ({rate:.0%})"
+            )
         else:
             lines.append("No recipients.")
         won = count_text(results.won_opportunities, "won opportunity", "won opportunities")
@@ -175,19 +194,34 @@ class CampaignsPage(QWidget):
         today = datetime.date.today()
         next_month = (today.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
         month_end = (next_month + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(days=1)
-        dialog = FormDialog(self.tr("New campaign"), AUDIENCE_FIELDS, _audience,
-                            {"kind": "renewal", "due_from": next_month, "due_to": month_end, "channel": "mail",
-                             "name": f"Renewals due {next_month:%B %Y}"}, self)
+        dialog = FormDialog(
+            self.tr("New campaign"),
+            AUDIENCE_FIELDS,
+            _audience,
+            {
+                "kind": "renewal",
+                "due_from": next_month,
+                "due_to": month_end,
+                "channel": "mail",
+                "name": f"Renewals due {next_month:%B %Y}",
+            },
+            self,
+        )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         name, criteria = dialog.result_draft
-        self.runner.run(self.tr("Finding the audience…"),
-                        lambda _p, _c: campaign_service.preview_audience(criteria),
-                        on_done=lambda preview: self._confirm_create(name, criteria, preview))
+        self.runner.run(
+            self.tr("Finding the audience…"),
+            lambda _p, _c: campaign_service.preview_audience(criteria),
+            on_done=lambda preview: self._confirm_create(name, criteria, preview),
+        )
 
     def _confirm_create(self, name: str, criteria: AudienceCriteria, preview: Any) -> None:
-        lines = [criteria.describe() + ".", "",
-                 f"{count_text(preview.included, 'customer')} will get it; {preview.excluded:,} are left out:"]
+        lines = [
+            criteria.describe() + ".",
+            "",
+            f"{count_text(preview.included, 'customer')} will get it; {preview.excluded:,} are left out:",
+        ]
         lines += [f"  • {reason}: {count:,}" for reason, count in preview.by_reason.items()]
         if not preview.included:
             show_info(self, self.tr("Nobody to send to"), "\n".join(lines))
@@ -207,8 +241,13 @@ class CampaignsPage(QWidget):
         if campaign is None:
             return
         is_mail = campaign.channel == "mail"
-        dialog = FormDialog(self.tr("Print %1").replace("%1", campaign.name), PRINT_FIELDS, _printing,
-                            {"letters": is_mail, "labels": is_mail, "callsheet": not is_mail, "start_at": 1}, self)
+        dialog = FormDialog(
+            self.tr("Print %1").replace("%1", campaign.name),
+            PRINT_FIELDS,
+            _printing,
+            {"letters": is_mail, "labels": is_mail, "callsheet": not is_mail, "start_at": 1},
+            self,
+        )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         choice = dict(dialog.result_draft)
@@ -221,8 +260,11 @@ class CampaignsPage(QWidget):
 
     def _printed(self, results: dict[str, Any]) -> None:
         paper = load_settings().paper_size
-        problems = [f"{name}: {issue.key}: {issue.reason}" for name, result in results.items()
-                    for issue in result.exceptions]
+        problems = [
+            f"{name}: {issue.key}: {issue.reason}"
+            for name, result in results.items()
+            for issue in result.exceptions
+        ]
         if problems:
             show_info(self, self.tr("Some records were left out"), "\n".join(problems[:20]))
         for name, result in results.items():
@@ -233,11 +275,19 @@ class CampaignsPage(QWidget):
         if campaign is None:
             return
         if campaign.sent_on is not None:
-            show_info(self, self.tr("Already sent"), self.tr("This campaign was marked as sent on %1.").replace(
-                "%1", f"{campaign.sent_on:%b %d, %Y}"))
+            show_info(
+                self,
+                self.tr("Already sent"),
+                self.tr("This campaign was marked as sent on %1.").replace(
+                    "%1", f"{campaign.sent_on:%b %d, %Y}"
+                ),
+            )
             return
-        text = self.tr("Mark “%1” as sent today? A contact is recorded for each of its %2 recipients.").replace(
-            "%1", campaign.name).replace("%2", f"{campaign.recipients:,}")
+        text = (
+            self.tr("Mark “%1” as sent today? A contact is recorded for each of its %2 recipients.")
+            .replace("%1", campaign.name)
+            .replace("%2", f"{campaign.recipients:,}")
+        )
         if not confirm(self, self.tr("Mark as sent"), text, self.tr("Mark as sent")):
             return
         try:

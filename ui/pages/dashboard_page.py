@@ -58,17 +58,32 @@ class DashboardPage(QWidget):
         method.clicked.connect(self.explain)
         self.cards: dict[str, QPushButton] = {}
         self.questions = self._card_row(
-            ["bought_last_3_years", "spoken_to_last_30_days", "not_spoken_to_last_30_days", "not_contacted_12_months"]
+            [
+                "bought_last_3_years",
+                "spoken_to_last_30_days",
+                "not_spoken_to_last_30_days",
+                "not_contacted_12_months",
+            ]
         )
         self.worth = self._card_row(
-            ["lifetime_value_total", "projection:10", "projection:15", "retention_rate", "repeat_revenue_share",
-             "open_opportunity_value", "commission_owed_to_us", "commission_we_owe"],
+            [
+                "lifetime_value_total",
+                "projection:10",
+                "projection:15",
+                "retention_rate",
+                "repeat_revenue_share",
+                "open_opportunity_value",
+                "commission_owed_to_us",
+                "commission_we_owe",
+            ],
             columns=4,
         )
         self.warnings = QListWidget()
         self.warnings.setObjectName("dashboardWarnings")
         self.warnings.setWordWrap(True)
-        self.warnings.itemActivated.connect(lambda item: self.open_figure(item.data(Qt.ItemDataRole.UserRole)))
+        self.warnings.itemActivated.connect(
+            lambda item: self.open_figure(item.data(Qt.ItemDataRole.UserRole))
+        )
         self.warnings.setMaximumHeight(130)
         self.revenue = BarChart(self.tr("Revenue by year: new and existing customers"))
         self.retention = BarChart(self.tr("Retention: bought again the next year"))
@@ -127,27 +142,45 @@ class DashboardPage(QWidget):
         projections = {p.years: p for p in data.projections}
         texts = {
             "bought_last_3_years": ("Bought in the last 3 years", f"{stats.bought_last_3_years:,} customers"),
-            "spoken_to_last_30_days": ("Of them, spoken to in the last 30 days",
-                                       f"{stats.spoken_to_last_30_days:,} ({spoken_share})"),
-            "not_spoken_to_last_30_days": ("A competitor could take them tomorrow",
-                                           f"{stats.bought_last_3_years - stats.spoken_to_last_30_days:,} "
-                                           "recent buyers not spoken to"),
-            "not_contacted_12_months": ("Not contacted for 12 months", f"{stats.not_contacted_12_months:,} customers"),
-            "lifetime_value_total": ("Lifetime value", f"${stats.lifetime_value_total:,.0f} "
-                                     f"(average ${stats.average_lifetime_value:,.0f})"),
-            "projection:10": ("Next 10 years, projected", f"${projections[10].total:,.0f}" if 10 in projections else ""),
-            "projection:15": ("Next 15 years, projected", f"${projections[15].total:,.0f}" if 15 in projections else ""),
+            "spoken_to_last_30_days": (
+                "Of them, spoken to in the last 30 days",
+                f"{stats.spoken_to_last_30_days:,} ({spoken_share})",
+            ),
+            "not_spoken_to_last_30_days": (
+                "A competitor could take them tomorrow",
+                f"{stats.bought_last_3_years - stats.spoken_to_last_30_days:,} recent buyers not spoken to",
+            ),
+            "not_contacted_12_months": (
+                "Not contacted for 12 months",
+                f"{stats.not_contacted_12_months:,} customers",
+            ),
+            "lifetime_value_total": (
+                "Lifetime value",
+                f"${stats.lifetime_value_total:,.0f} (average ${stats.average_lifetime_value:,.0f})",
+            ),
+            "projection:10": (
+                "Next 10 years, projected",
+                f"${projections[10].total:,.0f}" if 10 in projections else "",
+            ),
+            "projection:15": (
+                "Next 15 years, projected",
+                f"${projections[15].total:,.0f}" if 15 in projections else "",
+            ),
             "retention_rate": ("Retention (bought again next year)", _percent(stats.retention_rate)),
             "repeat_revenue_share": ("Revenue from existing customers", _percent(stats.repeat_revenue_share)),
-            "open_opportunity_value": ("Open opportunities", f"{stats.open_opportunities:,} worth "
-                                       f"${stats.open_opportunity_value:,.0f}"),
+            "open_opportunity_value": (
+                "Open opportunities",
+                f"{stats.open_opportunities:,} worth ${stats.open_opportunity_value:,.0f}",
+            ),
             "commission_owed_to_us": ("Partners owe us", f"${stats.commission_owed_to_us:,.2f}"),
             "commission_we_owe": ("We owe partners", f"${stats.commission_we_owe:,.2f}"),
         }
         for key, (title, value) in texts.items():
             card = self.cards[key]
             card.setText(f"{self.tr(title)}\n{value}")
-            card.setToolTip(EXPLANATIONS.get(key, data.projection_method if key.startswith("projection") else ""))
+            card.setToolTip(
+                EXPLANATIONS.get(key, data.projection_method if key.startswith("projection") else "")
+            )
         self._show_warnings(data)
         self._show_charts(data)
         self.print_button.setEnabled(True)
@@ -164,20 +197,34 @@ class DashboardPage(QWidget):
     def _show_charts(self, data: Any) -> None:
         years = data.revenue_by_year
         self.revenue.show_bars(
-            [f"{y.year}{'*' if y.to_date else ''}" for y in years], [y.key() for y in years],
-            [("New customers", [float(y.new) for y in years], NEW_COLOUR),
-             ("Existing customers", [float(y.existing) for y in years], EXISTING_COLOUR)],
+            [f"{y.year}{'*' if y.to_date else ''}" for y in years],
+            [y.key() for y in years],
+            [
+                ("New customers", [float(y.new) for y in years], NEW_COLOUR),
+                ("Existing customers", [float(y.existing) for y in years], EXISTING_COLOUR),
+            ],
             money=True,
         )
         kept = data.retention_by_year
-        self.retention.show_bars([str(r.year) for r in kept], [r.key() for r in kept],
-                                 [("Retained", [float(r.rate) for r in kept], EXISTING_COLOUR)], percent=True)
+        self.retention.show_bars(
+            [str(r.year) for r in kept],
+            [r.key() for r in kept],
+            [("Retained", [float(r.rate) for r in kept], EXISTING_COLOUR)],
+            percent=True,
+        )
         kinds = data.pipeline
-        self.pipeline.show_bars([KIND_LABELS.get(k.kind, k.kind) for k in kinds], [k.key for k in kinds],
-                                [("Value", [float(k.value) for k in kinds], PLAIN_COLOUR)], money=True)
+        self.pipeline.show_bars(
+            [KIND_LABELS.get(k.kind, k.kind) for k in kinds],
+            [k.key for k in kinds],
+            [("Value", [float(k.value) for k in kinds], PLAIN_COLOUR)],
+            money=True,
+        )
         buckets = data.ltv_buckets
-        self.ltv.show_bars([b.label for b in buckets], [b.key for b in buckets],
-                           [("Customers", [b.customers for b in buckets], PLAIN_COLOUR)])
+        self.ltv.show_bars(
+            [b.label for b in buckets],
+            [b.key for b in buckets],
+            [("Customers", [b.customers for b in buckets], PLAIN_COLOUR)],
+        )
 
     # --- acting on it ------------------------------------------------------------------------
     def open_figure(self, key: str | None) -> None:
@@ -199,13 +246,18 @@ class DashboardPage(QWidget):
     def explain(self) -> None:
         lines = [f"• {key.replace('_', ' ').capitalize()}: {text}" for key, text in EXPLANATIONS.items()]
         method = self.data.projection_method if self.data else ""
-        show_info(self, self.tr("How these are worked out"), "\n".join(lines) + ("\n\n" + method if method else ""))
+        show_info(
+            self, self.tr("How these are worked out"), "\n".join(lines) + ("\n\n" + method if method else "")
+        )
 
     def print_summary(self) -> None:
         data = self.data
         if data is None:
             return
         print_to_preview(
-            self.runner, self, self.tr("Customer base summary"), f"summary-{data.today}",
+            self.runner,
+            self,
+            self.tr("Customer base summary"),
+            f"summary-{data.today}",
             lambda out, _progress, _cancel: render_summary(data, out, load_settings()),
         )

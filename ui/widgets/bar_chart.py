@@ -53,11 +53,23 @@ class BarChart(QWidget):
         places = list(range(len(labels)))
         for name, values, colour in series:
             if self.horizontal:
-                bars = pg.BarGraphItem(y=places, width=list(values), x0=list(base), height=0.7,
-                                       brush=colour, pen=pg.mkPen(colour))
+                bars = pg.BarGraphItem(
+                    y=places,
+                    width=list(values),
+                    x0=list(base),
+                    height=0.7,
+                    brush=colour,
+                    pen=pg.mkPen(colour),
+                )
             else:
-                bars = pg.BarGraphItem(x=places, height=list(values), y0=list(base), width=0.7,
-                                       brush=colour, pen=pg.mkPen(colour))
+                bars = pg.BarGraphItem(
+                    x=places,
+                    height=list(values),
+                    y0=list(base),
+                    width=0.7,
+                    brush=colour,
+                    pen=pg.mkPen(colour),
+                )
             self.plot.addItem(bars)
             if len(series) > 1:
                 self.legend.addItem(bars, name)
@@ -78,7 +90,7 @@ class BarChart(QWidget):
             self.plot.setXRange(-0.6, len(labels) - 0.4, padding=0)
             self.plot.setYRange(0, top, padding=0)
 
-    def _on_click(self, event) -> None:  # noqa: ANN001 - pyqtgraph's mouse event
+    def _on_click(self, event) -> None:
         point = self.plot.getPlotItem().vb.mapSceneToView(event.scenePos())
         place = point.y() if self.horizontal else point.x()
         index = round(place)

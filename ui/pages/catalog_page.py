@@ -1,0 +1,392 @@
+"""The Catalog page: what the business sells, the segments it talks to, and what is still missing.
+
+Each kind of catalog item has its tab, the upgrade ladders (basic → better → deluxe)
+one of their own, and so do the segments, whose pitch and talking points print on
+call sheets and feed letters. The Missing information tab lists what the opportunity
+engine would otherwise have to guess, so the owner can fill it in.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.catalog import CatalogItemDraft, CatalogItemRow, SegmentRow
+from app.domain.money import format_money
+from app.services import catalog as catalog_service
+from app.services.opportunities import missing_information
+from ui.dialogs.catalog_forms import CatalogItemDialog, ListTab, SegmentDialog, bp_text
+from ui.events import data_events
+from ui.messages import confirm, show_error, show_info
+from ui.tasks import TaskRunner
+from ui.text import count_text
+
+CHANGES = {"catalog_item", "segment"}
+# The missing information also depends on customers, their equipment and plans, and open opportunities.
+REFRESH_ON = frozenset(CHANGES | {"customer", "site", "equipment", "service_plan", "opportunity"})
+ITEM_TABS = ("equipment", "plan", "add_on", "ladder", "bundle", "product", "service")
+TIER_WORDS = {1: "basic", 2: "better", 3: "deluxe"}
+MISSING_LABELS = {
+    "catalog_item": "Catalog item",
+    "equipment_kind": "Kind of equipment",
+    "equipment": "Equipment",
+    "service_plan": "Service plan",
+    "customer": "Customer",
+}
+FIXED_HERE = {"catalog_item", "equipment_kind"}  # the others are fixed on the Customers page
+
+
+def _money(value: Decimal) -> str:
+    return format_money(value) if value else ""
+
+
+def _date(value: datetime.date | None) -> str:
+    return value.strftime("%b %d, %Y") if value else ""
+
+
+def _tier(tier: int | None) -> str:
+    if tier is None:
+        return ""
+    return f"{tier} ({TIER_WORDS[tier]})" if tier in TIER_WORDS else str(tier)
+
+
+def _describe_segment(segment: SegmentRow) -> str:
+    """The pitch and talking points in full, as they print on a call sheet."""
+    lines = [f"{segment.name}: {segment.pitch}".strip(": ")]
+    return "\n".join(lines + [f"  – {point}" for point in segment.talking_points])
+
+
+def _named(row: CatalogItemRow) -> str:
+    return row.name if row.active else f"{row.name} (inactive)"
+
+
+class CatalogPage(QWidget):
+    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.items: list[CatalogItemRow] = []
+        self.segments: list[SegmentRow] = []
+        self._next_step: dict[int, str] = {}
+        self._select_after: tuple[str, int] | None = None  # ("item" | "segment", id) once reloaded
+        self.heading = QLabel()
+        self.heading.setObjectName("catalogHeading")
+        self.heading.setWordWrap(True)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.default_button = QPushButton(self.tr("Load the default HVAC/plumbing catalog"))
+        self.default_button.setObjectName("loadDefaultCatalog")
+        self.default_button.clicked.connect(self.load_default)
+        self.default_button.hide()
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("catalogTabs")
+        self.lists: dict[str, ListTab] = {}
+        self._titles: dict[str, str] = {}
+        for key, title, new_text, intro, columns in self._specs():
+            self._add_tab(key, title, new_text, intro, columns)
+        self._add_missing_tab()
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.default_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+        data_events().data_changed.connect(self._on_data_changed)
+
+    # --- building ---------------------------------------------------------------------------
+    def _specs(self) -> list[tuple[str, str, str, str, list]]:
+        tr, not_set = self.tr, self.tr("not set")
+        name, price = (tr("Name"), _named), (tr("Price"), lambda r: _money(r.price))
+        on_ladder = (tr("Upgrade ladder"), lambda r: f"{r.ladder}, step {_tier(r.tier)}" if r.ladder else "")
+        return [
+            ("equipment", tr("Equipment"), tr("New equipment line…"),
+             tr("What you install, and how long it typically lasts: equipment near the end of its life is "
+                "offered a replacement."),
+             [name, (tr("Kind of equipment"), lambda r: r.equipment_kind), (tr("Brand"), lambda r: r.brand),
+              (tr("Typical lifespan"), lambda r: r.lifespan_text or not_set), price,
+              (tr("Units on record"), lambda r: f"{r.equipment_count:,}" if r.equipment_count else ""),
+              on_ladder]),
+            ("plan", tr("Service plans"), tr("New service plan…"),
+             tr("Memberships: when they come up for renewal and how many visits a year they include."),
+             [name,
+              (tr("Renews every"), lambda r: f"{r.renewal_months} months" if r.renewal_months else not_set),
+              (tr("Visits per year"), lambda r: not_set if r.visits_per_year is None else r.visits_per_year),
+              (tr("Price per term"), lambda r: _money(r.price)), on_ladder]),
+            ("add_on", tr("Add-ons"), tr("New add-on…"),
+             tr("Extras offered to customers who own the equipment they go with and don't have them yet."),
+             [name, (tr("Goes with"), lambda r: r.goes_with_kind or not_set), price,
+              (tr("Notes"), lambda r: r.notes)]),
+            ("ladder", tr("Upgrade ladders"), tr("New step on a ladder…"),
+             tr("Basic → better → deluxe: customers on a lower step are offered the next one up."),
+             [(tr("Ladder"), lambda r: r.ladder), (tr("Step"), lambda r: _tier(r.tier)), name,
+              (tr("Kind"), lambda r: r.kind_label), price,
+              (tr("Next step up"), lambda r: self._next_step.get(r.id, tr("top of the ladder")))]),
+            ("bundle", tr("Bundles"), tr("New bundle…"),
+             tr("Items sold together at a discount."),
+             [name, (tr("Discount"), lambda r: f"{bp_text(r.discount_bp)} %" if r.discount_bp else ""),
+              (tr("Bundle price"), lambda r: _money(r.price)),
+              (tr("Items bought separately"), lambda r: _money(self._separately(r))),
+              (tr("Contains"), lambda r: ", ".join(self._name_of(i) for i in r.bundle_item_ids))]),
+            ("product", tr("New products"), tr("New product launch…"),
+             tr("New products are offered first to your best customers, as many as are available."),
+             [name, (tr("Launched"), lambda r: _date(r.launched_on) or not_set),
+              (tr("Available"), lambda r: tr("no limit") if r.quantity_available is None
+               else f"{r.quantity_available:,}"), price,
+              (tr("Kind of equipment"), lambda r: r.equipment_kind)]),
+            ("service", tr("Services"), tr("New service…"), tr("Repairs, tune-ups and other work you sell."),
+             [name, price, (tr("Notes"), lambda r: r.notes)]),
+            ("segment", tr("Segments"), tr("New segment…"),
+             tr("Groups of customers and how to talk to them: the pitch angle and talking points print on "
+                "call sheets and feed letters."),
+             [(tr("Segment"), lambda s: s.name), (tr("Customers"), lambda s: f"{s.customers:,}"),
+              (tr("Pitch angle"), lambda s: " ".join(s.pitch.split())),
+              (tr("Talking points"), lambda s: " · ".join(s.talking_points))]),
+        ]  # fmt: skip
+
+    def _add_tab(self, key: str, title: str, new_text: str, intro: str, columns: list) -> None:
+        describe = _describe_segment if key == "segment" else None
+        buttons = [
+            ("new", new_text, lambda: self.new(key)),
+            ("edit", self.tr("Edit…"), lambda: self.edit(key)),
+            ("delete", self.tr("Delete…"), lambda: self.delete(key)),
+        ]
+        tab = ListTab(key, intro, columns, buttons, lambda: self.edit(key), describe, self)
+        self.lists[key] = tab
+        self._titles[key] = title
+        self.tabs.addTab(tab, title)
+
+    def _add_missing_tab(self) -> None:
+        columns = [
+            (self.tr("About"), lambda m: self.tr(MISSING_LABELS.get(m.category, m.category))),
+            (self.tr("Which"), lambda m: m.name),
+            (self.tr("What is missing"), lambda m: m.problem),
+        ]
+        buttons = [
+            ("fix", self.tr("Fill it in…"), self.fix_missing),
+            ("refresh", self.tr("Check again"), self.load_missing),
+        ]
+        intro = self.tr(
+            "Nothing is guessed: what is listed here keeps opportunities from being found. Catalog lines are "
+            "filled in here; equipment, plans and customers on the Customers page."
+        )
+        where = self.tr("(fill it in on the Customers page)")
+        self.missing = ListTab(
+            "missing", intro, columns, buttons, self.fix_missing,
+            lambda m: f"{m.name}: {m.problem}" + ("" if m.category in FIXED_HERE else f" {where}"), self,
+        )  # fmt: skip
+        self._titles["missing"] = self.tr("Missing information")
+        self.tabs.addTab(self.missing, self._titles["missing"])
+
+    # --- loading ----------------------------------------------------------------------------
+    def load(self) -> None:
+        """Read the catalog and the segments, then look for missing information (both off the GUI thread)."""
+        self.runner.run(
+            self.tr("Reading the catalog…"),
+            lambda _progress, _cancel: (catalog_service.list_catalog(), catalog_service.list_segments_full()),
+            on_done=self.show_catalog,
+        )
+        self.load_missing()
+
+    def load_missing(self) -> None:
+        self.runner.run(
+            self.tr("Looking for missing information…"),
+            lambda _progress, _cancel: missing_information(),
+            on_done=self.show_missing,
+        )
+
+    def show_catalog(self, result: tuple[list[CatalogItemRow], list[SegmentRow]]) -> None:
+        self.items, self.segments = result
+        self._next_step = self._next_steps(self.items)
+        pending, self._select_after = self._select_after, None
+        item_id = pending[1] if pending and pending[0] == "item" else None
+        for key in ITEM_TABS:
+            rows = [r for r in self.items if r.ladder] if key == "ladder" else self._of_kind(key)
+            if key == "ladder":
+                rows.sort(key=lambda r: (r.ladder.lower(), r.tier or 0, r.name.lower()))
+            self.lists[key].set_rows(rows, item_id)
+            self._set_title(key, len(rows))
+        self.lists["segment"].set_rows(
+            self.segments, pending[1] if pending and pending[0] == "segment" else None
+        )
+        self._set_title("segment", len(self.segments))
+        current = self.lists.get(self._current_key())
+        if item_id is not None and current is not None and item_id not in current.row_ids():
+            # Saved from a tab that does not list it (a ladder step no longer on a ladder): show its own.
+            kind = next((r.kind for r in self.items if r.id == item_id), "")
+            self.tabs.setCurrentWidget(self.lists.get(kind, current))
+        empty = not self.items
+        self.default_button.setVisible(empty)
+        self.default_button.setEnabled(empty)
+        self.heading.setText(
+            self.tr(
+                "The catalog is empty. Start from the default catalog of a heating, cooling and plumbing "
+                "shop and adjust its prices and lifespans, or add your own lines."
+            )
+            if empty
+            else self.tr("%1 in the catalog · %2")
+            .replace("%1", count_text(len(self.items), "item"))
+            .replace("%2", count_text(len(self.segments), "segment"))
+        )
+
+    def show_missing(self, found: list[Any]) -> None:
+        self.missing.set_rows(found)
+        self._set_title("missing", len(found))
+
+    def _set_title(self, key: str, count: int) -> None:
+        tab = self.missing if key == "missing" else self.lists[key]
+        title = self._titles[key] + (f" ({count:,})" if count else "")
+        self.tabs.setTabText(self.tabs.indexOf(tab), title)
+
+    def _of_kind(self, kind: str) -> list[CatalogItemRow]:
+        return [r for r in self.items if r.kind == kind]
+
+    @staticmethod
+    def _next_steps(items: list[CatalogItemRow]) -> dict[int, str]:
+        """Each ladder item's next step up (the lowest higher tier on the same ladder)."""
+        ladders: dict[str, list[CatalogItemRow]] = {}
+        for row in items:
+            if row.ladder and row.tier is not None:
+                ladders.setdefault(row.ladder.lower(), []).append(row)
+        found = {}
+        for rows in ladders.values():
+            for row in rows:
+                higher = [r for r in rows if r.tier > row.tier and r.active]
+                if higher:
+                    found[row.id] = min(higher, key=lambda r: (r.tier, r.name)).name
+        return found
+
+    def _name_of(self, item_id: int) -> str:
+        return next((r.name for r in self.items if r.id == item_id), "?")
+
+    def _separately(self, bundle: CatalogItemRow) -> Decimal:
+        prices = {r.id: r.price for r in self.items}
+        return sum((prices.get(i, Decimal(0)) for i in bundle.bundle_item_ids), Decimal(0))
+
+    def _current_key(self) -> str:
+        widget = self.tabs.currentWidget()
+        return next((key for key, tab in self.lists.items() if tab is widget), "missing")
+
+    def _on_data_changed(self, changes: frozenset[str], initiator: object) -> None:
+        if initiator is not self and changes & REFRESH_ON and self.isVisible():
+            self.load()
+
+    # --- actions ----------------------------------------------------------------------------
+    def new(self, key: str) -> None:
+        if key == "segment":
+            self._segment_dialog(self.tr("New segment"), None)
+            return
+        base = CatalogItemDraft(kind="equipment" if key == "ladder" else key, name="")
+        if key == "ladder" and (step := self.lists["ladder"].selected()) is not None:
+            # The next step of the selected ladder, like the step below it but one tier up.
+            top = max(r.tier or 0 for r in self.items if r.ladder.lower() == step.ladder.lower())
+            base = CatalogItemDraft(
+                kind=step.kind, name="", equipment_kind=step.equipment_kind, brand=step.brand,
+                lifespan_min_years=step.lifespan_min_years, lifespan_max_years=step.lifespan_max_years,
+                renewal_months=step.renewal_months, visits_per_year=step.visits_per_year,
+                ladder=step.ladder, tier=top + 1,
+            )  # fmt: skip
+        self._item_dialog(self.tr("New catalog item"), base, "name")
+
+    def edit(self, key: str) -> None:
+        row = self.lists[key].selected()
+        if row is None:
+            return
+        if key == "segment":
+            self._segment_dialog(self.tr("Edit %1").replace("%1", row.name), row)
+        else:
+            self._item_dialog(self.tr("Edit %1").replace("%1", row.name), row.as_draft(), "name")
+
+    def delete(self, key: str) -> None:
+        row = self.lists[key].selected()
+        if row is None:
+            return
+        if key == "segment":
+            text = (
+                self.tr("Delete the segment “%1”? Its %2 keep everything else.")
+                .replace("%1", row.name)
+                .replace("%2", count_text(row.customers, "customer"))
+            )
+            if confirm(self, self.tr("Delete segment"), text, self.tr("Delete")):
+                self._write(lambda: catalog_service.delete_segment(row.id))
+            return
+        text = self.tr("Delete “%1” from the catalog?").replace("%1", row.name)
+        if confirm(self, self.tr("Delete catalog item"), text, self.tr("Delete")):
+            self._write(lambda: catalog_service.delete_catalog_item(row.id))
+
+    def _item_dialog(self, title: str, base: CatalogItemDraft, focus: str) -> None:
+        dialog = CatalogItemDialog(title, base, self.items, self)
+        if focus in dialog.editors:
+            dialog.editors[focus].setFocus()
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            draft = dialog.result_draft
+            self._write(lambda: catalog_service.save_catalog_item(draft), "item")
+
+    def _segment_dialog(self, title: str, row: SegmentRow | None) -> None:
+        dialog = SegmentDialog(title, row, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            draft = dialog.result_draft
+            self._write(lambda: catalog_service.save_segment(draft), "segment")
+
+    def _write(self, action: Callable[[], Any], select: str = "") -> None:
+        """A quick write on the GUI thread; a refusal (an item in use...) is shown as the service words it."""
+        try:
+            result = action()
+        except Exception as error:
+            show_error(self, error)
+            return
+        if select and isinstance(result, int):
+            self._select_after = (select, result)
+        data_events().announce(CHANGES, self)
+        self.load()
+
+    def load_default(self) -> None:
+        self.default_button.setEnabled(False)
+        self.runner.run(
+            self.tr("Loading the default catalog…"),
+            lambda _progress, _cancel: catalog_service.load_default_catalog(),
+            on_done=self._default_loaded,
+            on_failed=self._default_failed,
+        )
+
+    def _default_loaded(self, count: int) -> None:
+        data_events().announce(CHANGES, self)
+        self.load()
+        if not count:
+            show_info(
+                self, self.tr("Default catalog"), self.tr("The catalog already had items; nothing was added.")
+            )
+
+    def _default_failed(self, error: Exception) -> None:
+        self.default_button.setEnabled(True)
+        show_error(self, error)
+
+    def fix_missing(self) -> None:
+        info = self.missing.selected()
+        if info is None:
+            return
+        if info.category == "catalog_item":
+            row = next((r for r in self.items if r.id == info.record_id), None)
+            if row is not None:
+                self._item_dialog(self.tr("Edit %1").replace("%1", row.name), row.as_draft(), info.field)
+        elif info.category == "equipment_kind":
+            base = CatalogItemDraft(kind="equipment", name=info.name, equipment_kind=info.name)
+            self._item_dialog(self.tr("New equipment line"), base, "lifespan_min_years")
+        else:
+            show_info(
+                self,
+                self.tr("Missing information"),
+                self.tr("Open %1 on the Customers page to fill this in: %2.")
+                .replace("%1", info.name.split(":")[0])
+                .replace("%2", info.problem),
+            )
