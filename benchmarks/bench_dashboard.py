@@ -126,10 +126,12 @@ def step_summary(db: str) -> dict:
 
     _open(db)
     data = dashboard_data(datetime.date.today())
-    out = Path(db).parent / "dashboard-summary.pdf"
-    started = time.perf_counter()
-    render_summary(data, out, load_settings())
-    return {"seconds": time.perf_counter() - started, "pdf_kb": out.stat().st_size / 1024}
+    with tempfile.TemporaryDirectory(prefix="cfl-bench-summary-") as folder:
+        out = Path(folder) / "dashboard-summary.pdf"
+        started = time.perf_counter()
+        render_summary(data, out, load_settings())
+        seconds = time.perf_counter() - started
+        return {"seconds": seconds, "pdf_kb": out.stat().st_size / 1024}
 
 
 def _run_step(name: str, db: str, customers: int, runs: int) -> dict:
@@ -159,8 +161,7 @@ def main() -> int:
         print(json.dumps(result))
         return 0
 
-    scratch = Path(tempfile.mkdtemp(prefix="cfl-bench-dashboard-"))
-    db = args.db or str(scratch / "bench.sqlite3")
+    db = args.db or str(Path(tempfile.mkdtemp(prefix="cfl-bench-dashboard-")) / "bench.sqlite3")
     load = os.getloadavg() if hasattr(os, "getloadavg") else None
     report: dict = {
         "machine": f"{platform.node()} {platform.machine()} {os.cpu_count()} cores, "

@@ -107,6 +107,8 @@ def test_a_bug_is_one_sentence_and_a_log_path(capsys, tmp_path: Path, monkeypatc
 def test_python_dash_m_app_runs(tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "app", "--db", str(tmp_path / "c.sqlite3"), "stats", "--json"],
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert done.returncode == 0 and json.loads(done.stdout)["customers"] == 0

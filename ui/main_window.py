@@ -28,9 +28,9 @@ from ui.events import data_events
 from ui.messages import show_info
 from ui.pages.campaigns_page import CampaignsPage
 from ui.pages.catalog_page import CatalogPage
-from ui.pages.data_page import DataPage
 from ui.pages.customers_page import CustomersPage
 from ui.pages.dashboard_page import DashboardPage
+from ui.pages.data_page import DataPage
 from ui.pages.partners_page import PartnersPage
 from ui.pages.queue_page import QueuePage
 from ui.pages.settings_page import SettingsPage
@@ -199,8 +199,14 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentIndex(row)
         page = self.pages.widget(row)
         # Pages that summarise the whole base load when shown, not at start-up.
-        if page in (self.partners_page, self.queue_page, self.dashboard_page, self.campaigns_page,
-                    self.catalog_page, self.data_page):
+        if page in (
+            self.partners_page,
+            self.queue_page,
+            self.dashboard_page,
+            self.campaigns_page,
+            self.catalog_page,
+            self.data_page,
+        ):
             page.load()
 
     def current_page_key(self) -> str:

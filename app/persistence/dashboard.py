@@ -5,7 +5,7 @@ table and a grouping, never a query per customer. The SQL is portable between
 SQLite and PostgreSQL: dates go in as ISO text (see app.persistence.stats), and
 the two places where the dialects differ (the year of a date, and asking
 SQLite to scan a table in order rather than walk its date index) are written
-by `_fragment`. The lists of customers behind each figure are in
+by `year_of` and `full_scan`. The lists of customers behind each figure are in
 app.persistence.dashboard_lists, built from the same SQL pieces as here.
 """
 

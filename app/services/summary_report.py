@@ -45,6 +45,7 @@ MAX_CHART_HEIGHT = 190.0
 CHART_ROW_GAP = 8.0
 ROW = 10.5  # a table row
 SMALL = 6.8  # explanations and the method
+AXIS_SIZE = 6.3
 
 
 def render_summary(data: DashboardData, out: Path, settings: BusinessSettings) -> None:
@@ -294,14 +295,17 @@ def _pipeline_chart(data: DashboardData, width: float, height: float) -> Drawing
         drawing = Drawing(width, height)
         drawing.add(String(4, height / 2, "No open opportunities yet.", fontName=_font(), fontSize=8))
         return drawing
+    names = [f"{kind.kind.replace('_', ' ')} ({kind.count:,})" for kind in reversed(kinds)]
+    # The names sit left of the axis, so the axis starts where the widest one ends.
+    widest = max(fonts.width(name, fonts.REGULAR, AXIS_SIZE) for name in names)
     chart = _bar_chart(
         HorizontalBarChart(),
         [[float(kind.value) for kind in reversed(kinds)]],
-        [f"{kind.kind.replace('_', ' ')} ({kind.count:,})" for kind in reversed(kinds)],
+        names,
         width,
         height,
         _money_axis,
-        left=78,
+        left=min(widest + 8, width * 0.45),
     )
     chart.bars[0].fillColor = PIPELINE
     return _drawing(width, height, chart)
@@ -340,11 +344,11 @@ def _bar_chart(
     chart.strokeColor = None
     chart.categoryAxis.categoryNames = list(names)
     chart.categoryAxis.labels.fontName = _font()
-    chart.categoryAxis.labels.fontSize = 6.3
+    chart.categoryAxis.labels.fontSize = AXIS_SIZE
     chart.categoryAxis.strokeWidth = 0.5
     chart.categoryAxis.visibleTicks = False
     chart.valueAxis.labels.fontName = _font()
-    chart.valueAxis.labels.fontSize = 6.3
+    chart.valueAxis.labels.fontSize = AXIS_SIZE
     chart.valueAxis.labelTextFormat = value_format
     chart.valueAxis.valueMin = 0
     chart.valueAxis.strokeWidth = 0.5

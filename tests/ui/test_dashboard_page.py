@@ -23,8 +23,12 @@ def test_the_three_questions_and_the_customers_behind_them(qtbot, window) -> Non
     assert page.revenue.bar_keys()  # the charts are drawn, each bar with the key of its list
 
     page.cards["bought_last_3_years"].click()
-    qtbot.waitUntil(lambda: any(isinstance(w, FigureCustomersDialog) and w.isVisible()
-                                for w in QApplication.topLevelWidgets()), timeout=20_000)
+    qtbot.waitUntil(
+        lambda: any(
+            isinstance(w, FigureCustomersDialog) and w.isVisible() for w in QApplication.topLevelWidgets()
+        ),
+        timeout=20_000,
+    )
     dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, FigureCustomersDialog))
     assert dialog.rows.rowCount() == stats.bought_last_3_years
     first = dialog.rows.row_object(0)

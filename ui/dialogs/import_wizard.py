@@ -72,8 +72,8 @@ class FilePage(_Page):
         self.setTitle(self.tr("Which file holds your customers?"))
         self.setSubTitle(
             self.tr(
-                "An Excel workbook (.xlsx, .xls) or a CSV file, as exported from QuickBooks, Jobber, Housecall Pro, "
-                "ServiceTitan or kept by hand. Nothing is changed until the last step."
+                "An Excel workbook (.xlsx, .xls) or a CSV file, as exported from QuickBooks, Jobber, "
+                "Housecall Pro, ServiceTitan or kept by hand. Nothing is changed until the last step."
             )
         )
         self.path = QLineEdit()
@@ -165,8 +165,8 @@ class MappingPage(_Page):
         self.setTitle(self.tr("What is in each column?"))
         self.setSubTitle(
             self.tr(
-                "The columns were matched by their headings. Change any that are wrong; the choice is remembered "
-                "for the next file with the same headings."
+                "The columns were matched by their headings. Change any that are wrong; the choice is "
+                "remembered for the next file with the same headings."
             )
         )
         self.grid_holder = QWidget()
@@ -439,20 +439,29 @@ class ReportPage(_Page):
         show_info(self, self.tr("Import undone"), "\n".join([text, *undo.warnings]))
 
 
-def _backed_up_import(path: Path, sheet: str, mapping: dict, decisions: dict, order: Any, progress: Any,
-                      cancel: Any) -> Any:
+def _backed_up_import(
+    path: Path, sheet: str, mapping: dict, decisions: dict, order: Any, progress: Any, cancel: Any
+) -> Any:
     """A backup first (an import changes many customers at once), then the import itself."""
     backup_before("import")
-    return importing.run_import(path, sheet=sheet, mapping=mapping, decisions=decisions, date_order=order,
-                                progress=progress, cancel=cancel)
+    return importing.run_import(
+        path,
+        sheet=sheet,
+        mapping=mapping,
+        decisions=decisions,
+        date_order=order,
+        progress=progress,
+        cancel=cancel,
+    )
 
 
 def report_text(report: Any) -> str:
+    equipment = count_text(report.equipment_created, "piece of equipment", "pieces of equipment")
     lines = [
         f"{report.file}, sheet {report.sheet}: {count_text(report.rows_read, 'row')} read.",
         f"{count_text(report.customers_created, 'customer')} added, {report.customers_updated:,} updated, "
-        f"{count_text(report.duplicates_merged, 'duplicate')} merged, {count_text(report.sites_created, 'site')} "
-        f"and {count_text(report.equipment_created, 'piece of equipment', 'pieces of equipment')} added.",
+        f"{count_text(report.duplicates_merged, 'duplicate')} merged, "
+        f"{count_text(report.sites_created, 'site')} and {equipment} added.",
         f"{count_text(len(report.rejected), 'row')} not imported.",
     ]
     return "\n".join(lines + list(report.warnings))

@@ -143,9 +143,9 @@ class CampaignsPage(QWidget):
         layout.addWidget(
             QLabel(
                 self.tr(
-                    "<h2>Campaigns</h2>Letters, postcards, labels and calls for a purpose. Customers who said no to "
-                    "a channel, who are not to be serviced, or who heard from you for marketing too recently are "
-                    "left out by themselves, and the reasons are counted."
+                    "<h2>Campaigns</h2>Letters, postcards, labels and calls for a purpose. Customers who "
+                    "said no to a channel, who are not to be serviced, or who heard from you for marketing "
+                    "too recently are left out by themselves, and the reasons are counted."
                 )
             )
         )

@@ -20,11 +20,11 @@ class WelcomePage(QWidget):
             self.tr(
                 "Keep every customer for life: what they own and how old it is, every visit and every "
                 "contact, and who is due for what — and why now.\n\n"
-                "Your database is empty. Bring in the customer list you already keep (Excel or CSV, from "
-                "QuickBooks, Jobber, Housecall Pro, ServiceTitan or by hand), start with your first customer, "
-                "or, to look around first, fill it with a believable demo business (an HVAC and plumbing "
-                "shop with twenty years of customers). Demo data is best explored in a separate database file (start the app with "
-                "--db demo.sqlite3), so your own list stays clean."
+                "Your database is empty. Bring in the customer list you already keep (Excel or CSV, "
+                "from QuickBooks, Jobber, Housecall Pro, ServiceTitan or by hand), start with your first "
+                "customer, or, to look around first, fill it with a believable demo business (an HVAC and "
+                "plumbing shop with twenty years of customers). Demo data is best explored in a separate "
+                "database file (start the app with --db demo.sqlite3), so your own list stays clean."
             )
         )
         intro.setWordWrap(True)
