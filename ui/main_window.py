@@ -315,4 +315,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         save_window(self, *self._state_widgets())
+        if self.runner.busy:
+            # Only a quiet job (the daily backup) is running: let it finish rather than cut it off.
+            self.statusBar().showMessage(self.tr("Finishing today's backup…"))
+            self.runner.wait_for_idle()
         super().closeEvent(event)

@@ -38,6 +38,7 @@ class _Job:
     on_done: Callable[[Any], None] | None
     on_cancelled: Callable[[], None] | None
     on_failed: Callable[[UserError], None] | None = None
+    quiet: bool = False
     cancel_event: threading.Event = field(default_factory=threading.Event)
 
 
@@ -88,11 +89,17 @@ class TaskRunner(QObject):
         self._signals.failed.connect(self._on_failed)
         self._signals.cancelled.connect(self._on_cancelled)
         self._dialogs: dict[int, QProgressDialog] = {}
+        self._jobs: dict[int, _Job] = {}
         self._running = 0
 
     @property
     def busy(self) -> bool:
         return self._running > 0
+
+    @property
+    def busy_visibly(self) -> bool:
+        """A job the owner started (and can cancel) is running; quiet jobs don't count."""
+        return any(not job.quiet for job in self._jobs.values())
 
     def run(
         self,
@@ -109,8 +116,9 @@ class TaskRunner(QObject):
 
         A `quiet` job (the start-up backup) shows no progress dialog: only the status bar says it runs.
         """
-        job = _Job(label, fn, frozenset(changes), on_done, on_cancelled, on_failed)
+        job = _Job(label, fn, frozenset(changes), on_done, on_cancelled, on_failed, quiet)
         self._running += 1
+        self._jobs[id(job)] = job
         log.info("job started: %s", label)
         self.job_started.emit(label)
         if not quiet:
@@ -155,6 +163,7 @@ class TaskRunner(QObject):
             dialog.close()
             dialog.deleteLater()
         self._running -= 1
+        self._jobs.pop(id(job), None)
         log.info("job %s: %s", outcome, job.label)
         self.job_ended.emit(job.label, outcome)
 
