@@ -306,7 +306,7 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def closeEvent(self, event) -> None:
-        if self.runner.busy:
+        if self.runner.busy_visibly:
             show_info(
                 self,
                 self.tr("Still working"),
