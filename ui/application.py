@@ -24,6 +24,7 @@ from ui.pages.data_page import startup_backup
 from ui.single_instance import SingleInstance, ask_running_copy_to_show
 
 log = logging.getLogger(__name__)
+STARTUP_BACKUP_DELAY_MS = 5000
 
 
 def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
@@ -99,7 +100,8 @@ def open_main_window(argv: Sequence[str]) -> MainWindow | int:
     window.single_instance = SingleInstance(instance_key, window)
     window.single_instance.show_requested.connect(window.bring_forward)
     window.show()
-    startup_backup(window.runner)
+    # The daily backup reads the whole file: let the first screen come up before it starts.
+    QTimer.singleShot(STARTUP_BACKUP_DELAY_MS, window, lambda: startup_backup(window.runner))
     return window
 
 

@@ -19,10 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import customers as customer_service
-from app.services.callsheet import print_callsheet
 from app.services.demo import build_demo
-from app.services.exporting import export_database
-from ui.dialogs.import_wizard import ImportWizard
 from ui.editing import Editor
 from ui.events import data_events
 from ui.messages import show_info
@@ -244,7 +241,9 @@ class MainWindow(QMainWindow):
             ),
         )
 
-    def import_spreadsheet(self, path: str = "") -> ImportWizard:
+    def import_spreadsheet(self, path: str = "") -> QWidget:
+        from ui.dialogs.import_wizard import ImportWizard  # the importer's libraries load on first use
+
         wizard = ImportWizard(self.runner, self, path)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.finished.connect(lambda _result: self.refresh_start_page())
@@ -252,6 +251,8 @@ class MainWindow(QMainWindow):
         return wizard
 
     def export_everything(self) -> None:
+        from app.services.exporting import export_database  # openpyxl loads on first use
+
         default = str(Path(last_folder()) / f"customers-for-life-{datetime.date.today()}.xlsx")
         target, _ = QFileDialog.getSaveFileName(self, self.tr("Export everything"), default, "Excel (*.xlsx)")
         if not target:
@@ -266,6 +267,8 @@ class MainWindow(QMainWindow):
         )
 
     def print_callsheet(self, day: datetime.date) -> None:
+        from app.services.callsheet import print_callsheet  # reportlab loads on first use
+
         print_to_preview(
             self.runner,
             self,

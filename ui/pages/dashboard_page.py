@@ -26,12 +26,10 @@ from app.domain.opportunities import KIND_LABELS
 from app.domain.stats import EXPLANATIONS
 from app.services.dashboard import dashboard_data
 from app.services.settings import load_settings
-from app.services.summary_report import render_summary
 from ui.dialogs.figure_customers import FigureCustomersDialog
 from ui.messages import show_info
 from ui.printing import print_to_preview
 from ui.tasks import TaskRunner
-from ui.widgets.bar_chart import EXISTING_COLOUR, NEW_COLOUR, PLAIN_COLOUR, BarChart
 
 CARD_STYLE = (
     "QPushButton { text-align: left; padding: 8px 10px; border: 1px solid #c9d1d9; border-radius: 6px;"
@@ -85,14 +83,7 @@ class DashboardPage(QWidget):
             lambda item: self.open_figure(item.data(Qt.ItemDataRole.UserRole))
         )
         self.warnings.setMaximumHeight(130)
-        self.revenue = BarChart(self.tr("Revenue by year: new and existing customers"))
-        self.retention = BarChart(self.tr("Retention: bought again the next year"))
-        self.pipeline = BarChart(self.tr("Open opportunities by kind (value)"), horizontal=True)
-        self.ltv = BarChart(self.tr("Customers by lifetime value"), horizontal=True)
-        charts = QGridLayout()
-        for index, chart in enumerate((self.revenue, self.retention, self.pipeline, self.ltv)):
-            chart.clicked.connect(self.open_figure)
-            charts.addWidget(chart, index // 2, index % 2)
+        self.charts = QGridLayout()  # filled on first load: pyqtgraph need not slow the app's start
 
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
@@ -105,7 +96,7 @@ class DashboardPage(QWidget):
         column.addLayout(self.worth)
         column.addWidget(QLabel(self.tr("<b>Worth acting on</b> (double-click for the customers)")))
         column.addWidget(self.warnings)
-        column.addLayout(charts, 1)
+        column.addLayout(self.charts, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
@@ -194,7 +185,22 @@ class DashboardPage(QWidget):
         if not data.warnings:
             self.warnings.addItem(self.tr("Nothing needs attention today."))
 
+    def _make_charts(self) -> None:
+        from ui.widgets.bar_chart import BarChart
+
+        self.revenue = BarChart(self.tr("Revenue by year: new and existing customers"))
+        self.retention = BarChart(self.tr("Retention: bought again the next year"))
+        self.pipeline = BarChart(self.tr("Open opportunities by kind (value)"), horizontal=True)
+        self.ltv = BarChart(self.tr("Customers by lifetime value"), horizontal=True)
+        for index, chart in enumerate((self.revenue, self.retention, self.pipeline, self.ltv)):
+            chart.clicked.connect(self.open_figure)
+            self.charts.addWidget(chart, index // 2, index % 2)
+
     def _show_charts(self, data: Any) -> None:
+        from ui.widgets.bar_chart import EXISTING_COLOUR, NEW_COLOUR, PLAIN_COLOUR
+
+        if not hasattr(self, "revenue"):
+            self._make_charts()
         years = data.revenue_by_year
         self.revenue.show_bars(
             [f"{y.year}{'*' if y.to_date else ''}" for y in years],
@@ -251,6 +257,8 @@ class DashboardPage(QWidget):
         )
 
     def print_summary(self) -> None:
+        from app.services.summary_report import render_summary  # reportlab loads on first use
+
         data = self.data
         if data is None:
             return
