@@ -28,6 +28,7 @@ from ui.pages.catalog_page import CatalogPage
 from ui.pages.customers_page import CustomersPage
 from ui.pages.dashboard_page import DashboardPage
 from ui.pages.data_page import DataPage
+from ui.pages.letters_page import LettersPage
 from ui.pages.partners_page import PartnersPage
 from ui.pages.queue_page import QueuePage
 from ui.pages.settings_page import SettingsPage
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         self.dashboard_page = DashboardPage(self.runner)
         self.campaigns_page = CampaignsPage(self.runner)
         self.catalog_page = CatalogPage(self.runner)
+        self.letters_page = LettersPage(self.runner)
         self.data_page = DataPage(self.runner)
         self.partners_page = PartnersPage()
         self.settings_page = SettingsPage()
@@ -84,6 +86,7 @@ class MainWindow(QMainWindow):
         self._add_page("campaigns", self.tr("Campaigns"), self.campaigns_page)
         self._add_page("dashboard", self.tr("Dashboard"), self.dashboard_page)
         self._add_page("partners", self.tr("Partners"), self.partners_page)
+        self._add_page("letters", self.tr("Letters"), self.letters_page)
         self._add_page("catalog", self.tr("Catalog"), self.catalog_page)
         self._add_page("data", self.tr("Your data"), self.data_page)
         self._add_page("settings", self.tr("Settings"), self.settings_page)

@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 SIZES = ((1366, 768), (1920, 1080))
-PAGES = ["customers", "queue", "dashboard", "partners", "settings"]
+PAGES = ["customers", "queue", "campaigns", "dashboard", "partners", "catalog", "letters", "data", "settings"]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -119,9 +120,12 @@ class QueuePage(QWidget):
             button.clicked.connect(lambda _checked=False, o=outcome: self.log(o))
             self.outcome_buttons[outcome] = button
             outcome_row.addWidget(button)
+        scroll = QScrollArea()  # a commercial customer with many units needs more than one screen
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.detail)
         right = QWidget()
         right_layout = QVBoxLayout(right)
-        right_layout.addWidget(self.detail, 1)
+        right_layout.addWidget(scroll, 1)
         right_layout.addLayout(outcome_row)
 
         self.splitter = QSplitter()
