@@ -199,14 +199,7 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentIndex(row)
         page = self.pages.widget(row)
         # Pages that summarise the whole base load when shown, not at start-up.
-        if page in (
-            self.partners_page,
-            self.queue_page,
-            self.dashboard_page,
-            self.campaigns_page,
-            self.catalog_page,
-            self.data_page,
-        ):
+        if page not in (self.welcome_page, self.customers_page, self.settings_page):
             page.load()
 
     def current_page_key(self) -> str:
