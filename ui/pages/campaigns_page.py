@@ -139,16 +139,16 @@ class CampaignsPage(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.view)
         splitter.addWidget(self.results)
-        layout = QVBoxLayout(self)
-        layout.addWidget(
-            QLabel(
-                self.tr(
-                    "<h2>Campaigns</h2>Letters, postcards, labels and calls for a purpose. Customers who "
-                    "said no to a channel, who are not to be serviced, or who heard from you for marketing "
-                    "too recently are left out by themselves, and the reasons are counted."
-                )
+        intro = QLabel(
+            self.tr(
+                "<h2>Campaigns</h2>Letters, postcards, labels and calls for a purpose. Customers who "
+                "said no to a channel, who are not to be serviced, or who heard from you for marketing "
+                "too recently are left out by themselves, and the reasons are counted."
             )
         )
+        intro.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
         layout.addLayout(buttons)
         layout.addWidget(splitter, 1)
 
