@@ -10,7 +10,7 @@ from app.services.opportunities import recompute_opportunities
 from tests.ui.test_daily_work import click_button, click_save, when_dialog_opens
 
 
-def test_create_a_renewal_campaign_then_mark_it_sent(qtbot, window, message_boxes) -> None:  # noqa: ANN001
+def test_create_a_renewal_campaign_then_mark_it_sent(qtbot, window, message_boxes) -> None:
     build_demo(customers=300, seed=2)
     recompute_opportunities()
     window.show_page("campaigns")
