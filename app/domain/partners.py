@@ -400,12 +400,12 @@ class PartnerDetails:
 
     id: int
     business: str
-    trade: str
-    contact_name: str
-    phone: str  # E.164; format with values.format_phone
-    email: str
-    address: str
-    terms: str  # the default terms in words
+    trade: str = ""
+    contact_name: str = ""
+    phone: str = ""  # E.164; format with values.format_phone
+    email: str = ""
+    address: str = ""
+    terms: str = ""  # the default terms in words
 
 
 @dataclass(frozen=True)

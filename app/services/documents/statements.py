@@ -20,6 +20,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from app.domain.errors import UserError
 from app.domain.money import format_money
+from app.domain.partners import PartnerDetails, PartnerStatement, StatementSection
 from app.domain.settings import BusinessSettings
 from app.domain.templates import field_text
 from app.domain.values import format_phone
@@ -36,54 +37,6 @@ ROUNDING_NOTE = (
     "Amounts in dollars. Each commission is worked out exactly and rounded once, to the nearest cent "
     "(half a cent rounds up); a cap applies after rounding."
 )
-
-
-@dataclass(frozen=True)
-class PartnerDetails:
-    id: int
-    business: str
-    trade: str = ""
-    contact_name: str = ""
-    phone: str = ""  # E.164
-    email: str = ""
-    address: str = ""
-    terms: str = ""  # the agreed terms in words
-
-
-@dataclass(frozen=True)
-class StatementLine:
-    """A commission earned (commission > 0) or a payment (payment > 0), with the balance after it."""
-
-    on: datetime.date
-    referral_id: int
-    customer: str
-    job: str
-    job_value: Decimal | None
-    basis: str  # how the commission was worked out, or the payment's method and note
-    commission: Decimal
-    payment: Decimal
-    balance: Decimal
-
-
-@dataclass(frozen=True)
-class StatementSection:
-    direction: str  # to_partner (they owe us) | from_partner (we owe them)
-    title: str
-    opening_balance: Decimal
-    lines: tuple[StatementLine, ...]
-    total_commission: Decimal
-    total_payments: Decimal
-    closing_balance: Decimal
-
-
-@dataclass(frozen=True)
-class PartnerStatement:
-    partner: PartnerDetails
-    start: datetime.date | None  # None: from the first referral
-    end: datetime.date
-    generated_on: datetime.date
-    owed_to_us: StatementSection
-    we_owe: StatementSection
 
 
 def check_totals(statement: PartnerStatement) -> None:
