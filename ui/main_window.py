@@ -77,7 +77,7 @@ class MainWindow(QMainWindow):
         self.catalog_page = CatalogPage(self.runner)
         self.letters_page = LettersPage(self.runner)
         self.data_page = DataPage(self.runner)
-        self.partners_page = PartnersPage()
+        self.partners_page = PartnersPage(self.runner)
         self.settings_page = SettingsPage()
         self._page_keys: list[str] = []
         self._add_page("welcome", self.tr("Welcome"), self.welcome_page)

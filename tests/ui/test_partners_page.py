@@ -106,3 +106,17 @@ def test_a_payment_larger_than_owed_is_refused_and_nothing_changes(qtbot, window
     page.record_payment()
     assert warnings and "more than" in warnings[0].lower()
     assert partner_service.list_referrals(partner_id=partner_id)[0].paid == Decimal("0.00")
+
+
+def test_referral_report_shows_income_cost_and_loyalty(qtbot, window) -> None:
+    from app.services.demo import build_demo
+
+    build_demo(customers=200, seed=4)
+    window.show_page("partners")
+    page = window.partners_page
+    with qtbot.waitSignal(window.runner.job_ended, timeout=20_000):
+        page.show_report()
+    text = page.report_dialog.findChild(QWidget, "referralReport").toPlainText()
+    assert "By partner" in text and "By trade" in text and "By year" in text
+    assert "stay and buy again" in text
+    assert any(p.business[:33] in text for p in partner_service.list_partners())

@@ -10,12 +10,14 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QTableView,
@@ -36,6 +38,7 @@ from ui.dialogs.pdf_preview import show_pdf
 from ui.events import data_events
 from ui.messages import confirm, show_error, show_info
 from ui.models.rows_model import RowsModel
+from ui.tasks import TaskRunner
 
 CHANGES = {"partner", "referral"}
 
@@ -46,6 +49,33 @@ def _money(value: Decimal | None) -> str:
 
 def _date(value: datetime.date | None) -> str:
     return value.strftime("%b %d, %Y") if value else ""
+
+
+def report_text(report: Any) -> str:
+    """The referral report as aligned plain text: income and cost by partner, trade and year, and loyalty."""
+    lines = []
+    for title, rows in (
+        ("By partner", report.by_partner),
+        ("By trade", report.by_trade),
+        ("By year", report.by_year),
+    ):
+        lines += [title, f"{'':<34}{'sent':>6}{'got':>6}{'won':>6}{'income':>14}{'cost':>14}{'net':>14}"]
+        for r in rows:
+            lines.append(
+                f"{r.label[:33]:<34}{r.sent:>6}{r.received:>6}{r.won:>6}"
+                f"{format_money(r.income):>14}{format_money(r.cost):>14}{format_money(r.net):>14}"
+            )
+        lines.append("")
+    lines += [
+        "Do the customers they send us stay and buy again?",
+        f"{'':<34}{'customers':>10}{'bought again':>14}{'rate':>8}{'sales':>16}",
+    ]
+    for loyalty in (*report.loyalty, report.everyone):
+        lines.append(
+            f"{loyalty.label[:33]:<34}{loyalty.customers:>10}{loyalty.bought_again:>14}"
+            f"{float(loyalty.repeat_rate):>8.0%}{format_money(loyalty.sales):>16}"
+        )
+    return "\n".join(lines)
 
 
 def _table(model: RowsModel, name: str) -> QTableView:
@@ -63,8 +93,9 @@ def _table(model: RowsModel, name: str) -> QTableView:
 
 
 class PartnersPage(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.runner = runner
         self.summary = QLabel()
         self.summary.setObjectName("ledgerSummary")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
@@ -110,6 +141,7 @@ class PartnersPage(QWidget):
         partner_buttons = self._buttons([
             ("New partner…", self.new_partner), ("Edit partner…", self.edit_partner),
             ("Delete partner…", self.delete_partner), ("Print statement…", self.print_statement),
+            ("Delete partner…", self.delete_partner), ("Referral report…", self.show_report),
         ])  # fmt: skip
         referral_buttons = self._buttons([
             ("Record a referral…", self.record_referral), ("Update status…", self.update_status),
@@ -327,6 +359,28 @@ class PartnersPage(QWidget):
             self._attempt(
                 lambda: partner_service.override_commission(referral.id, checked["amount"], checked["reason"])
             )
+
+    def show_report(self) -> None:
+        today = datetime.date.today()
+        self.runner.run(
+            self.tr("Adding up referrals…"),
+            lambda progress, cancel: partner_service.referral_report(today, progress=progress, cancel=cancel),
+            on_done=self._show_report,
+        )
+
+    def _show_report(self, report: Any) -> None:
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Referral income and cost"))
+        text = QPlainTextEdit(report_text(report))
+        text.setObjectName("referralReport")
+        text.setReadOnly(True)
+        text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(text)
+        dialog.resize(760, 560)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        self.report_dialog = dialog
 
     # --- printing --------------------------------------------------------------------------
     def _pdf_path(self, stem: str) -> Path:
