@@ -21,11 +21,10 @@ from math import gcd
 from typing import Any
 
 from app.domain.customers import display_name
-from app.domain.money import from_cents, to_cents
-from app.domain.partners import PAYMENT_DUE_DAYS, SHARED_DETAILS, Terms, commission_for, terms_for
+from app.domain.partners import Terms
 from app.services import demo_data as data
-
-YEAR = 365
+from app.services.demo_contacts import ContactRows
+from app.services.demo_jobs import YEAR, JobRows, plus_years
 
 # The columns written per table, in foreign-key order (parents first). Columns left out stay NULL.
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -85,21 +84,6 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 TABLES = tuple(COLUMNS)
 
-# When in the year plan visits happen: (day of the year it opens, days it spans, what is looked at).
-_PLAN_VISITS = {
-    1: ((150, 60, "water"),),
-    2: ((90, 60, "cooling"), (257, 60, "heating")),
-    3: ((90, 60, "cooling"), (181, 45, "water"), (257, 60, "heating")),
-    4: ((32, 27, "commercial"), (121, 27, "commercial"), (213, 27, "commercial"), (305, 27, "commercial")),
-}
-_VISIT_KINDS = {"cooling": data.COOLING, "heating": data.HEATING, "water": data.WATER}
-_FINDINGS = {
-    "cooling": data.FINDINGS_COOLING,
-    "heating": data.FINDINGS_HEATING,
-    "water": data.FINDINGS_WATER,
-    "commercial": data.FINDINGS_COMMERCIAL,
-}
-
 
 class Weighted:
     """A weighted choice by bisect on cumulative weights (random.choices is slower, one call at a time)."""
@@ -120,19 +104,11 @@ def ascii_name(text: str) -> str:
     return "".join(ch for ch in folded.lower() if ch.isalnum())
 
 
-def plus_years(ordinal: int, years: int) -> int:
-    day = datetime.date.fromordinal(ordinal)
-    try:
-        return day.replace(year=day.year + years).toordinal()
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28).toordinal()
-
-
 def _on_staff(staff: Sequence[tuple[str, int, int]], year: int) -> tuple[str, ...]:
     return tuple(name for name, first, last in staff if first <= year <= last) or (staff[0][0],)
 
 
-class DemoRows:
+class DemoRows(JobRows, ContactRows):
     """Generates rows into `rows` (one list per table); the caller writes and clears them."""
 
     def __init__(self, rng: random.Random, today: datetime.date, customers: int) -> None:
@@ -576,276 +552,3 @@ class DemoRows:
             iso_days[removed - base] if removed else None, notes,
         ))  # fmt: skip
         return (eq_id, kind, start, removed or self.today + 1)
-
-    def _sale(
-        self, site_id: int | None, day: int, description: str, lines: list[tuple[int, str, int]]
-    ) -> None:
-        sale_id = self.next_id("sale")
-        add = self.rows["sale_line"].append
-        total = 0
-        line_ids = self.ids["sale_line"]
-        for item_id, text, cents in lines:
-            add((next(line_ids), sale_id, item_id, text, 1, cents, cents))
-            total += cents
-        referral_id = None
-        if day == self.since and not self.first_total:  # the job that made them a customer
-            self.first_total, referral_id = total, self.referral_id
-            self.first_job = description.split(":")[0]  # "Furnace replacement", "Repair"
-        iso = self.iso(day)
-        self.rows["sale"].append(
-            (sale_id, self.cid, site_id, referral_id, iso, f"J{iso[2:4]}-{sale_id:06d}", description, total)
-        )
-
-    def _visit(
-        self, site_id: int, eq_id: int | None, plan_id: int | None, day: int, kind: str, findings: str
-    ) -> None:
-        staff = self.technicians[day // YEAR - self.first_year]
-        technician = staff[int(self.rnd() * len(staff))]
-        self.rows["visit"].append((
-            next(self.ids["visit"]), self.cid, site_id, eq_id, plan_id, self.iso_days[day - self.base], kind,
-            technician, findings,
-        ))  # fmt: skip
-
-    def _install(self, site_id: int, unit: tuple, item: tuple[int, data.Item]) -> None:
-        eq_id, kind, day, _ = unit
-        item_id, spec = item
-        lines = [(item_id, spec.name, self.price(spec.price * 0.92, spec.price * 1.1, day, 25))]
-        if self.rnd() < 0.4:
-            lines.append((self.items["Permit, removal and haul-away"], "Permit, removal and haul-away",
-                          self.price(150, 350, day)))  # fmt: skip
-        add_ons = self.add_ons.get(kind)
-        if add_ons and self.rnd() < 0.3:
-            add_on_id, add_on = self.pick(add_ons)
-            lines.append((add_on_id, add_on.name, self.price(add_on.price * 0.95, add_on.price * 1.05, day)))
-        self._sale(site_id, day, f"{kind} replacement: {spec.name}", lines)
-        self._visit(site_id, eq_id, None, day, "install", f"Installed {spec.name}; hauled away the old unit.")
-        # The in-home estimate that sold it (for the big jobs), and the call afterwards.
-        if spec.price >= 2000:
-            estimate = self.workday(day - self.between(2, 12))
-            advisor = self.pick(self.advisors[estimate // YEAR - self.first_year])
-            self.touch(
-                estimate, "visit", f"In-home estimate: {kind.lower()} replacement", "booked", by=advisor
-            )
-        if not self.dnc and self.rnd() < 0.4:
-            follow_up = self.workday(day + self.between(6, 12))
-            self.touch(
-                follow_up, "call", "Follow-up after the install", self.pick(("talked", "left message"))
-            )
-
-    def _repair(self, site_id: int, units: list[tuple], day: int) -> None:
-        running = [unit for unit in units if unit[2] <= day < unit[3]]
-        if not running:
-            return
-        eq_id, kind, _, _ = self.pick(running)
-        symptom, fix, low, high = self.pick(data.REPAIRS[kind])
-        lines = [(self.items["Repair"], fix, self.price(low, high, day))]
-        if self.rnd() < 0.4:  # otherwise the trip is in the repair's price
-            diagnostic = self.items["Diagnostic service call"]
-            lines.insert(0, (diagnostic, "Diagnostic service call", self.price(89, 129, day)))
-        self._sale(site_id, day, f"Repair: {fix[0].lower()}{fix[1:]}", lines)
-        self._visit(site_id, eq_id, None, day, "repair", f"{symptom}. {fix}.")
-        called = day - 1 if self.rnd() < 0.4 else day
-        self.touch(self.workday(called), "call", symptom, "booked", "in")
-
-    def _tune_up(self, site_id: int, units: list[tuple], day: int) -> None:
-        month = datetime.date.fromordinal(day).month
-        what = "cooling" if 4 <= month <= 8 else "heating"
-        eq_id = next((u[0] for u in units if u[1] in _VISIT_KINDS[what] and u[2] <= day < u[3]), None)
-        item_id = self.items["Precision tune-up (non-member)"]
-        self._sale(
-            site_id, day, "Precision tune-up", [(item_id, "Precision tune-up", self.price(99, 149, day))]
-        )
-        self._visit(site_id, eq_id, None, day, "maintenance", self.pick(_FINDINGS[what]))
-        self.touch(self.workday(day - self.between(1, 7)), "call", "Wants a tune-up", "booked", "in")
-
-    # ------------------------------------------------------------ plans
-
-    def _plan(self, site_id: int, units: list[tuple], business: bool, no_service: bool) -> None:
-        """A membership (one row for the whole membership, ends_on = the end of its current term)."""
-        rnd, since, today = self.rnd, self.since, self.today
-        if rnd() >= (0.3 if business else 0.27):
-            return
-        name = "Commercial Maintenance Agreement" if business else self.household_plans.pick(rnd)
-        item_id, spec = self.plans[name]
-        until = self.until
-        start = since if rnd() < 0.4 else self.workday(since + int(rnd() * (until - since)))
-        anniversaries = [plus_years(start, 1)]  # term ends
-        while anniversaries[-1] <= until:
-            anniversaries.append(plus_years(start, len(anniversaries) + 1))
-        renewed_terms = len(anniversaries) - 1  # terms that ended while they were still with us
-        if no_service and not renewed_terms:
-            return
-        ends = anniversaries[-1]
-        # A customer who went quiet stopped renewing: the plan ran out at the end of its term.
-        status = "active" if ends > today else "lapsed"
-        roll = rnd()
-        if until == today and renewed_terms:
-            if roll >= 0.62 or no_service:  # they stopped renewing at some point, or cancelled
-                status = "cancelled" if roll > 0.94 else "lapsed"
-                ends = anniversaries[self.between(0, renewed_terms - 1)]
-            elif today - anniversaries[-2] <= 30 and rnd() < 0.35:
-                ends = anniversaries[-2]  # the renewal is a few days overdue: still active, due now
-        visits_per_year = spec.visits_per_year or 1
-        cents = self.price(spec.price, spec.price, ends - YEAR, 10) - (0 if business else 100)
-        plan_id = self.next_id("service_plan")
-        self.rows["service_plan"].append((
-            plan_id, self.cid, site_id, item_id, name, self.iso(start), self.iso(ends), cents,
-            visits_per_year, status == "active" and rnd() < 0.45, status,
-        ))  # fmt: skip
-        # The visits it paid for, skipping some (nobody home, rescheduled and forgotten).
-        last = min(ends, until)
-        for year in range(datetime.date.fromordinal(start).year, datetime.date.fromordinal(last).year + 1):
-            january = self.january[year]
-            for opens, span, what in _PLAN_VISITS[visits_per_year]:
-                day = self.workday(january + opens + int(rnd() * span))
-                if start <= day <= last and rnd() > 0.1:
-                    kinds = _VISIT_KINDS.get(what, ())
-                    eq_id = next(
-                        (u[0] for u in units if u[2] <= day < u[3] and (not kinds or u[1] in kinds)), None
-                    )
-                    self._visit(site_id, eq_id, plan_id, day, "maintenance", self.pick(_FINDINGS[what]))
-        # Renewal reminders for the last two terms (older contact history was never kept).
-        for term_end in [end for end in anniversaries if end <= ends][-2:]:
-            reminder = self.workday(term_end - 30)
-            if start < reminder <= today:
-                self.contact(reminder, f"{name} renewal reminder", renewed=term_end < ends)
-
-    # ------------------------------------------------------------ touches
-
-    def touch(
-        self, day: int, channel: str, reason: str, outcome: str, direction: str = "out",
-        by: str | None = None, marketing: bool = False,
-    ) -> None:  # fmt: skip
-        if day > self.today:
-            return
-        if by is None:
-            staff = self.office[day // YEAR - self.first_year]
-            by = staff[int(self.rnd() * len(staff))]
-        row = (next(self.ids["touch"]), self.cid, channel, self.at(day), direction, by, outcome, reason)
-        self.rows["touch"].append((*row, marketing, ""))
-
-    def contact(self, day: int, reason: str, renewed: bool = False) -> None:
-        """A reminder by the channel the customer accepts: e-mail, else mail, else a call."""
-        if self.has_email:
-            self.touch(day, "email", reason, "sent")
-        elif not self.dnm:
-            self.touch(day, "mail", reason, "sent")
-        elif not self.dnc:
-            self.touch(day, "call", reason, "booked" if renewed else self.pick(data.CALL_OUTCOMES))
-
-    def _replacement_calls(self, units: list[tuple]) -> None:
-        """Calls (or letters) about equipment running past its lifespan, during the last year."""
-        today, rnd = self.today, self.rnd
-        for _, kind, installed, removed in units:
-            age = (today - installed) // YEAR
-            if removed > today and age > data.LINES[kind].life_max and rnd() < 0.35:
-                day = self.workday(today - self.between(5, 300))
-                if day < self.since:
-                    continue
-                reason = f"{kind} is {age} years old: offered a replacement estimate"
-                if not self.dnc:
-                    self.touch(day, "call", reason, self.pick(data.REPLACEMENT_CALL_OUTCOMES))
-                elif not self.dnm:
-                    self.touch(day, "mail", reason, "sent")
-
-    def _marketing(self) -> None:
-        """Seasonal mailings and e-mails of the last two years, and a few check-in calls."""
-        rnd = self.rnd
-        for day, channel, reason in self.marketing_days:
-            accepted = (channel == "email" and self.has_email) or (channel == "mail" and not self.dnm)
-            if day >= self.since and rnd() < 0.15 and accepted:
-                self.touch(day, channel, reason, "sent", by="", marketing=True)
-        if not self.dnc and rnd() < 0.06:
-            day = self.workday(self.today - self.between(1, 360))
-            if day > self.since:
-                self.touch(day, "call", "Check-in: how is everything running?", self.pick(data.CALL_OUTCOMES))
-
-    # ------------------------------------------------------------ referrals
-
-    def _referring_partner(self) -> int | None:
-        partners = [pid for pid in self.sends_us if self.partners[pid][1] < self.since - 14]
-        return self.pick(partners) if partners else None
-
-    def _referral(
-        self, referral_id: int, partner_id: int, customer_id: int | None, direction: str, referred_on: int,
-        job_type: str, status: str, value: int, won: int | None, notes: str = "",
-    ) -> None:  # fmt: skip
-        """One referral, its commission as the app works it out, and the payments made on it."""
-        commission, note, due = 0, "", None
-        if won is not None:
-            default, by_job = self.terms[partner_id]
-            terms = terms_for(default, tuple(by_job), job_type, direction)
-            if terms is not None:
-                amount, note = commission_for(terms, from_cents(value), None)
-                commission, due = to_cents(amount), won + PAYMENT_DUE_DAYS
-        iso = self.iso
-        self.rows["referral"].append((
-            referral_id, partner_id, customer_id, direction, iso(referred_on), job_type, status, value,
-            commission, note, iso(due) if due else None, notes, iso(won) if won else None, False, "",
-        ))  # fmt: skip
-        if not commission or due is None:
-            return
-        if status == "paid":
-            parts = [commission] if self.rnd() < 0.8 else [commission // 2, commission - commission // 2]
-        elif self.rnd() < 0.25:
-            parts = [commission // 2]  # a partial payment on a won referral
-        else:
-            return
-        paid_on = due - 10
-        for amount_cents in parts:
-            paid_on = min(self.today, self.workday(paid_on + self.between(0, 20)))
-            method = self.pick(data.PAYMENT_METHODS)
-            note = f"Check #{self.between(1001, 9999)}" if method == "Check" else ""
-            self.rows["referral_payment"].append(
-                (self.next_id("referral_payment"), referral_id, iso(paid_on), amount_cents, method, note)
-            )
-
-    def _referral_to_partner(self, consent: int) -> None:
-        """We send a customer (who agreed to it) to a partner; the partner owes us a commission."""
-        partner_id = self.pick(self.sends_to)
-        spec, started = self.partners[partner_id]
-        first = max(consent, self.since, started)
-        if first >= self.today:
-            return
-        referred_on = self.workday(first + int(self.rnd() * (self.today - first)))
-        age = self.today - referred_on
-        roll = self.rnd()
-        if age < 21:
-            status = "referred"
-        elif age < 60:
-            status = "contacted" if roll < 0.6 else "referred"
-        else:
-            status = "lost" if roll < 0.2 else "won" if roll < 0.45 else "paid"
-        won = None
-        value = 0
-        if status in ("won", "paid"):
-            won = min(self.today, self.workday(referred_on + self.between(14, 60)))
-            value = self.between(spec.job_value[0] // 10, spec.job_value[1] // 10) * 1000  # whole $10s
-        job_type = self.pick(spec.job_types)
-        referral_id = self.next_id("referral")
-        self._referral(
-            referral_id, partner_id, self.cid, "to_partner", referred_on, job_type, status, value, won
-        )
-        disclosure = (self.next_id("disclosure"), self.cid, partner_id, referral_id, self.at(referred_on))
-        self.rows["disclosure"].append((*disclosure, SHARED_DETAILS))
-        if not self.dnc:
-            self.touch(referred_on, "call", f"Referred to {spec.business} for {job_type.lower()}", "talked")
-
-    def _lead_from_partner(self) -> None:
-        """A partner sends us someone who never became a customer (yet)."""
-        partner_id = self.pick(self.sends_us)
-        started = self.partners[partner_id][1]
-        referred_on = self.workday(self.today - self.between(1, min(5 * YEAR, self.today - started)))
-        age = self.today - referred_on
-        status = "referred" if age < 30 else "contacted" if age < 90 else "lost"
-        city = self.cities.pick(self.rnd).name
-        job = self.pick(
-            ("Furnace replacement", "AC replacement", "Water heater replacement", "Heat pump quote")
-        )
-        notes = f"Homeowner in {city} wants a quote."
-        if status == "lost":
-            notes = f"Homeowner in {city} wanted a quote; chose another contractor."
-        referral_id = self.next_id("referral")
-        self._referral(
-            referral_id, partner_id, None, "from_partner", referred_on, job, status, 0, None, notes
-        )
