@@ -12,10 +12,15 @@ from pypdf import PdfReader
 
 from app.domain import partners as ledger
 from app.domain.errors import UserError
-from app.domain.partners import PartnerDetails, PartnerStatement, StatementLine, StatementSection
+from app.domain.partners import (
+    PartnerDetails,
+    PartnerStatement,
+    ReferralSlip,
+    StatementLine,
+    StatementSection,
+)
 from app.domain.settings import BusinessSettings
 from app.services.documents.statements import (
-    ReferralSlip,
     check_totals,
     render_referral_slip,
     render_statement,

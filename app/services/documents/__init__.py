@@ -6,7 +6,13 @@ the pages written, how many records printed, and the records left out with the
 reason (one bad record never stops a batch).
 """
 
-from app.domain.partners import PartnerDetails, PartnerStatement, StatementLine, StatementSection
+from app.domain.partners import (
+    PartnerDetails,
+    PartnerStatement,
+    ReferralSlip,
+    StatementLine,
+    StatementSection,
+)
 from app.domain.postal import MailingAddress
 from app.services.documents.callsheet import (
     CallReason,
@@ -34,7 +40,7 @@ from app.services.documents.letters import (
     window_for,
 )
 from app.services.documents.postcards import CARD_SIZES, render_postcards
-from app.services.documents.statements import ReferralSlip, render_referral_slip, render_statement
+from app.services.documents.statements import render_referral_slip, render_statement
 
 __all__ = [
     "CARD_SIZES",

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime
 import logging
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
@@ -20,7 +19,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from app.domain.errors import UserError
 from app.domain.money import format_money
-from app.domain.partners import PartnerDetails, PartnerStatement, StatementSection
+from app.domain.partners import PartnerStatement, ReferralSlip, StatementSection
 from app.domain.settings import BusinessSettings
 from app.domain.templates import field_text
 from app.domain.values import format_phone
@@ -220,22 +219,6 @@ def _date_long(day: datetime.date) -> str:
 
 def _period(start: datetime.date | None, end: datetime.date) -> str:
     return f"{_date_long(start)} to {_date_long(end)}" if start else f"up to {_date_long(end)}"
-
-
-@dataclass(frozen=True)
-class ReferralSlip:
-    """A customer we send to a partner; their contact details only when they agreed to share them."""
-
-    referral_id: int
-    referred_on: datetime.date
-    partner: PartnerDetails
-    job_type: str
-    customer_name: str
-    details_shared: bool
-    customer_phone: str = ""  # E.164
-    customer_address: tuple[str, ...] = ()
-    terms: str = ""
-    notes: str = ""
 
 
 def render_referral_slip(slip: ReferralSlip, out: Path, settings: BusinessSettings) -> BatchResult:
