@@ -86,13 +86,19 @@ def _name_lines(address: MailingAddress, upper: bool) -> list[str]:
     return [line.upper() for line in lines] if upper else lines
 
 
-def _us_lines(address: MailingAddress) -> list[str]:
+def _street_and_city(address: MailingAddress) -> tuple[str, str, str]:
+    """The parts every postal system needs, or the reason the address can't be mailed."""
     street, street2 = _clean(address.street), _clean(address.street2)
     city = _plain(address.city)
     if not street and not street2:
         raise AddressProblem("The address has no street or PO box.")
     if not city:
         raise AddressProblem("The address has no city.")
+    return street, street2, city
+
+
+def _us_lines(address: MailingAddress) -> list[str]:
+    street, street2, city = _street_and_city(address)
     state = _lookup(address.region, STATES)
     if not state:
         given = _clean(address.region)
@@ -102,12 +108,7 @@ def _us_lines(address: MailingAddress) -> list[str]:
 
 
 def _canada_lines(address: MailingAddress) -> list[str]:
-    street, street2 = _clean(address.street), _clean(address.street2)
-    city = _plain(address.city)
-    if not street and not street2:
-        raise AddressProblem("The address has no street or PO box.")
-    if not city:
-        raise AddressProblem("The address has no city.")
+    street, street2, city = _street_and_city(address)
     province = _lookup(address.region, PROVINCES)
     if not province:
         given = _clean(address.region)

@@ -205,6 +205,15 @@ def _check(cancel: Cancel) -> None:
 # ---------------------------------------------------------------- printing
 
 
+def _printable(kind: str | None, limit: int | None, today: datetime.date, cancel: Cancel) -> MailingBatch:
+    """The letters to print, or a UserError saying why there are none (and who was left out)."""
+    batch = letters_for(kind, limit=limit, today=today)
+    _check(cancel)
+    if not batch.letters:
+        raise nothing_to_print(kind, batch.excluded)
+    return batch
+
+
 def print_letters(
     out: Path,
     kind: str | None = None,
@@ -216,10 +225,7 @@ def print_letters(
 ) -> MailingResult:
     """`letters OUT.pdf [--kind K] [--limit N]`: one PDF of personalised letters."""
     today = today or datetime.date.today()
-    batch = letters_for(kind, limit=limit, today=today)
-    _check(cancel)
-    if not batch.letters:
-        raise nothing_to_print(kind, batch.excluded)
+    batch = _printable(kind, limit, today, cancel)
     result = render_letters(
         batch.letters, Path(out), load_settings(), batch.template, day=today, progress=progress, cancel=cancel
     )
@@ -239,10 +245,7 @@ def print_postcards(
 ) -> MailingResult:
     """`postcards OUT.pdf [--kind K] [--size 4x6|6x9]`: message and address sides, several per sheet."""
     today = today or datetime.date.today()
-    batch = letters_for(kind, limit=limit, today=today)
-    _check(cancel)
-    if not batch.letters:
-        raise nothing_to_print(kind, batch.excluded)
+    batch = _printable(kind, limit, today, cancel)
     result = render_postcards(
         batch.letters,
         Path(out),
