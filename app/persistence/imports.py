@@ -14,7 +14,7 @@ import datetime
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from operator import itemgetter
+from itertools import repeat
 from typing import Any
 
 from peewee import AutoField, BooleanField, DateField, DateTimeField, Field, ForeignKeyField, IntegerField
@@ -241,6 +241,35 @@ def write_import(plan: ImportWrite, checkpoint: Callable[[int, int], None] | Non
     return batch_id
 
 
+def _as_tuples(
+    table: str, rows: list[dict[str, Any]], ids: list[int], refs: dict[str, list[int]], extra: dict | None
+) -> list[tuple]:
+    """The rows as tuples in the table's column order, built a column at a time (several times faster
+    than a merged dict per row at 100,000 rows): defaults filled, Refs resolved, dates as ISO text."""
+    base = {**_DEFAULTS[table], **(extra or {})}
+    present: set[str] = set()
+    for row in rows:
+        present.update(row)
+    dates = _DATE_COLUMNS[table]
+    columns: list[Iterable[Any]] = []
+    for column in _COLUMNS[table]:
+        if column == "id":
+            columns.append(ids)
+            continue
+        default = base.get(column)
+        if column not in present:
+            columns.append(repeat(default))
+            continue
+        values = [row.get(column, default) for row in rows]
+        if column in refs:
+            new_ids = refs[column]
+            values = [new_ids[-v - 1] if v is not None and v < 0 else v for v in values]
+        if column in dates:
+            values = [None if v is None else _sql_value(v) for v in values]
+        columns.append(values)
+    return list(zip(*columns, strict=False))  # the `repeat` columns are endless
+
+
 class _Writer:
     """Assigns ids and writes the rows of one ImportWrite, parents first."""
 
@@ -274,8 +303,8 @@ class _Writer:
         self._record("visit", [vid for vid, row in zip(visit_ids, plan.visits, strict=True)
                                if row["customer_id"] > 0])  # fmt: skip
         updated = self._update_customers(segment_ids)
-        touched = set(customer_ids) | set(updated)
-        touched |= {row["customer_id"] for row in plan.sites if row["customer_id"] > 0}
+        touched = set(updated) | {row["customer_id"] for row in plan.sites if row["customer_id"] > 0}
+        self._index_new(customer_ids)
         self._reindex(sorted(touched))
 
     def _step(self, count: int) -> None:
@@ -298,24 +327,10 @@ class _Writer:
         if not rows:
             return []
         first = (_fetch(f'SELECT coalesce(max(id), 0) FROM "{table}"')[0][0] or 0) + 1
-        columns = _COLUMNS[table]
-        base = {**_DEFAULTS[table], **(extra or {})}
-        pick = itemgetter(*columns)
-        dates = _DATE_COLUMNS[table]
         ids = list(range(first, first + len(rows)))
         for start in range(0, len(rows), CHUNK):
-            chunk = []
-            for offset, row in enumerate(rows[start : start + CHUNK], start):
-                values = {**base, **row, "id": ids[offset]}
-                for column, new_ids in refs.items():
-                    ref = values.get(column)
-                    if ref is not None and ref < 0:
-                        values[column] = new_ids[-ref - 1]
-                for column in dates:
-                    if values[column] is not None:
-                        values[column] = _sql_value(values[column])
-                chunk.append(pick(values))
-            bulk.insert_rows(table, columns, chunk)
+            chunk = _as_tuples(table, rows[start : start + CHUNK], ids[start : start + CHUNK], refs, extra)
+            bulk.insert_rows(table, _COLUMNS[table], chunk)
             self._step(len(chunk))
         return ids
 
@@ -351,6 +366,13 @@ class _Writer:
                 cursor.close()
             self._step(len(rows))
         return [customer_id for customer_id, new, _ in self.plan.updates if new]
+
+    def _index_new(self, ids: list[int]) -> None:
+        """New customers' ids are consecutive (see `_write`): they are indexed by ranges."""
+        for start in range(0, len(ids), CHUNK):
+            chunk = ids[start : start + CHUNK]
+            search_index.index_new(chunk[0], chunk[-1])
+            self._step(len(chunk))
 
     def _reindex(self, ids: list[int]) -> None:
         for start in range(0, len(ids), CHUNK):

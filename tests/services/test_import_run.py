@@ -105,14 +105,37 @@ def test_cancel_leaves_the_database_as_it_was(db: OpenedDatabase, tmp_path: Path
 def test_an_error_while_writing_leaves_nothing(db: OpenedDatabase, tmp_path: Path, monkeypatch) -> None:
     from app.persistence import search_index
 
-    def broken(ids=None) -> None:
+    def broken(*args) -> None:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(search_index, "reindex", broken)
+    # The last step of the write: indexing the new customers for search.
+    monkeypatch.setattr(search_index, "index_new", broken)
     before = dump(db)
     with pytest.raises(RuntimeError):
         run_import(many_rows(tmp_path))
     assert dump(db) == before
+
+
+def test_imported_customers_are_found_by_any_part_of_them(db: OpenedDatabase, tmp_path: Path) -> None:
+    from app.services.customers import count_customers, find_customers
+
+    header = ["Company", "First Name", "Last Name", "Phone", "Email", "Street", "City", "Zip"]
+    path = fx.write_xlsx(
+        tmp_path / "search.xlsx",
+        [
+            header,
+            ["Acme Property LLC", "Rosa", "Quintero", "410-555-0101", "", "12 Elm St", "Dover", "19901"],
+            ["", "Ann", "Lee", "443-555-0199", "ann@example.com", "7 Oak Ave", "Towson", "21204"],
+        ],
+    )
+    run_import(path)
+    # A person is listed "Last, First"; the first name, the company, phone digits and streets find them too.
+    assert [c.name for c in find_customers("Rosa Quintero")] == ["Quintero, Rosa"]
+    assert [c.name for c in find_customers("Acme Property")] == ["Quintero, Rosa"]
+    assert [c.name for c in find_customers("555-0199")] == ["Lee, Ann"]
+    assert [c.name for c in find_customers("Oak Ave")] == ["Lee, Ann"]
+    assert count_customers("Acme") == 1
+    assert count_customers("example.com") == 1
 
 
 def test_progress_is_reported_about_a_hundred_times(db: OpenedDatabase, tmp_path: Path) -> None:
