@@ -141,7 +141,22 @@ def _run_command(args: argparse.Namespace, database: str, data_dir: Path, log_pa
 
     log.info("command %s started", args.command)
     try:
-        open_app_database(database, data_dir)
+        live = _restore_target(args, database)
+        if live is not None and not live.exists():
+            return _restore_unopened(args, live, database, data_dir)  # a new laptop, a backup on a stick
+        try:
+            open_app_database(database, data_dir)
+        except Exception:
+            # The moment a backup is needed most: the database no longer opens. Restore into the
+            # file itself (it is kept aside), but only when SQLite can't read it at all; another
+            # program's database, a locked one or a newer version keeps its own message.
+            from app.services.backups import cannot_be_opened
+
+            close_app_database()
+            if live is None or not cannot_be_opened(live):
+                raise
+            log.warning("the database does not open; restoring into the file", exc_info=True)
+            return _restore_unopened(args, live, database, data_dir)
         try:
             return COMMANDS[args.command](args)
         finally:
@@ -356,7 +371,37 @@ def _cmd_restore(args: argparse.Namespace) -> int:
 
     result = restore_backup(args.file)
     safety = f" The data it replaced is in {result.safety_backup.path}." if result.safety_backup else ""
-    sys.stderr.write(f"Restored {args.file}: {result.customers:,} customers.{safety}\n")
+    kept = f" The damaged database was kept as {result.damaged_kept}." if result.damaged_kept else ""
+    sys.stderr.write(f"Restored {args.file}: {result.customers:,} customers.{safety}{kept}\n")
+    return EXIT_OK
+
+
+def _restore_target(args: argparse.Namespace, database: str) -> Path | None:
+    """The SQLite file a `restore` writes into, or None (another command, or PostgreSQL)."""
+    if args.command != "restore" or "://" in database:
+        return None
+    return Path(database).expanduser()
+
+
+def _restore_unopened(args: argparse.Namespace, live: Path, database: str, data_dir: Path) -> int:
+    """Restore into a database file that is missing or beyond reading, then open it once.
+
+    restore_backup checks the backup fully before it touches anything, and renames an
+    unreadable live file aside rather than deleting it; opening afterwards migrates a backup
+    from an older version and makes the files private, as any start would.
+    """
+    from app.services.backups import restore_backup
+    from app.services.database import close_app_database, open_app_database
+
+    created = not live.exists()
+    result = restore_backup(args.file, live=live, folder=data_dir / "backups")
+    if result.damaged_kept:
+        where = f" The damaged database was kept as {result.damaged_kept}."
+    else:
+        where = f" The database {live} was created." if created else ""
+    sys.stderr.write(f"Restored {args.file}: {result.customers:,} customers.{where}\n")
+    open_app_database(database, data_dir)
+    close_app_database()
     return EXIT_OK
 
 

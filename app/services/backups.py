@@ -43,6 +43,7 @@ __all__ = [
     "backup_folder",
     "backup_if_due",
     "backup_to_file",
+    "cannot_be_opened",
     "list_backups",
     "live_location_warning",
     "location_warning",
@@ -67,6 +68,7 @@ class RestoreResult:
     restored: BackupInfo
     safety_backup: BackupInfo | None  # the live database as it was, None if it could not be read
     customers: int
+    damaged_kept: Path | None = None  # a live file SQLite could not read, renamed beside it, never deleted
 
 
 def backup_folder(default_parent: Path | None = None) -> Path:
@@ -283,35 +285,67 @@ def restore_backup(
 
     Works on the open database (the app's connections see the restored data on their next
     read: refresh every page). `live` names the database file when none is open (the
-    command line restoring a database that no longer opens). A backup from an older version
-    of the app is migrated after the restore.
+    command line restoring a database that no longer opens, or one not created yet). A live
+    file SQLite cannot read is renamed aside, never deleted (`damaged_kept`). A backup from an
+    older version of the app is migrated after the restore.
     """
     path = Path(path).expanduser()
     live = live or store.require_live_path()
     checked = store.read_facts(path, full_check=True)  # refuse a bad backup before touching anything
     if path.resolve() == live.resolve():
         raise UserError("That is the database itself, not a backup of it.")
-    safety = _safety_backup(live, folder, path)
-    facts = store.restore_into(
-        live, path, progress=progress, live_is_usable=safety is not None, backup_checked=checked
-    )
+    if live.is_dir():
+        raise UserError(f"{live} is a folder, not a database file; nothing was restored.")
+    usable = live.exists() and store.is_usable(live)
+    safety = _safety_backup(live, folder, path) if usable else None
+    damaged = _set_damaged_aside(live) if live.exists() and not usable else None
+    if not live.exists():
+        _make_parent(live)  # a new laptop: the data folder may not exist yet
+    facts = store.restore_into(live, path, progress=progress, live_is_usable=usable, backup_checked=checked)
     log.info("restored backup %s (%s customers)", path.name, facts.customers)
     if facts.schema_version < database_files.schema_version() and store.live_path() is not None:
         database_files.open_database(live, backup_dir=folder or live.parent / "backups")
     parsed = _parse_name(path)
     taken_at = parsed[0] if parsed else datetime.datetime.fromtimestamp(path.stat().st_mtime)
     restored = BackupInfo(path, taken_at, facts.customers, path.stat().st_size, parsed[1] if parsed else "")
-    return RestoreResult(restored=restored, safety_backup=safety, customers=facts.customers)
+    return RestoreResult(
+        restored=restored, safety_backup=safety, customers=facts.customers, damaged_kept=damaged
+    )
 
 
-def _safety_backup(live: Path, folder: Path | None, source: Path) -> BackupInfo | None:
-    """The live database as it was, so a restore can itself be undone.
+def cannot_be_opened(path: Path) -> bool:
+    """Whether `path` is a file SQLite cannot read at all (damaged, truncated, not a database).
 
-    None when the live file is missing or beyond SQLite's reading (the restore sets a damaged
-    one aside instead). A healthy database that can't be backed up stops the restore.
+    Such a file may be replaced by a restore (it is kept aside); a file that is merely someone
+    else's database, in use, or from a newer version of the app may not.
     """
-    if not live.exists() or not store.is_usable(live):
-        return None
+    path = Path(path).expanduser()
+    return path.is_file() and not store.is_usable(path)
+
+
+def _set_damaged_aside(live: Path) -> Path:
+    """Rename an unreadable live file (with its -wal/-shm) to NAME.damaged-STAMP beside it."""
+    try:
+        return store.set_aside(live, "damaged")
+    except OSError as error:
+        raise UserError(
+            f"The damaged database {live} could not be moved aside ({error.strerror or error}), "
+            "so nothing was restored."
+        ) from error
+
+
+def _make_parent(live: Path) -> None:
+    try:
+        live.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        reason = error.strerror or error
+        raise UserError(f"The folder {live.parent} could not be created: {reason}.") from error
+
+
+def _safety_backup(live: Path, folder: Path | None, source: Path) -> BackupInfo:
+    """The live database as it was (the caller checked SQLite can read it), so a restore can
+    itself be undone. A healthy database that can't be backed up stops the restore.
+    """
     folder = folder or (backup_folder() if store.live_path() is not None else live.parent / "backups")
     now = datetime.datetime.now()
     try:
