@@ -128,3 +128,35 @@ def test_bad_records_are_refused_with_the_field_named(db, smith: int) -> None:
     assert (
         Decimal(customers.customer_detail(smith).sales[0].detail.split()[0].strip("$").replace(",", "")) > 0
     )
+
+
+def test_the_search_index_keeps_one_row_per_customer_through_every_change(db, smith: int, tmp_path) -> None:
+    """Counting matches in the index alone (count_customers) is right only while this holds."""
+    from openpyxl import Workbook
+
+    from app.services import privacy
+    from app.services.importing import run_import, undo_import
+
+    def indexed_as_stored() -> bool:
+        ids = db.database.execute_sql("SELECT id FROM customer ORDER BY id").fetchall()
+        return ids == db.database.execute_sql("SELECT rowid FROM customer_search ORDER BY rowid").fetchall()
+
+    others = [customers.add_customer(CustomerDraft(first_name="Bo", last_name=f"Smith{n}")) for n in range(3)]
+    assert indexed_as_stored() and customers.count_customers("Smith") == 4
+    snapshot = records.delete_customer(others[0])
+    assert indexed_as_stored() and customers.count_customers("Smith") == 3
+    records.restore(snapshot)
+    merge = records.merge_customers(smith, others[1])
+    assert indexed_as_stored() and customers.count_customers("Smith") == 3
+    records.unmerge_customers(merge)
+    privacy.erase_customer(others[2])
+    assert indexed_as_stored() and customers.count_customers("Smith") == 3
+    book = Workbook()
+    book.active.append(["First Name", "Last Name", "Phone"])
+    book.active.append(["Cy", "Smithers", "410-555-0142"])
+    book.save(tmp_path / "more.xlsx")
+    report = run_import(tmp_path / "more.xlsx")
+    assert indexed_as_stored() and customers.count_customers("Smith") == 4
+    undo_import(report.batch)
+    assert indexed_as_stored() and customers.count_customers("Smith") == 3
+    assert customers.count_customers("") == 3
