@@ -41,7 +41,16 @@ def step_backup(db: str, folder: str) -> dict:
     started = time.perf_counter()
     info = make_backup(Path(folder), label="manual")
     return {"seconds": time.perf_counter() - started, "path": str(info.path), "bytes": info.size,
-            "customers": info.customers}  # fmt: skip
+            "customers": info.customers, "peak_mb": _peak_mb()}  # fmt: skip
+
+
+def _peak_mb() -> float | None:
+    """The process's peak resident memory (mapped file pages included), where the OS tells it."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return None
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def step_integrity(db: str) -> dict:
