@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from app.domain.campaigns import AudienceCriteria, Recipient
 from app.domain.postal import MailingAddress
 from app.domain.respect import ContactFlags
-from app.persistence.opportunities import as_date, run_sql
+from app.persistence.raw_sql import as_date, run_sql
 from app.persistence.tables import Campaign, CampaignRecipient, database_proxy
 
 CHUNK = 500  # ids per IN (...) list

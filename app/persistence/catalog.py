@@ -14,7 +14,7 @@ from app.domain.errors import UserError
 from app.domain.money import from_cents, to_cents
 from app.domain.opportunities import RENEWAL_GRACE_DAYS, MissingInfo, long_date, plural
 from app.domain.respect import callable_periods, window_text
-from app.persistence.opportunities import as_date, run_sql
+from app.persistence.raw_sql import as_date, run_sql
 from app.persistence.tables import (
     BundleItem,
     CatalogItem,

@@ -17,7 +17,7 @@ from app.domain.errors import UserError
 from app.domain.money import from_cents
 from app.domain.opportunities import OpportunityRow
 from app.domain.respect import MARKETING_KINDS
-from app.persistence.opportunities import as_date, run_sql
+from app.persistence.raw_sql import as_date, run_sql
 from app.persistence.tables import Customer, Opportunity, Touch, database_proxy
 
 CHUNK = 500  # ids per IN (...) list: well under SQLite's and PostgreSQL's parameter limits

@@ -29,7 +29,7 @@ from app.domain.campaigns import (
 )
 from app.domain.errors import UserError
 from app.domain.opportunities import KIND_LABELS, RENEWAL_GRACE_DAYS, long_date
-from app.domain.partners import IntroductionLetter
+from app.domain.partner_ledger import IntroductionLetter
 from app.domain.respect import is_marketing, marketing_blocked_since
 from app.domain.settings import BusinessSettings
 from app.domain.templates import LetterTemplate

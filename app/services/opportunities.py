@@ -2,10 +2,10 @@
 
 `recompute_opportunities` runs every kind in one transaction: first it closes what resolved
 itself (a plan renewed, a unit replaced, a customer spoken with), then each kind's
-candidates are read set-based (app.persistence.opportunities), judged by the domain rules
-(app.domain.opportunities), and written with one executemany per kind. A key already
-raised is never raised again; a new event for a subject still being worked updates that
-opportunity instead of adding another.
+candidates are read set-based (app.persistence.opportunity_equipment and _customers), judged
+by the domain rules (app.domain.opportunity_rules), and written with one executemany per kind
+(app.persistence.opportunities). A key already raised is never raised again; a new event for
+a subject still being worked updates that opportunity instead of adding another.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 from itertools import groupby
 
-from app.domain import opportunities as rules
+from app.domain import opportunity_rules as rules
 from app.domain.errors import UserError
 from app.domain.kinds import OpportunityKind as K
 from app.domain.kinds import OpportunityStatus
@@ -23,6 +23,8 @@ from app.domain.opportunities import MissingInfo, OpportunityRow, Raised, Recomp
 from app.persistence import bulk
 from app.persistence import catalog as catalog_repository
 from app.persistence import opportunities as engine
+from app.persistence import opportunity_customers as customer_sql
+from app.persistence import opportunity_equipment as equipment_sql
 from app.persistence import queue as repository
 from app.services.cancel import Cancelled
 from app.services.catalog import ensure_default_catalog
@@ -40,23 +42,24 @@ def _judge(find: Callable, rule: Callable) -> Callable[[Rules], list[Raised]]:
 
 def _add_ons(today_rules: Rules) -> list[Raised]:
     return [
-        rules.add_on(fit, today_rules) for fit in rules.best_add_ons(engine.add_on_candidates(today_rules))
+        rules.add_on(fit, today_rules)
+        for fit in rules.best_add_ons(equipment_sql.add_on_candidates(today_rules))
     ]
 
 
 def _other_sites(today_rules: Rules) -> list[Raised]:
     raised = []
-    for _, sites in groupby(engine.site_spend(today_rules), key=lambda site: site.customer_id):
+    for _, sites in groupby(customer_sql.site_spend(today_rules), key=lambda site: site.customer_id):
         raised += rules.other_sites(list(sites), today_rules)
     return raised
 
 
 def _new_products(today_rules: Rules) -> list[Raised]:
     """Each new product to the best customers first, as many as its quantity allows."""
-    products = [p for p in engine.new_products(today_rules) if p[4] is None or p[4] > 0]
+    products = [p for p in customer_sql.new_products(today_rules) if p[4] is None or p[4] > 0]
     if not products:
         return []
-    ranking = engine.best_customers(today_rules)
+    ranking = customer_sql.best_customers(today_rules)
     owners_of: dict[str, set[int]] = {}
     raised = []
     for item_id, name, cents, launched, slots, equipment_kind in products:
@@ -64,9 +67,9 @@ def _new_products(today_rules: Rules) -> list[Raised]:
         if equipment_kind:
             kind = equipment_kind.lower()
             if kind not in owners_of:
-                owners_of[kind] = engine.customers_with(today_rules, kind)
+                owners_of[kind] = customer_sql.customers_with(today_rules, kind)
             owners = owners_of[kind]
-        skip = engine.customers_with(today_rules, bought_item=item_id) | engine.offered(item_id)
+        skip = customer_sql.customers_with(today_rules, bought_item=item_id) | customer_sql.offered(item_id)
         picked: list[Raised] = []
         for customer_id, lifetime_cents, since in ranking:
             if slots is not None and len(picked) >= slots:
@@ -81,13 +84,13 @@ def _new_products(today_rules: Rules) -> list[Raised]:
 
 
 STEPS: tuple[tuple[str, Callable[[Rules], list[Raised]]], ...] = (
-    (K.RENEWAL, _judge(engine.renewal_candidates, rules.renewal)),
-    (K.MAINTENANCE_DUE, _judge(engine.maintenance_candidates, rules.maintenance_due)),
-    (K.WARRANTY_ENDING, _judge(engine.warranty_candidates, rules.warranty_ending)),
-    (K.FOLLOW_UP, _judge(engine.follow_up_candidates, rules.follow_up)),
-    (K.CHECK_IN, _judge(engine.check_in_candidates, rules.check_in)),
-    (K.REPLACEMENT, _judge(engine.replacement_candidates, rules.replacement)),
-    (K.UPGRADE, _judge(engine.upgrade_candidates, rules.upgrade)),
+    (K.RENEWAL, _judge(customer_sql.renewal_candidates, rules.renewal)),
+    (K.MAINTENANCE_DUE, _judge(customer_sql.maintenance_candidates, rules.maintenance_due)),
+    (K.WARRANTY_ENDING, _judge(equipment_sql.warranty_candidates, rules.warranty_ending)),
+    (K.FOLLOW_UP, _judge(customer_sql.follow_up_candidates, rules.follow_up)),
+    (K.CHECK_IN, _judge(customer_sql.check_in_candidates, rules.check_in)),
+    (K.REPLACEMENT, _judge(equipment_sql.replacement_candidates, rules.replacement)),
+    (K.UPGRADE, _judge(equipment_sql.upgrade_candidates, rules.upgrade)),
     (K.ADD_ON, _add_ons),
     (K.NEW_PRODUCT, _new_products),
     (K.OTHER_SITE, _other_sites),

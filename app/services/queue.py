@@ -31,7 +31,7 @@ from app.domain.respect import (
 )
 from app.domain.values import format_phone, years_between
 from app.persistence import queue as repository
-from app.persistence.opportunities import as_date
+from app.persistence.raw_sql import as_date
 from app.services.settings import load_settings
 
 BACKLOG_DAYS = 30  # due longer ago than this counts as this long overdue when ordering

@@ -8,14 +8,12 @@ from decimal import Decimal
 import pytest
 
 from app.domain.errors import UserError
+from app.domain.partner_ledger import LedgerEntry, PartnerDetails, build_statement
 from app.domain.partners import (
-    LedgerEntry,
-    PartnerDetails,
     PartnerDraft,
     ReferralDraft,
     Terms,
     allocate,
-    build_statement,
     commission_for,
     consent_to_share,
     parse_job_money,

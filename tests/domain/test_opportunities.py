@@ -7,17 +7,18 @@ from decimal import Decimal
 
 import pytest
 
-from app.domain import opportunities as o
+from app.domain import opportunity_rules as o
 from app.domain.catalog import CatalogItemDraft, SegmentDraft
 from app.domain.errors import UserError
+from app.domain.opportunities import OpportunityRow, Rules, add_years, subject_of
 from app.domain.settings import BusinessSettings
 
 TODAY = datetime.date(2026, 4, 1)
-RULES = o.Rules(TODAY)
+RULES = Rules(TODAY)
 
 
 def ago(days: int = 0, years: int = 0) -> datetime.date:
-    return o.add_years(TODAY, -years) - datetime.timedelta(days=days)
+    return add_years(TODAY, -years) - datetime.timedelta(days=days)
 
 
 def ahead(days: int) -> datetime.date:
@@ -66,7 +67,7 @@ def test_a_new_age_threshold_is_a_new_event_of_the_same_subject() -> None:
     older = o.replacement(furnace(ago(years=15)), RULES)
     assert young and older
     assert young.trigger_key != older.trigger_key
-    assert o.subject_of(young.trigger_key) == o.subject_of(older.trigger_key) == young.subject
+    assert subject_of(young.trigger_key) == subject_of(older.trigger_key) == young.subject
 
 
 # ---------------------------------------------------------------- plans
@@ -276,13 +277,13 @@ def test_other_sites_of_a_customer_who_buys_at_one() -> None:
 
 
 def test_rules_come_from_the_settings() -> None:
-    rules = o.Rules.from_settings(BusinessSettings(renewal_notice_days=30, check_in_after_days=90), TODAY)
+    rules = Rules.from_settings(BusinessSettings(renewal_notice_days=30, check_in_after_days=90), TODAY)
     assert (rules.renewal_notice_days, rules.check_in_after_days) == (30, 90)
     assert rules.recent_from == datetime.date(2023, 4, 1)
 
 
 def test_an_opportunity_row_has_the_cli_json_keys() -> None:
-    row = o.OpportunityRow(
+    row = OpportunityRow(
         1, 3, "Núñez, José", "renewal", "Comfort Club ends…", Decimal("189.00"), "open", TODAY
     )
     assert row.as_json_dict() == {

@@ -11,7 +11,7 @@ from app.domain.catalog import CatalogItemDraft, SegmentDraft
 from app.domain.errors import UserError
 from app.domain.kinds import OpportunityKind
 from app.domain.opportunities import Rules
-from app.persistence import opportunities as engine
+from app.persistence import opportunity_equipment as engine
 from app.persistence.tables import (
     CatalogItem,
     Customer,

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from app.domain import partners as ledger
+from app.domain import partner_ledger as ledger
 from app.domain.errors import UserError
-from app.domain.partners import (
+from app.domain.partner_ledger import (
     PartnerDetails,
     PartnerStatement,
     ReferralSlip,

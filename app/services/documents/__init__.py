@@ -6,7 +6,7 @@ the pages written, how many records printed, and the records left out with the
 reason (one bad record never stops a batch).
 """
 
-from app.domain.partners import (
+from app.domain.partner_ledger import (
     PartnerDetails,
     PartnerStatement,
     ReferralSlip,

@@ -19,7 +19,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from app.domain.errors import UserError
 from app.domain.money import format_money
-from app.domain.partners import PartnerStatement, ReferralSlip, StatementSection
+from app.domain.partner_ledger import PartnerStatement, ReferralSlip, StatementSection
 from app.domain.settings import BusinessSettings
 from app.domain.templates import field_text
 from app.domain.values import format_phone
