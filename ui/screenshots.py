@@ -51,6 +51,7 @@ def take_screenshots(out_dir: Path, scratch: Path, customers: int) -> list[Path]
     build_demo(customers=customers, seed=7)
     recompute_opportunities()
     written += _shoot_pages(app, out_dir, PAGES, prefix="", dialogs=True)
+    written += _shoot_import_wizard(app, out_dir, scratch)
     close_app_database()
     return written
 
@@ -131,6 +132,67 @@ def _shoot_dialogs(app, window, out_dir: Path) -> list[Path]:
         dialog.grab().save(str(path))
         written.append(path)
         dialog.close()
+    return written
+
+
+# A hand-made list as owners keep them: a title above the headings, "Last, First" and capitals,
+# labelled numbers in one cell, a ZIP that lost its zero, a second row for the same customer,
+# a QuickBooks "Customer:Job", an impossible date and a row that is not a customer.
+MESSY_LIST = [
+    ["Service customers - printed 3/1/2025"],
+    [],
+    ["Cust Name", "Phone", "E-mail", "Address", "Town", "St", "Zip", "Furnace Model #", "Installed"],
+    ["SMITH, ANN", "Home:(410) 632-0571 Cell:(443) 555-0199", "ann@example.com", "12 Elm St", "Towson", "MD",
+     "21204", "Carrier 58SB", "3/15/2012"],
+    ["Smith, Ann", "410-632-0571", "", "40 Shore Rd", "Ocean City", "MD", "21842", "Rheem water heater",
+     "2019"],
+    ["O'BRIEN, PAT", "4105552368", "pat@obrien.net; pat.work@example.com", "9 Bay Rd", "Dundalk", "MD",
+     "21222", "", "March 2015"],
+    ["Harbor Dental LLC:Suite 200", "(410) 555-0142 x12", "", "200 Main St", "Boston", "MA", "2134",
+     "Lennox XC21", "2016-07-01"],
+    ["Lee, Kim", "555-01", "kim at example", "7 Oak Ave", "Dover", "DE", "19901", "Boiler", "31/31/2010"],
+    ["Total: 5 customers"],
+]  # fmt: skip
+
+
+def _shoot_import_wizard(app, out_dir: Path, scratch: Path) -> list[Path]:
+    """Each step of importing MESSY_LIST, as a new owner sees it, then the import undone."""
+    import csv
+
+    from ui.main_window import MainWindow
+
+    source = scratch / "customer list.csv"
+    with source.open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(MESSY_LIST)
+    window = MainWindow("demo database")
+    window.resize(*SIZES[0])
+    window.show()
+    wizard = window.import_spreadsheet(str(source))
+    wizard.resize(1000, 680)
+    written = []
+    pages = [
+        wizard.file_page,
+        wizard.sheet_page,
+        wizard.mapping_page,
+        wizard.preview_page,
+        wizard.report_page,
+    ]
+    for number, page in enumerate(pages, 1):
+        if number > 1:
+            wizard.next()
+        _settle(app, window)
+        if wizard.currentPage() is not page:
+            break  # a step refused to go on: the shot of that step shows why
+        path = out_dir / f"import-{number}-{type(page).__name__.removesuffix('Page').lower()}.png"
+        wizard.grab().save(str(path))
+        written.append(path)
+    if wizard.currentPage() is wizard.report_page:
+        wizard.report_page.undo_button.click()
+        _settle(app, window)
+    wizard.close()
+    window.close()
+    window.deleteLater()
+    app.processEvents()
     return written
 
 
