@@ -2,28 +2,27 @@
 
 Exit codes: 0 done; 2 the user's input can't be used (one sentence on stderr,
 nothing changed); 1 a bug (one sentence and the log's path; the traceback goes
-to the log, or to stderr with --debug).
+to the log, or to stderr with --debug). The commands themselves are in
+app.cli_commands; this module parses, opens the database and handles errors.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime
-import json
 import logging
 import sys
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
+from app.cli_commands import COMMANDS, EXIT_BUG, EXIT_OK, EXIT_USER
 from app.domain.errors import UserError
 from app.domain.kinds import OpportunityKind
 from app.logs import setup_logging
 from app.paths import data_dir_for, resolve_database
 
 log = logging.getLogger(__name__)
-
-EXIT_OK, EXIT_BUG, EXIT_USER = 0, 1, 2
 
 
 class _Parser(argparse.ArgumentParser):
@@ -175,207 +174,6 @@ def _run_command(args: argparse.Namespace, database: str, data_dir: Path, log_pa
         return EXIT_BUG
 
 
-def _progress_printer(label: str) -> Callable[[int, int], None] | None:
-    """Progress on one line of a terminal; nothing when stderr is a file or a pipe (scripts)."""
-    if not sys.stderr.isatty():
-        return None
-    finished = False
-
-    def report(done: int, total: int) -> None:
-        nonlocal finished
-        if finished:
-            return
-        sys.stderr.write(f"\r{label}: {done:,} of {total:,}")
-        finished = done >= total
-        sys.stderr.write("\n" if finished else "")
-        sys.stderr.flush()
-
-    return report
-
-
-def _cmd_demo(args: argparse.Namespace) -> int:
-    from app.services.demo import build_demo
-
-    if not 1 <= args.customers <= 1_000_000:
-        raise UserError("--customers must be between 1 and 1,000,000.")
-    summary = build_demo(customers=args.customers, seed=args.seed, progress=_progress_printer("Customers"))
-    counts = ", ".join(f"{value:,} {name.replace('_', ' ')}" for name, value in vars(summary).items())
-    sys.stderr.write(f"Demo business created: {counts}.\n")
-    return EXIT_OK
-
-
-def _cmd_stats(args: argparse.Namespace) -> int:
-    from app.domain.stats import EXPLANATIONS
-    from app.services.stats import headline_stats
-
-    stats = headline_stats(datetime.date.today())
-    values = stats.as_json_dict()
-    if args.json:
-        json.dump(values, sys.stdout, indent=2)
-        sys.stdout.write("\n")
-        return EXIT_OK
-    width = max(len(key) for key in values)
-    for key, value in values.items():
-        shown = (
-            f"{value:.1%}" if isinstance(value, float) else f"{value:,}" if isinstance(value, int) else value
-        )
-        sys.stdout.write(f"{key:<{width}}  {shown:>16}   {EXPLANATIONS.get(key, '')}\n")
-    return EXIT_OK
-
-
-def _cmd_find(args: argparse.Namespace) -> int:
-    from app.services.customers import find_customers
-
-    if not args.text.strip():
-        raise UserError("Give some text to look for, such as part of a name or phone number.")
-    found = find_customers(args.text, limit=max(1, args.limit))
-    if args.json:
-        json.dump([f.as_json_dict() for f in found], sys.stdout, indent=2, ensure_ascii=False)
-        sys.stdout.write("\n")
-    else:
-        for f in found:
-            sys.stdout.write(f"{f.id:>8}  {f.name:<40} {f.phone:<16} {f.city}\n")
-        sys.stderr.write(f"{len(found)} found\n")
-    return EXIT_OK
-
-
-def _cmd_import(args: argparse.Namespace) -> int:
-    from app.services.backups import backup_before
-    from app.services.importing import run_import
-
-    if not args.dry_run:
-        backup_before("import")
-    report = run_import(
-        args.file, sheet=args.sheet, dry_run=args.dry_run, progress=_progress_printer("Steps")
-    )
-    if args.json:
-        _json(report.as_json_dict())
-        return EXIT_OK
-    values = report.as_json_dict()
-    for key in (
-        "file",
-        "sheet",
-        "rows_read",
-        "customers_created",
-        "customers_updated",
-        "duplicates_merged",
-        "sites_created",
-        "equipment_created",
-        "batch",
-    ):
-        sys.stdout.write(f"{key.replace('_', ' '):<20} {values[key]}\n")
-    for rejected in report.rejected:
-        sys.stdout.write(f"row {rejected['row']}: {rejected['reason']}\n")
-    for warning in report.warnings:
-        sys.stdout.write(f"warning: {warning}\n")
-    return EXIT_OK
-
-
-def _cmd_undo_import(args: argparse.Namespace) -> int:
-    from app.services.importing import undo_import
-
-    undone = undo_import(args.batch)
-    sys.stdout.write(
-        f"Import {args.batch} undone: {undone.customers_removed:,} customers removed, "
-        f"{undone.customers_restored:,} restored.\n"
-    )
-    for warning in undone.warnings:
-        sys.stdout.write(f"warning: {warning}\n")
-    return EXIT_OK
-
-
-def _cmd_export(args: argparse.Namespace) -> int:
-    from app.services.exporting import export_database
-
-    summary = export_database(args.out, progress=_progress_printer("Rows"))
-    sys.stderr.write(f"Exported {summary.total_rows:,} rows of {len(summary.rows)} tables to {args.out}.\n")
-    return EXIT_OK
-
-
-def _cmd_opportunities(args: argparse.Namespace) -> int:
-    from app.services.opportunities import list_open_opportunities, recompute_opportunities
-
-    if args.recompute:
-        recompute_opportunities(progress=_progress_printer("Rules"))
-    found = list_open_opportunities(kind=args.kind)
-    if args.json:
-        _json([o.as_json_dict() for o in found])
-        return EXIT_OK
-    for o in found:
-        due = o.due.isoformat() if o.due else ""
-        sys.stdout.write(f"{o.id:>8}  {o.kind:<16} {due:<10} {o.value:>10}  {o.customer}: {o.reason}\n")
-    sys.stderr.write(f"{len(found)} open\n")
-    return EXIT_OK
-
-
-def _cmd_callsheet(args: argparse.Namespace) -> int:
-    from app.services.callsheet import print_callsheet
-
-    result = print_callsheet(args.out, day=args.date, limit=args.limit, progress=_progress_printer("Calls"))
-    return _printed(result)
-
-
-def _cmd_statement(args: argparse.Namespace) -> int:
-    from app.services import partners
-    from app.services.documents import render_statement
-    from app.services.settings import load_settings
-
-    partner_id = partners.resolve_partner(args.partner)
-    ledger = partners.partner_ledger(partner_id, start=args.start, end=args.end)
-    return _printed(render_statement(ledger, args.out, load_settings()))
-
-
-def _printed(result: object) -> int:
-    """A PDF job's outcome on stderr: pages written, and each record left out with the reason."""
-    sys.stderr.write(f"{result.path}: {result.pages} pages, {result.printed:,} printed\n")  # type: ignore[attr-defined]
-    for issue in result.exceptions:  # type: ignore[attr-defined]
-        sys.stderr.write(f"left out: {issue.key}: {issue.reason}\n")
-    return EXIT_OK
-
-
-def _cmd_letters(args: argparse.Namespace) -> int:
-    from app.services.mailings import print_letters
-
-    return _printed(
-        print_letters(args.out, kind=args.kind, limit=args.limit, progress=_progress_printer("Letters"))
-    )
-
-
-def _cmd_postcards(args: argparse.Namespace) -> int:
-    from app.services.mailings import print_postcards
-
-    return _printed(
-        print_postcards(args.out, kind=args.kind, size=args.size, progress=_progress_printer("Cards"))
-    )
-
-
-def _cmd_labels(args: argparse.Namespace) -> int:
-    from app.services.mailings import print_labels
-
-    result = print_labels(
-        args.out, kind=args.kind, sheet=args.sheet, start_at=args.start, progress=_progress_printer("Labels")
-    )
-    return _printed(result)
-
-
-def _cmd_backup(args: argparse.Namespace) -> int:
-    from app.services.backups import backup_to_file
-
-    info = backup_to_file(args.out)
-    sys.stderr.write(f"Backup written to {info.path}: {info.customers:,} customers, verified.\n")
-    return EXIT_OK
-
-
-def _cmd_restore(args: argparse.Namespace) -> int:
-    from app.services.backups import restore_backup
-
-    result = restore_backup(args.file)
-    safety = f" The data it replaced is in {result.safety_backup.path}." if result.safety_backup else ""
-    kept = f" The damaged database was kept as {result.damaged_kept}." if result.damaged_kept else ""
-    sys.stderr.write(f"Restored {args.file}: {result.customers:,} customers.{safety}{kept}\n")
-    return EXIT_OK
-
-
 def _restore_target(args: argparse.Namespace, database: str) -> Path | None:
     """The SQLite file a `restore` writes into, or None (another command, or PostgreSQL)."""
     if args.command != "restore" or "://" in database:
@@ -403,26 +201,3 @@ def _restore_unopened(args: argparse.Namespace, live: Path, database: str, data_
     open_app_database(database, data_dir)
     close_app_database()
     return EXIT_OK
-
-
-def _json(value: object) -> None:
-    json.dump(value, sys.stdout, indent=2, ensure_ascii=False)
-    sys.stdout.write("\n")
-
-
-COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
-    "demo": _cmd_demo,
-    "stats": _cmd_stats,
-    "find": _cmd_find,
-    "import": _cmd_import,
-    "undo-import": _cmd_undo_import,
-    "export": _cmd_export,
-    "opportunities": _cmd_opportunities,
-    "callsheet": _cmd_callsheet,
-    "statement": _cmd_statement,
-    "letters": _cmd_letters,
-    "postcards": _cmd_postcards,
-    "labels": _cmd_labels,
-    "backup": _cmd_backup,
-    "restore": _cmd_restore,
-}

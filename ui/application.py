@@ -20,7 +20,7 @@ from app.services.database import open_app_database
 from ui import gc_guard
 from ui.main_window import MainWindow
 from ui.messages import set_log_path, show_error
-from ui.pages.data_page import startup_backup
+from ui.pages.backup_section import startup_backup
 from ui.single_instance import SingleInstance, ask_running_copy_to_show
 
 log = logging.getLogger(__name__)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 
-from app.services import demo_data as data
+from app.services import demo_catalog as data
 
 YEAR = 365
 

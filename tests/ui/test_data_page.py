@@ -20,7 +20,9 @@ from tests.ui.test_daily_work import click_button
 from ui.dialogs.customer_picker import CustomerPickerDialog
 from ui.dialogs.restore_dialog import RestoreDialog
 from ui.events import data_events
-from ui.pages.data_page import ALL_CHANGES, DataPage, hide_password, startup_backup
+from ui.pages.backup_section import ALL_CHANGES, startup_backup
+from ui.pages.data_page import DataPage
+from ui.pages.office_section import hide_password
 
 
 def when_modal(kind: type, handle: Callable[[QWidget], None]) -> None:

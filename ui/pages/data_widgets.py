@@ -1,0 +1,51 @@
+"""The small building blocks the sections of the "Your data" page share: labels, buttons, rows."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+WARNING_STYLE = "background: #fff4ce; border: 1px solid #e0c060; border-radius: 4px; padding: 6px;"
+NOTE_STYLE = "color: #555;"
+
+
+class Outcome(QLabel):
+    """The outcome of the last action: takes no room until there is something to say."""
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setVisible(bool(text))
+
+    def clear(self) -> None:
+        self.setText("")
+
+
+def text_label(text: str = "", name: str = "", *, note: bool = False, outcome: bool = False) -> QLabel:
+    """Plain text (paths and names are never markup), wrapped, selectable for copying."""
+    label = Outcome(text) if outcome else QLabel(text)
+    label.setVisible(bool(text) or not outcome)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if name:
+        label.setObjectName(name)
+    if note:
+        label.setStyleSheet(NOTE_STYLE)
+    return label
+
+
+def action_button(text: str, name: str, slot: Any) -> QPushButton:
+    button = QPushButton(text)
+    button.setObjectName(name)
+    button.clicked.connect(lambda _checked=False: slot())
+    return button
+
+
+def button_row(*widgets: QWidget) -> QHBoxLayout:
+    row = QHBoxLayout()
+    for widget in widgets:
+        row.addWidget(widget)
+    row.addStretch(1)
+    return row
