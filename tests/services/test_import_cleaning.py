@@ -34,18 +34,20 @@ def test_the_fast_phone_path_agrees_with_normalize_phone() -> None:
             expected = normalize_phone(digits)
         except UserError:
             expected = ""
-        found, _ = parser.parse(f"({digits[:3]}) {digits[3:6]}-{digits[6:]}")
+        found = parser.parse(f"({digits[:3]}) {digits[3:6]}-{digits[6:]}").found
         assert (found[0][1] if found else "") == expected, digits
         checked += bool(expected)
     assert checked > 500  # the sample held plenty of valid numbers too
 
 
 def test_labelled_and_several_numbers_in_one_cell() -> None:
-    found, rejected = PhoneParser().parse("Phone:(410) 415-7406 Mobile:(443) 555-0111 Fax: 410 555 0199")
+    found, rejected, _ = PhoneParser().parse("Phone:(410) 415-7406 Mobile:(443) 555-0111 Fax: 410 555 0199")
     assert found == [("home", "+14104157406"), ("mobile", "+14435550111"), ("fax", "+14105550199")]
     assert rejected == []
-    found, rejected = PhoneParser().parse("555-1234")
+    found, rejected, _ = PhoneParser().parse("555-1234")
     assert found == [] and rejected == ["555-1234"]
+    # The number is kept; only its extension, which a phone field cannot hold, goes to the notes.
+    assert PhoneParser().parse("(410) 555-0142 x12") == ([("", "+14105550142")], [], [("+14105550142", "12")])
     assert PhoneParser().parse(4104157406.0)[0] == [("", "+14104157406")]
     assert PhoneParser().parse("+44 20 7946 0958")[0] == [("", "+442079460958")]
     assert shown_phone("+14104157406") == "(410) 415-7406"

@@ -261,3 +261,16 @@ def test_the_preview_shows_values_as_they_will_be_stored(db: OpenedDatabase, tmp
     assert (
         db.database.execute_sql("SELECT count(*) FROM customer").fetchone()[0] == 0
     )  # planning writes nothing
+
+
+def test_a_phone_extension_goes_to_the_notes_and_the_number_is_kept(
+    db: OpenedDatabase, tmp_path: Path
+) -> None:
+    from app.services.customers import customer_detail, find_customers
+
+    rows = [["Name", "Phone"], ["Harbor Dental LLC", "(410) 555-0142 x12"]]
+    report = run_import(fx.write_xlsx(tmp_path / "ext.xlsx", rows))
+    assert report.warnings == ["Row 2: Phone: extension 12 of (410) 555-0142 was put in the notes."]
+    detail = customer_detail(find_customers("Harbor")[0].id)
+    assert detail.draft.phone == "+14105550142"
+    assert "Extension 12 of (410) 555-0142" in detail.draft.notes

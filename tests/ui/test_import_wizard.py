@@ -54,7 +54,11 @@ def test_import_preview_then_undo(qtbot, window, tmp_path: Path, message_boxes) 
     assert "2 new customers" in preview.summary.text()
     assert customer_service.count_customers() == 0  # nothing written before the last step
     _advance(qtbot, wizard, wizard.report_page)
-    assert "2 customers added" in wizard.report_page.summary.text()
+    report_page = wizard.report_page
+    assert "2 customers added" in report_page.summary.text()
+    notes = [report_page.notes.item(i).text() for i in range(report_page.notes.count())]
+    assert any(n.startswith("Row 7: not imported:") for n in notes)  # the row with only "not a phone"
+    assert report_page.notes.isVisible()
     smith = customer_service.find_customers("632-0571")
     assert [f.name for f in smith] == ["Smith, Ann"]
     detail = customer_service.customer_detail(smith[0].id)

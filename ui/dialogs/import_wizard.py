@@ -18,55 +18,25 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QScrollArea,
-    QTableView,
     QVBoxLayout,
     QWidget,
     QWizard,
-    QWizardPage,
 )
 
 from app.domain.errors import UserError
 from app.services import importing
-from app.services.backups import backup_before
-from ui.messages import show_error, show_info
-from ui.models.rows_model import RowsModel
+from ui.dialogs.import_results import PreviewPage, ReportPage
+from ui.dialogs.import_step import ImportStep, error_label, plain_label
 from ui.tasks import TaskRunner
-from ui.text import count_text
 from ui.window_state import last_folder, remember_folder
 
-PREVIEW_ROWS = 500
 SAMPLE_VALUES = 3
-IMPORT_CHANGES = {"customer", "site", "equipment", "visit", "segment"}
 FILE_FILTER = "Spreadsheets (*.xlsx *.xlsm *.xls *.xlsb *.ods *.csv *.txt);;All files (*)"
-ACTION_WORDS = {
-    "create": "new customer",
-    "update": "adds to an existing customer",
-    "merge_in_file": "same customer as an earlier row",
-    "unchanged": "already there, nothing new",
-    "reject": "not imported",
-}
 
 
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setObjectName("pageError")
-    label.setStyleSheet("color: #b00020;")
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    return label
-
-
-class _Page(QWizardPage):
-    @property
-    def state(self) -> ImportWizard:
-        return self.wizard()  # type: ignore[return-value]
-
-
-class FilePage(_Page):
+class FilePage(ImportStep):
     def __init__(self) -> None:
         super().__init__()
         self.setTitle(self.tr("Which file holds your customers?"))
@@ -80,7 +50,7 @@ class FilePage(_Page):
         self.path.setObjectName("importPath")
         browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._browse)
-        self.error = _error_label()
+        self.error = error_label()
         row = QHBoxLayout()
         row.addWidget(self.path, 1)
         row.addWidget(browse)
@@ -113,15 +83,14 @@ class FilePage(_Page):
         return True
 
 
-class SheetPage(_Page):
+class SheetPage(ImportStep):
     def __init__(self) -> None:
         super().__init__()
         self.setTitle(self.tr("Which sheet?"))
         self.sheets = QComboBox()
         self.sheets.setObjectName("importSheet")
-        self.note = QLabel()
-        self.note.setWordWrap(True)
-        self.error = _error_label()
+        self.note = plain_label()
+        self.error = error_label()
         layout = QVBoxLayout(self)
         layout.addWidget(self.sheets)
         layout.addWidget(self.note)
@@ -137,6 +106,7 @@ class SheetPage(_Page):
                 marks.append(self.tr("empty"))
             self.sheets.addItem(sheet.name + (f" ({', '.join(marks)})" if marks else ""), sheet.name)
         self.sheets.setCurrentIndex(max(self.sheets.findData(info.default_sheet), 0))
+        self.setSubTitle(_file_description(info))
         self.note.setText(info.note)
         self.error.clear()
 
@@ -159,7 +129,26 @@ class SheetPage(_Page):
         self.state.next()
 
 
-class MappingPage(_Page):
+KIND_NAMES = {
+    "xlsx": "an Excel workbook",
+    "xls": "an Excel 97–2003 workbook",
+    "xlsb": "an Excel binary workbook",
+    "ods": "an OpenDocument spreadsheet",
+    "csv": "a text (CSV) file",
+}
+
+
+def _file_description(info: Any) -> str:
+    kind = KIND_NAMES.get(info.kind, "a spreadsheet")
+    if len(info.sheets) == 1:
+        return f"{info.path.name} is {kind} with one sheet; it is read as it is."
+    return (
+        f"{info.path.name} is {kind} with {len(info.sheets)} sheets. The first visible sheet with data "
+        "is chosen; hidden and empty sheets are marked."
+    )
+
+
+class MappingPage(ImportStep):
     def __init__(self) -> None:
         super().__init__()
         self.setTitle(self.tr("What is in each column?"))
@@ -171,6 +160,8 @@ class MappingPage(_Page):
         )
         self.grid_holder = QWidget()
         self.grid = QGridLayout(self.grid_holder)
+        self.grid.setAlignment(Qt.AlignmentFlag.AlignTop)  # a short list stays at the top, not spread out
+        self.grid.setColumnStretch(1, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.grid_holder)
@@ -197,8 +188,8 @@ class MappingPage(_Page):
             samples = [
                 str(v) for _, values in table.rows[:50] if index < len(values) and (v := values[index])
             ]
-            self.grid.addWidget(_plain(header or self.tr("(no heading)")), index + 1, 0)
-            self.grid.addWidget(_plain(" · ".join(samples[:SAMPLE_VALUES])), index + 1, 1)
+            self.grid.addWidget(plain_label(header or self.tr("(no heading)")), index + 1, 0)
+            self.grid.addWidget(plain_label(" · ".join(samples[:SAMPLE_VALUES])), index + 1, 1)
             combo = QComboBox()
             combo.setObjectName(f"mapColumn{index}")
             for key, label in importing.TARGET_FIELDS:
@@ -206,7 +197,8 @@ class MappingPage(_Page):
             combo.setCurrentIndex(max(combo.findData(mapping.get(index, "ignore")), 0))
             self.grid.addWidget(combo, index + 1, 2)
             self.combos.append(combo)
-        notes = [f"Headings found on row {table.header_row}.", *table.warnings]
+        # Headings below row 1 come with their own warning (the rows above were skipped).
+        notes = table.warnings if table.header_row > 1 else ["Headings found on row 1.", *table.warnings]
         self.warnings.setText("\n".join(notes))
 
     def validatePage(self) -> bool:
@@ -216,261 +208,6 @@ class MappingPage(_Page):
             if combo.currentData() != "ignore"
         }
         return True
-
-
-class PreviewPage(_Page):
-    def __init__(self) -> None:
-        super().__init__()
-        self.setTitle(self.tr("This is what will happen"))
-        self.summary = QLabel()
-        self.summary.setObjectName("importSummary")
-        self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.date_order = QComboBox()
-        self.date_order.addItem(self.tr("Dates are month/day/year (US)"), "MDY")
-        self.date_order.addItem(self.tr("Dates are day/month/year"), "DMY")
-        self.date_order.hide()
-        self.date_order.currentIndexChanged.connect(lambda _i: self._plan())
-        self.rows = RowsModel(
-            [
-                ("Row", lambda r: r.excel_row),
-                (
-                    "What happens",
-                    lambda r: r.reason if r.action == "reject" else ACTION_WORDS.get(r.action, r.action),
-                ),
-                *[
-                    (label, lambda r, k=key: r.preview().get(k, ""))
-                    for key, label in (
-                        ("name", "Name"),
-                        ("phone", "Phone"),
-                        ("email", "E-mail"),
-                        ("address", "Address"),
-                        ("equipment", "Equipment"),
-                        ("problems", "Problems"),
-                    )
-                ],
-            ],
-            self,
-        )
-        self.table = QTableView()
-        self.table.setObjectName("importPreview")
-        self.table.setModel(self.rows)
-        self.table.verticalHeader().hide()
-        self.uncertain = QListWidget()
-        self.uncertain.setObjectName("uncertainMatches")
-        self.uncertain_label = QLabel(
-            self.tr(
-                "These rows may be customers you already have. Tick the ones that are the same customer; "
-                "the others are added as new customers."
-            )
-        )
-        self.uncertain_label.setWordWrap(True)
-        self.uncertain.itemChanged.connect(lambda _item: self._decisions_changed())
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.date_order)
-        layout.addWidget(self.table, 3)
-        layout.addWidget(self.uncertain_label)
-        layout.addWidget(self.uncertain, 1)
-        self.plan: Any = None
-
-    def initializePage(self) -> None:
-        self.state.decisions = {}
-        self.date_order.blockSignals(True)
-        self.date_order.setCurrentIndex(0)
-        self.date_order.blockSignals(False)
-        self._plan(first=True)
-
-    def _plan(self, first: bool = False) -> None:
-        table, mapping, decisions = self.state.table, self.state.mapping, dict(self.state.decisions)
-        order = None if first else self.date_order.currentData()
-        self.state.date_order = order
-        self.summary.setText(self.tr("Checking every row…"))
-        self.state.runner.run(
-            self.tr("Checking every row…"),
-            lambda p, c: importing.plan_import(
-                table, mapping, decisions=decisions, date_order=order, progress=p, cancel=c
-            ),
-            on_done=self._show_plan,
-        )
-
-    def _show_plan(self, plan: Any) -> None:
-        self.plan = plan
-        self.state.date_order = plan.date_order
-        parts = [
-            count_text(plan.rows_read, "row") + " read",
-            count_text(plan.customers_created, "new customer"),
-            count_text(plan.customers_updated, "existing customer") + " updated",
-            count_text(plan.duplicates_merged, "duplicate row") + " merged",
-            count_text(plan.sites_created, "site"),
-            count_text(plan.equipment_created, "piece of equipment", "pieces of equipment"),
-            count_text(sum(1 for r in plan.rows if r.action == "reject"), "row") + " not imported",
-        ]
-        self.summary.setText(", ".join(parts) + ".\n" + "\n".join(plan.warnings))
-        self.date_order.setVisible(plan.date_order_ambiguous)
-        if plan.date_order_ambiguous:
-            self.date_order.blockSignals(True)
-            self.date_order.setCurrentIndex(max(self.date_order.findData(plan.date_order), 0))
-            self.date_order.blockSignals(False)
-        self.rows.set_rows(plan.rows[:PREVIEW_ROWS])
-        self._show_uncertain(plan)
-        self.completeChanged.emit()
-
-    def _show_uncertain(self, plan: Any) -> None:
-        self.uncertain.blockSignals(True)
-        self.uncertain.clear()
-        for row in plan.rows:
-            match = row.uncertain_match
-            if match is None:
-                continue
-            who = f"row {match.excel_row}" if match.customer_id is None else "a customer you have"
-            text = f"Row {row.excel_row}: {row.preview()['name']} may be {who}, {match.name}"
-            text += f" ({match.address})" if match.address else ""
-            item = QListWidgetItem(f"{text}: {match.reason}")
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            same = self.state.decisions.get(row.excel_row, False)
-            item.setCheckState(Qt.CheckState.Checked if same else Qt.CheckState.Unchecked)
-            item.setData(Qt.ItemDataRole.UserRole, row.excel_row)
-            self.uncertain.addItem(item)
-        self.uncertain.blockSignals(False)
-        visible = self.uncertain.count() > 0
-        self.uncertain.setVisible(visible)
-        self.uncertain_label.setVisible(visible)
-
-    def _decisions_changed(self) -> None:
-        for index in range(self.uncertain.count()):
-            item = self.uncertain.item(index)
-            self.state.decisions[item.data(Qt.ItemDataRole.UserRole)] = (
-                item.checkState() == Qt.CheckState.Checked
-            )
-        self._plan()
-
-    def isComplete(self) -> bool:
-        return self.plan is not None and not self.state.runner.busy
-
-    def validatePage(self) -> bool:
-        if self.state.report is not None:
-            return True
-        state = self.state
-        path, sheet = state.info.path, state.table.sheet
-        mapping, decisions, order = state.mapping, dict(state.decisions), state.date_order
-        state.runner.run(
-            self.tr("Importing %1…").replace("%1", path.name),
-            lambda p, c: importing.run_import(
-                path,
-                sheet=sheet,
-                mapping=mapping,
-                decisions=decisions,
-                date_order=order,
-                progress=p,
-                cancel=c,
-            ),
-            changes=IMPORT_CHANGES,
-            on_done=self._imported,
-        )
-        return False
-
-    def _imported(self, report: Any) -> None:
-        self.state.report = report
-        self.state.next()
-
-
-class ReportPage(_Page):
-    def __init__(self) -> None:
-        super().__init__()
-        self.setTitle(self.tr("Imported"))
-        self.summary = QLabel()
-        self.summary.setObjectName("importReport")
-        self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.TextFormat.PlainText)
-        self.rejected = QListWidget()
-        self.rejected.setObjectName("rejectedRows")
-        save = QPushButton(self.tr("Save the report as a workbook…"))
-        save.clicked.connect(self._save)
-        self.undo_button = QPushButton(self.tr("Undo this import"))
-        self.undo_button.setObjectName("undoImport")
-        self.undo_button.clicked.connect(self._undo)
-        buttons = QHBoxLayout()
-        buttons.addWidget(save)
-        buttons.addWidget(self.undo_button)
-        buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addWidget(QLabel(self.tr("Rows not imported, and why:")))
-        layout.addWidget(self.rejected, 1)
-        layout.addLayout(buttons)
-
-    def initializePage(self) -> None:
-        report = self.state.report
-        self.summary.setText(report_text(report))
-        self.rejected.clear()
-        for item in report.rejected:
-            self.rejected.addItem(f"Row {item['row']}: {item['reason']}")
-        self.undo_button.setEnabled(report.batch is not None)
-
-    def _save(self) -> None:
-        report = self.state.report
-        default = str(Path(last_folder()) / f"import-report-{Path(report.file).stem}.xlsx")
-        target, _ = QFileDialog.getSaveFileName(self, self.tr("Save the report"), default, "Excel (*.xlsx)")
-        if not target:
-            return
-        remember_folder(str(Path(target).parent))
-        try:
-            importing.save_report_workbook(report, Path(target))
-        except Exception as error:
-            show_error(self, error)
-
-    def _undo(self) -> None:
-        batch = self.state.report.batch
-        self.state.runner.run(
-            self.tr("Undoing the import…"),
-            lambda _p, _c: importing.undo_import(batch),
-            changes=IMPORT_CHANGES,
-            on_done=self._undone,
-        )
-
-    def _undone(self, undo: Any) -> None:
-        self.undo_button.setEnabled(False)
-        text = (
-            self.tr("The import was undone: %1 removed, %2 restored.")
-            .replace("%1", count_text(undo.customers_removed, "customer"))
-            .replace("%2", count_text(undo.customers_restored, "customer"))
-        )
-        show_info(self, self.tr("Import undone"), "\n".join([text, *undo.warnings]))
-
-
-def _backed_up_import(
-    path: Path, sheet: str, mapping: dict, decisions: dict, order: Any, progress: Any, cancel: Any
-) -> Any:
-    """A backup first (an import changes many customers at once), then the import itself."""
-    backup_before("import")
-    return importing.run_import(
-        path,
-        sheet=sheet,
-        mapping=mapping,
-        decisions=decisions,
-        date_order=order,
-        progress=progress,
-        cancel=cancel,
-    )
-
-
-def report_text(report: Any) -> str:
-    equipment = count_text(report.equipment_created, "piece of equipment", "pieces of equipment")
-    lines = [
-        f"{report.file}, sheet {report.sheet}: {count_text(report.rows_read, 'row')} read.",
-        f"{count_text(report.customers_created, 'customer')} added, {report.customers_updated:,} updated, "
-        f"{count_text(report.duplicates_merged, 'duplicate')} merged, "
-        f"{count_text(report.sites_created, 'site')} and {equipment} added.",
-        f"{count_text(len(report.rejected), 'row')} not imported.",
-    ]
-    return "\n".join(lines + list(report.warnings))
-
-
-def _plain(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    return label
 
 
 class ImportWizard(QWizard):

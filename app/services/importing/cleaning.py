@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 import phonenumbers
 
@@ -142,6 +143,12 @@ _SIMPLE_NANP = re.compile(r"^\s*(?:\+?1[\s.\-]?)?\(?(\d{3})\)?[\s.\-]?(\d{3})[\s
 _LABEL_AT_END = re.compile(r"([a-z]+)\W*$", re.IGNORECASE)
 
 
+class PhoneCell(NamedTuple):
+    found: list[tuple[str, str]]  # (kind, E.164)
+    rejected: list[str]  # pieces that are not phone numbers
+    extensions: list[tuple[str, str]]  # (E.164, extension): a phone has no place for one, the notes do
+
+
 class PhoneParser:
     """Phones as (kind, E.164) pairs for one region; kind is home/mobile/work/other/fax or "" (unlabelled)."""
 
@@ -149,20 +156,23 @@ class PhoneParser:
         self.region = region
         self.nanp = phonenumbers.country_code_for_region(region) == 1
 
-    def parse(self, value: object) -> tuple[list[tuple[str, str]], list[str]]:
-        """The numbers in a cell, and the pieces that were not phone numbers (for the notes)."""
+    def parse(self, value: object) -> PhoneCell:
+        """The numbers in a cell, the pieces that were not phone numbers, and extensions (for the notes)."""
         if self.nanp and type(value) is str and (simple := _SIMPLE_NANP.match(value)):
             digits = "".join(simple.groups())
-            return ([("", "+1" + digits)], []) if _nanp_valid(digits[:6]) else ([], [value.strip()])
+            if _nanp_valid(digits[:6]):
+                return PhoneCell([("", "+1" + digits)], [], [])
+            return PhoneCell([], [value.strip()], [])
         if type(value) is float or type(value) is int:
             digits = str(int(value))  # type: ignore[arg-type]
             number = self._number(digits)
-            return ([("", number)], []) if number else ([], [digits])
+            return PhoneCell([("", number)], [], []) if number else PhoneCell([], [digits], [])
         raw = text(value)
         if not raw:
-            return [], []
+            return PhoneCell([], [], [])
         found: list[tuple[str, str]] = []
         rejected: list[str] = []
+        extensions: list[tuple[str, str]] = []
         position = 0
         for match in _PHONE_CANDIDATE.finditer(raw):
             label = _label(raw[position : match.start()])
@@ -171,12 +181,12 @@ class PhoneParser:
             if number:
                 found.append((label, number))
                 if match.group(3):
-                    rejected.append(f"{match.group(0).strip()} (extension {match.group(3)})")
+                    extensions.append((number, match.group(3)))
             else:
                 rejected.append(match.group(0).strip())
         if not found and not rejected:
             rejected.append(raw)
-        return found, rejected
+        return PhoneCell(found, rejected, extensions)
 
     def _number(self, candidate: str) -> str:
         digits = "".join(ch for ch in candidate if ch.isdigit())

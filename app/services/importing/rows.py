@@ -22,6 +22,7 @@ from app.services.importing.cleaning import (
     name_case,
     parse_emails,
     parse_flag,
+    shown_phone,
     split_job,
     split_person,
     text,
@@ -272,11 +273,17 @@ class RowBuilder:
             value = cells[index]
             if value == "" or value is None or (type(value) is str and value.strip().lower() in PLACEHOLDERS):
                 continue
-            found, rejected = self.phones.parse(value)
+            found, rejected, extensions = self.phones.parse(value)
             for kind, number in found:
                 row.phones.append((kind or default_kind, number))
             for piece in rejected:
                 self._lost(row, index, piece, f"“{piece}” is not a complete phone number")
+            for number, extension in extensions:
+                shown = shown_phone(number, self.region)
+                row.add_problem(
+                    f"{self.headers[index]}: extension {extension} of {shown} was put in the notes."
+                )
+                row.add_note(f"Extension {extension} of {shown}")
         for index in self.email_columns:
             value = cells[index]
             if value == "" or value is None or (type(value) is str and value.strip().lower() in PLACEHOLDERS):

@@ -1,0 +1,303 @@
+"""The import wizard's last two steps: what will happen (nothing written yet), and what happened.
+
+The preview plans the whole file on the worker and shows the first rows as they will
+be stored, each with its problems; the import itself takes a backup first and runs in
+one transaction. The report lists every row left out and every warning (a 100,000-row
+file can have thousands: they go in a list, the counts stay on top), can be saved as a
+workbook, and the import can be undone from it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+)
+
+from app.services import importing
+from app.services.backups import backup_before
+from ui.dialogs.import_step import ImportStep, plain_label
+from ui.messages import show_error, show_info
+from ui.models.rows_model import RowsModel
+from ui.text import count_text
+from ui.window_state import last_folder, remember_folder
+
+PREVIEW_ROWS = 500
+LISTED_NOTES = 5_000  # past this the list says how many more: the saved workbook has them all
+IMPORT_CHANGES = {"customer", "site", "equipment", "visit", "segment"}
+ACTION_WORDS = {
+    "create": "new customer",
+    "update": "adds to an existing customer",
+    "merge_in_file": "same customer as an earlier row",
+    "unchanged": "already there, nothing new",
+    "reject": "not imported",
+}
+# (preview key, heading, starting width in pixels); the last column takes the rest of the width.
+# Problems come first: they are what the owner must read before importing.
+PREVIEW_COLUMNS = (
+    ("problems", "Problems", 230),
+    ("name", "Name", 160),
+    ("phone", "Phone", 120),
+    ("email", "E-mail", 180),
+    ("address", "Address", 250),
+    ("equipment", "Equipment", 0),
+)
+
+
+class PreviewPage(ImportStep):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("This is what will happen"))
+        self.summary = plain_label()
+        self.summary.setObjectName("importSummary")
+        self.date_order = QComboBox()
+        self.date_order.addItem(self.tr("Dates are month/day/year (US)"), "MDY")
+        self.date_order.addItem(self.tr("Dates are day/month/year"), "DMY")
+        self.date_order.hide()
+        self.date_order.currentIndexChanged.connect(lambda _i: self._plan())
+        self.rows = RowsModel(
+            [
+                ("Row", lambda r: r.excel_row),
+                ("What happens", _what_happens),
+                *[(label, lambda r, k=key: r.preview().get(k, "")) for key, label, _ in PREVIEW_COLUMNS],
+            ],
+            self,
+        )
+        self.table = QTableView()
+        self.table.setObjectName("importPreview")
+        self.table.setModel(self.rows)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)  # one line per row; the whole value is in the tooltip
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate((45, 190, *(w for _, _, w in PREVIEW_COLUMNS[:-1]))):
+            self.table.setColumnWidth(column, width)
+        self.uncertain = QListWidget()
+        self.uncertain.setObjectName("uncertainMatches")
+        self.uncertain_label = plain_label(
+            self.tr(
+                "These rows may be customers you already have. Tick the ones that are the same customer; "
+                "the others are added as new customers."
+            )
+        )
+        self.uncertain.itemChanged.connect(lambda _item: self._decisions_changed())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.date_order)
+        layout.addWidget(self.table, 3)
+        layout.addWidget(self.uncertain_label)
+        layout.addWidget(self.uncertain, 1)
+        self.plan: Any = None
+
+    def initializePage(self) -> None:
+        self.state.decisions = {}
+        self.date_order.blockSignals(True)
+        self.date_order.setCurrentIndex(0)
+        self.date_order.blockSignals(False)
+        self._plan(first=True)
+
+    def _plan(self, first: bool = False) -> None:
+        table, mapping, decisions = self.state.table, self.state.mapping, dict(self.state.decisions)
+        order = None if first else self.date_order.currentData()
+        self.state.date_order = order
+        self.summary.setText(self.tr("Checking every row…"))
+        self.state.runner.run(
+            self.tr("Checking every row…"),
+            lambda p, c: importing.plan_import(
+                table, mapping, decisions=decisions, date_order=order, progress=p, cancel=c
+            ),
+            on_done=self._show_plan,
+        )
+
+    def _show_plan(self, plan: Any) -> None:
+        self.plan = plan
+        self.state.date_order = plan.date_order
+        parts = [
+            count_text(plan.rows_read, "row") + " read",
+            count_text(plan.customers_created, "new customer"),
+            count_text(plan.customers_updated, "existing customer") + " updated",
+            count_text(plan.duplicates_merged, "duplicate row") + " merged",
+            count_text(plan.sites_created, "site"),
+            count_text(plan.equipment_created, "piece of equipment", "pieces of equipment"),
+            count_text(sum(1 for r in plan.rows if r.action == "reject"), "row") + " not imported",
+        ]
+        shown = f"\nThe first {PREVIEW_ROWS:,} rows are shown below." if len(plan.rows) > PREVIEW_ROWS else ""
+        self.summary.setText(", ".join(parts) + "." + shown + "".join(f"\n{w}" for w in plan.warnings))
+        self.date_order.setVisible(plan.date_order_ambiguous)
+        if plan.date_order_ambiguous:
+            self.date_order.blockSignals(True)
+            self.date_order.setCurrentIndex(max(self.date_order.findData(plan.date_order), 0))
+            self.date_order.blockSignals(False)
+        self.rows.set_rows(plan.rows[:PREVIEW_ROWS])
+        self._show_uncertain(plan)
+        self.completeChanged.emit()
+
+    def _show_uncertain(self, plan: Any) -> None:
+        self.uncertain.blockSignals(True)
+        self.uncertain.clear()
+        for row in plan.rows:
+            match = row.uncertain_match
+            if match is None:
+                continue
+            who = f"row {match.excel_row}" if match.customer_id is None else "a customer you have"
+            text = f"Row {row.excel_row}: {row.preview()['name']} may be {who}, {match.name}"
+            text += f" ({match.address})" if match.address else ""
+            item = QListWidgetItem(f"{text}: {match.reason}")
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            same = self.state.decisions.get(row.excel_row, False)
+            item.setCheckState(Qt.CheckState.Checked if same else Qt.CheckState.Unchecked)
+            item.setData(Qt.ItemDataRole.UserRole, row.excel_row)
+            self.uncertain.addItem(item)
+        self.uncertain.blockSignals(False)
+        visible = self.uncertain.count() > 0
+        self.uncertain.setVisible(visible)
+        self.uncertain_label.setVisible(visible)
+
+    def _decisions_changed(self) -> None:
+        for index in range(self.uncertain.count()):
+            item = self.uncertain.item(index)
+            self.state.decisions[item.data(Qt.ItemDataRole.UserRole)] = (
+                item.checkState() == Qt.CheckState.Checked
+            )
+        self._plan()
+
+    def isComplete(self) -> bool:
+        return self.plan is not None and not self.state.runner.busy
+
+    def validatePage(self) -> bool:
+        if self.state.report is not None:
+            return True
+        state = self.state
+        path, sheet = state.info.path, state.table.sheet
+        mapping, decisions, order = state.mapping, dict(state.decisions), state.date_order
+        state.runner.run(
+            self.tr("Importing %1…").replace("%1", path.name),
+            lambda p, c: backed_up_import(path, sheet, mapping, decisions, order, p, c),
+            changes=IMPORT_CHANGES,
+            on_done=self._imported,
+        )
+        return False
+
+    def _imported(self, report: Any) -> None:
+        self.state.report = report
+        self.state.next()
+
+
+def _what_happens(row: Any) -> str:
+    return row.reason if row.action == "reject" else ACTION_WORDS.get(row.action, row.action)
+
+
+def backed_up_import(
+    path: Path, sheet: str, mapping: dict, decisions: dict, order: Any, progress: Any, cancel: Any
+) -> Any:
+    """A backup first (an import changes many customers at once), then the import itself."""
+    backup_before("import")
+    return importing.run_import(
+        path,
+        sheet=sheet,
+        mapping=mapping,
+        decisions=decisions,
+        date_order=order,
+        progress=progress,
+        cancel=cancel,
+    )
+
+
+class ReportPage(ImportStep):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Imported"))
+        self.summary = plain_label()
+        self.summary.setObjectName("importReport")
+        self.notes_label = plain_label()
+        self.notes = QListWidget()
+        self.notes.setObjectName("importNotes")
+        self.notes.setWordWrap(True)
+        save = QPushButton(self.tr("Save the report as a workbook…"))
+        save.clicked.connect(self._save)
+        self.undo_button = QPushButton(self.tr("Undo this import"))
+        self.undo_button.setObjectName("undoImport")
+        self.undo_button.clicked.connect(self._undo)
+        buttons = QHBoxLayout()
+        buttons.addWidget(save)
+        buttons.addWidget(self.undo_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.notes_label)
+        layout.addWidget(self.notes, 1)
+        layout.addLayout(buttons)
+
+    def initializePage(self) -> None:
+        report = self.state.report
+        self.summary.setText(report_text(report))
+        lines = [f"Row {item['row']}: not imported: {item['reason']}" for item in report.rejected]
+        lines += report.warnings
+        self.notes.clear()
+        self.notes.addItems(lines[:LISTED_NOTES])
+        if len(lines) > LISTED_NOTES:
+            more = len(lines) - LISTED_NOTES
+            self.notes.addItem(f"… and {more:,} more: save the report as a workbook to see them all.")
+        self.notes.setVisible(bool(lines))
+        self.notes_label.setText(
+            self.tr("Rows not imported and values that need a look:")
+            if lines
+            else self.tr("Every row was imported as it was.")
+        )
+        self.undo_button.setEnabled(report.batch is not None)
+
+    def _save(self) -> None:
+        report = self.state.report
+        default = str(Path(last_folder()) / f"import-report-{Path(report.file).stem}.xlsx")
+        target, _ = QFileDialog.getSaveFileName(self, self.tr("Save the report"), default, "Excel (*.xlsx)")
+        if not target:
+            return
+        remember_folder(str(Path(target).parent))
+        try:
+            importing.save_report_workbook(report, Path(target))
+        except Exception as error:
+            show_error(self, error)
+
+    def _undo(self) -> None:
+        batch = self.state.report.batch
+        self.state.runner.run(
+            self.tr("Undoing the import…"),
+            lambda _p, _c: importing.undo_import(batch),
+            changes=IMPORT_CHANGES,
+            on_done=self._undone,
+        )
+
+    def _undone(self, undo: Any) -> None:
+        self.undo_button.setEnabled(False)
+        text = (
+            self.tr("The import was undone: %1 removed, %2 restored.")
+            .replace("%1", count_text(undo.customers_removed, "customer"))
+            .replace("%2", count_text(undo.customers_restored, "customer"))
+        )
+        show_info(self, self.tr("Import undone"), "\n".join([text, *undo.warnings]))
+
+
+def report_text(report: Any) -> str:
+    """The counts of an import, in three lines."""
+    equipment = count_text(report.equipment_created, "piece of equipment", "pieces of equipment")
+    return "\n".join(
+        [
+            f"{report.file}, sheet {report.sheet}: {count_text(report.rows_read, 'row')} read.",
+            f"{count_text(report.customers_created, 'customer')} added, {report.customers_updated:,} "
+            f"updated, {count_text(report.duplicates_merged, 'duplicate')} merged, "
+            f"{count_text(report.sites_created, 'site')} and {equipment} added.",
+            f"{count_text(len(report.rejected), 'row')} not imported.",
+        ]
+    )
