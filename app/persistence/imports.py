@@ -1,11 +1,10 @@
-"""Import batches: the reads the importer's matcher needs, the one-transaction write, undo, remembered
-mappings, and the whole-table reads of the export.
+"""Import batches: the reads the importer's matcher needs, the one-transaction write, remembered mappings.
 
 The reads are set-based (every existing customer's phones, e-mails and addresses in a
 few queries), because one SELECT per imported row would take minutes at 100,000 rows.
 The write takes a plan of plain dicts, gives new rows their ids up front (so sites can
 point at customers created in the same executemany) and records each top-level change
-as an ImportChange, so `undo_batch` can take it back.
+as an ImportChange, so `import_undo.undo_batch` can take it back.
 """
 
 from __future__ import annotations
@@ -17,11 +16,8 @@ from dataclasses import dataclass, field
 from itertools import repeat
 from typing import Any
 
-from peewee import AutoField, BooleanField, DateField, DateTimeField, Field, ForeignKeyField, IntegerField
-
-from app.domain.errors import UserError
 from app.persistence import bulk, search_index
-from app.persistence.tables import ALL_TABLES, ImportBatch, ImportMapping, Segment, database_proxy
+from app.persistence.tables import ImportBatch, ImportMapping, Segment, database_proxy
 
 CHUNK = 10_000  # rows written between two progress/cancel checks
 IN_CHUNK = 500  # ids per "IN (...)": well under SQLite's parameter limit
@@ -89,7 +85,7 @@ def _sql_value(value: Any) -> Any:
 
 def existing_customers() -> list[tuple]:
     """(id, first_name, last_name, company, display_name, phone, phone_mobile, phone_work, email, email2)."""
-    return _fetch(
+    return fetch(
         "SELECT id, first_name, last_name, company, display_name, phone, phone_mobile, phone_work, email, "
         "email2 FROM customer"
     )
@@ -97,15 +93,15 @@ def existing_customers() -> list[tuple]:
 
 def existing_sites() -> list[tuple]:
     """(id, customer_id, street, street2, city, region, postal_code, is_billing) of every site."""
-    return _fetch("SELECT id, customer_id, street, street2, city, region, postal_code, is_billing FROM site")
+    return fetch("SELECT id, customer_id, street, street2, city, region, postal_code, is_billing FROM site")
 
 
 def customers_by_id(ids: Iterable[int]) -> dict[int, dict[str, Any]]:
     """Every column of these customers, keyed by id (for filling blanks and for undo)."""
     found: dict[int, dict[str, Any]] = {}
     names = ", ".join(CUSTOMER_COLUMNS)
-    for chunk, marks in _id_chunks(ids):
-        for row in _fetch(f"SELECT {names} FROM customer WHERE id IN ({marks})", chunk):
+    for chunk, marks in id_chunks(ids):
+        for row in fetch(f"SELECT {names} FROM customer WHERE id IN ({marks})", chunk):
             found[row[0]] = dict(zip(CUSTOMER_COLUMNS, row, strict=True))
     return found
 
@@ -113,8 +109,8 @@ def customers_by_id(ids: Iterable[int]) -> dict[int, dict[str, Any]]:
 def equipment_of_sites(site_ids: Iterable[int]) -> list[tuple]:
     """(site_id, kind, brand, model, serial, installed_on) of the equipment at these sites."""
     rows: list[tuple] = []
-    for chunk, marks in _id_chunks(site_ids):
-        rows += _fetch(
+    for chunk, marks in id_chunks(site_ids):
+        rows += fetch(
             "SELECT site_id, kind, brand, model, serial, installed_on FROM equipment "
             f"WHERE site_id IN ({marks})",
             chunk,
@@ -125,8 +121,8 @@ def equipment_of_sites(site_ids: Iterable[int]) -> list[tuple]:
 def visit_days_of(customer_ids: Iterable[int]) -> set[tuple[int, str]]:
     """(customer_id, ISO day) of every visit of these customers."""
     days: set[tuple[int, str]] = set()
-    for chunk, marks in _id_chunks(customer_ids):
-        for customer_id, day in _fetch(
+    for chunk, marks in id_chunks(customer_ids):
+        for customer_id, day in fetch(
             f"SELECT customer_id, visited_on FROM visit WHERE customer_id IN ({marks})", chunk
         ):
             days.add((customer_id, str(day)[:10]))
@@ -135,7 +131,7 @@ def visit_days_of(customer_ids: Iterable[int]) -> set[tuple[int, str]]:
 
 def segment_ids() -> dict[str, int]:
     """Segment name (case-folded) → id."""
-    return {name.casefold(): sid for sid, name in _fetch("SELECT id, name FROM segment")}
+    return {name.casefold(): sid for sid, name in fetch("SELECT id, name FROM segment")}
 
 
 def imported_fingerprints() -> dict[str, int]:
@@ -145,7 +141,7 @@ def imported_fingerprints() -> dict[str, int]:
     matching two customers on a name alone.
     """
     found: dict[str, int] = {}
-    rows = _fetch(
+    rows = fetch(
         "SELECT c.row_id, c.before_json FROM import_change c JOIN import_batch b ON b.id = c.batch_id "
         "JOIN customer k ON k.id = c.row_id "
         "WHERE b.status = 'done' AND c.table_name = 'customer' AND c.action = 'created' "
@@ -157,11 +153,13 @@ def imported_fingerprints() -> dict[str, int]:
     return found
 
 
-def _fetch(sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+def fetch(sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+    """Every row of a query as tuples."""
     return [tuple(row) for row in database_proxy.obj.execute_sql(sql, params).fetchall()]
 
 
-def _id_chunks(ids: Iterable[int]) -> Iterator[tuple[list[int], str]]:
+def id_chunks(ids: Iterable[int]) -> Iterator[tuple[list[int], str]]:
+    """Sorted distinct ids in chunks, each with its "?, ?, …" placeholders for an IN (...)."""
     ordered = sorted(set(ids))
     param = database_proxy.obj.param
     for start in range(0, len(ordered), IN_CHUNK):
@@ -326,7 +324,7 @@ class _Writer:
         """Insert rows with ids counted from the current maximum; resolve Ref columns; returns the ids."""
         if not rows:
             return []
-        first = (_fetch(f'SELECT coalesce(max(id), 0) FROM "{table}"')[0][0] or 0) + 1
+        first = (fetch(f'SELECT coalesce(max(id), 0) FROM "{table}"')[0][0] or 0) + 1
         ids = list(range(first, first + len(rows)))
         for start in range(0, len(rows), CHUNK):
             chunk = _as_tuples(table, rows[start : start + CHUNK], ids[start : start + CHUNK], refs, extra)
@@ -379,183 +377,3 @@ class _Writer:
             chunk = ids[start : start + CHUNK]
             search_index.reindex(chunk)
             self._step(len(chunk))
-
-
-# ----------------------------------------------------------------------------- undo
-
-
-@dataclass(frozen=True)
-class UndoCounts:
-    customers_removed: int
-    sites_removed: int
-    equipment_removed: int
-    visits_removed: int
-    segments_removed: int
-    customers_restored: int
-    warnings: list[str]
-
-
-def undo_batch(batch_id: int) -> UndoCounts:
-    """Remove what the batch created and put back what it changed, in one transaction."""
-    with bulk.transaction():
-        batch = ImportBatch.select().where(ImportBatch.id == batch_id).first()
-        if batch is None:
-            raise UserError(f"There is no import number {batch_id}; check the number in the import report.")
-        if batch.status == "undone":
-            raise UserError(f"Import number {batch_id} was already undone.")
-        changes = _fetch(
-            "SELECT table_name, row_id, action, before_json FROM import_change WHERE batch_id = "
-            f"{database_proxy.obj.param} ORDER BY id",
-            [batch_id],
-        )
-        created: dict[str, list[int]] = {}
-        updated: list[tuple[int, dict]] = []
-        for table, row_id, action, before in changes:
-            if action == "created":
-                created.setdefault(table, []).append(row_id)
-            else:
-                updated.append((row_id, json.loads(before)))
-        warnings: list[str] = []
-        restored = _restore_updates(updated, warnings)
-        edited = _count_edited(created.get("customer", []))
-        if edited:
-            warnings.append(
-                f"{edited} of the customers this import created were changed after the import; "
-                "they were removed all the same."
-            )
-        affected = _customers_of_children(created)
-        taken_along = _cascaded(created)
-        counts = {table: _delete(table, created.get(table, [])) + taken_along.get(table, 0) for table in
-                  ("visit", "equipment", "site", "customer", "segment")}  # fmt: skip
-        _drop_search_rows(created.get("customer", []))
-        search_index.reindex(affected | {row_id for row_id, _ in updated})
-        ImportBatch.update(status="undone").where(ImportBatch.id == batch_id).execute()
-    return UndoCounts(counts["customer"], counts["site"], counts["equipment"], counts["visit"],
-                      counts["segment"], restored, warnings)  # fmt: skip
-
-
-def _restore_updates(updated: list[tuple[int, dict]], warnings: list[str]) -> int:
-    db = database_proxy.obj
-    current = customers_by_id(row_id for row_id, _ in updated)
-    restored = edited = gone = 0
-    for customer_id, before in updated:
-        now = current.get(customer_id)
-        if now is None:
-            gone += 1
-            continue
-        if now["version"] != before["version"]:
-            edited += 1
-        columns = [c for c in before["columns"] if c in UPDATABLE]
-        if columns:
-            sets = ", ".join(f'"{c}" = {db.param}' for c in columns)
-            db.execute_sql(
-                f"UPDATE customer SET {sets}, version = version + 1 WHERE id = {db.param}",
-                [before["columns"][c] for c in columns] + [customer_id],
-            )
-            restored += 1
-    if edited:
-        warnings.append(
-            f"{edited} of the customers this import changed were edited again afterwards; "
-            "the values from before the import were put back all the same."
-        )
-    if gone:
-        warnings.append(f"{gone} of the customers this import changed have since been deleted.")
-    return restored
-
-
-def _count_edited(customer_ids: list[int]) -> int:
-    """Created customers changed since: every edit, merge or new record of theirs bumps the version."""
-    edited = 0
-    for chunk, marks in _id_chunks(customer_ids):
-        edited += _fetch(f"SELECT count(*) FROM customer WHERE id IN ({marks}) AND version > 1", chunk)[0][0]
-    return edited
-
-
-def _customers_of_children(created: dict[str, list[int]]) -> set[int]:
-    """Existing customers whose sites change when the created children go (their search rows change)."""
-    found: set[int] = set()
-    for chunk, marks in _id_chunks(created.get("site", [])):
-        found |= {cid for (cid,) in _fetch(f"SELECT customer_id FROM site WHERE id IN ({marks})", chunk)}
-    return found - set(created.get("customer", []))
-
-
-def _cascaded(created: dict[str, list[int]]) -> dict[str, int]:
-    """What deleting the created customers and sites takes along with them (counted for the report)."""
-    counts = {"site": 0, "equipment": 0, "visit": 0}
-    for chunk, marks in _id_chunks(created.get("customer", [])):
-        counts["site"] += _fetch(f"SELECT count(*) FROM site WHERE customer_id IN ({marks})", chunk)[0][0]
-        counts["visit"] += _fetch(f"SELECT count(*) FROM visit WHERE customer_id IN ({marks})", chunk)[0][0]
-        counts["equipment"] += _fetch(
-            "SELECT count(*) FROM equipment WHERE site_id IN "
-            f"(SELECT id FROM site WHERE customer_id IN ({marks}))",
-            chunk,
-        )[0][0]
-    for chunk, marks in _id_chunks(created.get("site", [])):
-        counts["equipment"] += _fetch(f"SELECT count(*) FROM equipment WHERE site_id IN ({marks})", chunk)[0][
-            0
-        ]
-    return counts
-
-
-def _delete(table: str, ids: list[int]) -> int:
-    removed = 0
-    for chunk, marks in _id_chunks(ids):
-        cursor = database_proxy.obj.execute_sql(f'DELETE FROM "{table}" WHERE id IN ({marks})', chunk)
-        removed += max(cursor.rowcount, 0)
-    return removed
-
-
-def _drop_search_rows(customer_ids: list[int]) -> None:
-    for chunk, marks in _id_chunks(customer_ids):
-        database_proxy.obj.execute_sql(f"DELETE FROM customer_search WHERE rowid IN ({marks})", chunk)
-
-
-def batch_exists(batch_id: int) -> bool:
-    return ImportBatch.select().where(ImportBatch.id == batch_id).exists()
-
-
-# ----------------------------------------------------------------------------- the export's reads
-
-
-def exportable_tables() -> list[tuple[str, list[tuple[str, str]]]]:
-    """(table name, [(column, kind)]) of every table, parents before children.
-
-    kind is "date", "datetime", "bool", "number" or "text", so the export can write real dates and yes/no.
-    """
-    return [
-        (model._meta.table_name, [(f.column_name, _kind(f)) for f in model._meta.sorted_fields])
-        for model in ALL_TABLES
-    ]
-
-
-def _kind(column: Field) -> str:
-    if isinstance(column, DateTimeField):
-        return "datetime"
-    if isinstance(column, DateField):
-        return "date"
-    if isinstance(column, BooleanField):
-        return "bool"
-    if isinstance(column, (IntegerField, ForeignKeyField, AutoField)):
-        return "number"
-    return "text"
-
-
-def table_rows(table: str, columns: list[str], size: int = 5000) -> Iterator[list[tuple]]:
-    """The rows of one table in id order (when it has one), a chunk at a time."""
-    known = {name: {c for c, _ in columns} for name, columns in exportable_tables()}
-    if table not in known or any(c not in known[table] for c in columns):
-        raise ValueError(f"unknown table or column: {table}")
-    names = ", ".join(f'"{c}"' for c in columns)
-    order = ' ORDER BY "id"' if "id" in columns else ""
-    cursor = database_proxy.obj.execute_sql(f'SELECT {names} FROM "{table}"{order}')
-    try:
-        while rows := cursor.fetchmany(size):
-            yield [tuple(row) for row in rows]
-    finally:
-        cursor.close()
-
-
-def count_rows(table: str) -> int:
-    if table not in dict(exportable_tables()):
-        raise ValueError(f"unknown table {table}")
-    return _fetch(f'SELECT count(*) FROM "{table}"')[0][0]

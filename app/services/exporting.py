@@ -22,7 +22,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
 from app.domain.errors import UserError
-from app.persistence import imports as repository
+from app.persistence import exports as repository
 from app.services.cancel import Cancelled
 from app.services.importing.report import save_atomically
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.domain.errors import UserError
+from app.persistence import import_undo
 from app.persistence import imports as repository
 from app.services.importing import exported
 from app.services.importing.fields import TARGET_KEYS, normalise_header
@@ -212,7 +213,7 @@ def _report(path: Path, table: SheetTable, plan: ImportPlan, dry_run: bool) -> I
 
 def undo_import(batch_id: int) -> UndoReport:
     """Remove what the batch created and put back what it changed."""
-    counts = repository.undo_batch(int(batch_id))
+    counts = import_undo.undo_batch(int(batch_id))
     return UndoReport(
         int(batch_id),
         counts.customers_removed,
