@@ -145,7 +145,8 @@ def imported_fingerprints() -> dict[str, int]:
         "SELECT c.row_id, c.before_json FROM import_change c JOIN import_batch b ON b.id = c.batch_id "
         "JOIN customer k ON k.id = c.row_id "
         "WHERE b.status = 'done' AND c.table_name = 'customer' AND c.action = 'created' "
-        "AND c.before_json LIKE 'fp:%'"
+        f"AND c.before_json LIKE {database_proxy.obj.param}",
+        ["fp:%"],  # a parameter: psycopg reads a % written in the SQL as a placeholder
     )
     for customer_id, value in rows:
         for fingerprint in value[3:].split(","):

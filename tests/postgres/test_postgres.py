@@ -16,12 +16,27 @@ from app.persistence.db import close_database, open_database
 from app.persistence.stats import headline_stats
 from app.services import backups, customers, office, privacy, records
 from app.services.demo import build_demo
+from tests.persistence.test_records import (  # noqa: F401
+    smith,
+    test_the_search_index_keeps_one_row_per_customer_through_every_change,
+)
 
 # The hand-worked headline numbers, run again here on PostgreSQL (pytest collects them from this module).
 from tests.persistence.test_stats import (  # noqa: F401
     test_an_empty_database_is_all_zeros,
     test_every_number_of_a_small_business,
     test_later_rows_do_not_count_for_an_earlier_day,
+)
+
+# The importer's reads, write, re-import and undo, run again on PostgreSQL.
+from tests.services.test_import_matching import (  # noqa: F401
+    test_importing_the_same_file_twice_creates_nothing_new,
+    test_matches_against_the_database_fill_blanks_and_add_sites,
+    test_name_only_rows_are_recognised_on_reimport,
+)
+from tests.services.test_import_run import (  # noqa: F401
+    test_a_phone_extension_goes_to_the_notes_and_the_number_is_kept,
+    test_imported_customers_are_found_by_any_part_of_them,
 )
 
 TODAY = datetime.date(2025, 6, 2)
