@@ -253,3 +253,24 @@ def test_three_office_pcs_starting_at_once_on_a_new_database(pg_url: str) -> Non
     ]
     failures = [p.stderr.read()[-500:] for p in starts if p.wait(60) != 0]
     assert failures == []
+
+
+def test_an_office_database_exports_and_reads_back_the_same(pg_url: str, tmp_path: Path) -> None:
+    from app.services.exporting import export_database
+    from app.services.importing import run_import
+    from tests.services.test_export import snapshot
+
+    open_database(pg_url)
+    try:
+        build_demo(customers=80, seed=5, today=TODAY)
+        expected = snapshot()
+        export_database(tmp_path / "office.xlsx")
+    finally:
+        close_database()
+    open_database(tmp_path / "laptop.db")
+    try:
+        report = run_import(tmp_path / "office.xlsx")
+        assert (report.customers_created, report.rejected) == (80, [])
+        assert snapshot() == expected
+    finally:
+        close_database()

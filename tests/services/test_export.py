@@ -43,7 +43,7 @@ def snapshot() -> dict[str, list[tuple]]:
         by_customer.setdefault(customer_id, []).append((*place, tuple(sorted(by_site.get(site_id, [])))))
     found = [
         (
-            *(str(v) if v not in (None, "") else "" for v in row[1:]),
+            *(_text(v) for v in row[1:]),
             tuple(sorted(by_customer.get(row[0], []))),
         )
         for row in customers
@@ -88,6 +88,13 @@ def test_round_trip_gives_the_same_customers_sites_and_equipment(tmp_path: Path)
         close_database()
     expected_customers = [_without_control(c) for c in expected["customers"]]
     assert restored["customers"] == expected_customers
+
+
+def _text(value: object) -> str:
+    """A stored value as text, the same on SQLite (yes/no as 1/0) and PostgreSQL (True/False)."""
+    if isinstance(value, bool):
+        return str(int(value))
+    return "" if value in (None, "") else str(value)
 
 
 def _without_control(row: tuple) -> tuple:
