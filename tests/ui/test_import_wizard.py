@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from openpyxl import Workbook
+from PySide6.QtCore import Qt
 
 from app.services import customers as customer_service
 
@@ -83,3 +84,25 @@ def test_a_file_that_is_not_a_spreadsheet_is_explained_on_the_first_page(
     assert wizard.currentPage() is wizard.file_page
     assert wizard.file_page.error.text()
     assert "Traceback" not in wizard.file_page.error.text()
+
+
+def test_a_possible_duplicate_is_asked_about_and_a_tick_merges_it(qtbot, window, tmp_path: Path) -> None:
+    from app.services.importing import run_import
+    from tests.services import import_fixtures as fx
+
+    header = ["Name", "Phone", "Email", "Street", "City", "State", "Zip", "Equipment"]
+    saved = [header, ["Jonathan Smith", "410-555-0121", "", "12 Elm St", "Dover", "DE", "19901", ""]]
+    run_import(fx.write_xlsx(tmp_path / "saved.xlsx", saved))
+    alike = [header, ["Jonathon Smith", "", "", "12 Elm Street", "Dover", "DE", "19901", "Boiler"]]
+    wizard = window.import_spreadsheet(str(fx.write_xlsx(tmp_path / "new.xlsx", alike)))
+    for page in (wizard.sheet_page, wizard.mapping_page, wizard.preview_page):
+        _advance(qtbot, wizard, page)
+    preview = wizard.preview_page
+    qtbot.waitUntil(lambda: preview.plan is not None and not wizard.runner.busy, timeout=20_000)
+    assert preview.uncertain.count() == 1 and "Jonathan Smith" in preview.uncertain.item(0).text()
+    assert "1 new customer" in preview.summary.text()
+    preview.uncertain.item(0).setCheckState(Qt.CheckState.Checked)  # "the same customer"
+    qtbot.waitUntil(lambda: "1 existing customer updated" in preview.summary.text(), timeout=20_000)
+    _advance(qtbot, wizard, wizard.report_page)
+    assert customer_service.count_customers() == 1
+    assert "Boiler" in [e.kind for e in customer_service.customer_detail(1).equipment]

@@ -122,6 +122,11 @@ class PreviewPage(ImportStep):
         )
 
     def _show_plan(self, plan: Any) -> None:
+        rejected = sum(1 for r in plan.rows if r.action == "reject")
+        uncertain = [r for r in plan.rows if r.uncertain_match is not None]
+        # Only the rows on screen stay: the import plans again, and a 100,000-row plan held here
+        # alongside it would take about 300 MB more.
+        plan.rows, plan.groups, plan.row_data = plan.rows[:PREVIEW_ROWS], [], []
         self.plan = plan
         self.state.date_order = plan.date_order
         parts = [
@@ -131,26 +136,24 @@ class PreviewPage(ImportStep):
             count_text(plan.duplicates_merged, "duplicate row") + " merged",
             count_text(plan.sites_created, "site"),
             count_text(plan.equipment_created, "piece of equipment", "pieces of equipment"),
-            count_text(sum(1 for r in plan.rows if r.action == "reject"), "row") + " not imported",
+            count_text(rejected, "row") + " not imported",
         ]
-        shown = f"\nThe first {PREVIEW_ROWS:,} rows are shown below." if len(plan.rows) > PREVIEW_ROWS else ""
+        shown = f"\nThe first {PREVIEW_ROWS:,} rows are shown below." if plan.rows_read > PREVIEW_ROWS else ""
         self.summary.setText(", ".join(parts) + "." + shown + "".join(f"\n{w}" for w in plan.warnings))
         self.date_order.setVisible(plan.date_order_ambiguous)
         if plan.date_order_ambiguous:
             self.date_order.blockSignals(True)
             self.date_order.setCurrentIndex(max(self.date_order.findData(plan.date_order), 0))
             self.date_order.blockSignals(False)
-        self.rows.set_rows(plan.rows[:PREVIEW_ROWS])
-        self._show_uncertain(plan)
+        self.rows.set_rows(plan.rows)
+        self._show_uncertain(uncertain)
         self.completeChanged.emit()
 
-    def _show_uncertain(self, plan: Any) -> None:
+    def _show_uncertain(self, rows: list[Any]) -> None:
         self.uncertain.blockSignals(True)
         self.uncertain.clear()
-        for row in plan.rows:
+        for row in rows:
             match = row.uncertain_match
-            if match is None:
-                continue
             who = f"row {match.excel_row}" if match.customer_id is None else "a customer you have"
             text = f"Row {row.excel_row}: {row.preview()['name']} may be {who}, {match.name}"
             text += f" ({match.address})" if match.address else ""
