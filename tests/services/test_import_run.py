@@ -274,3 +274,16 @@ def test_a_phone_extension_goes_to_the_notes_and_the_number_is_kept(
     detail = customer_detail(find_customers("Harbor")[0].id)
     assert detail.draft.phone == "+14105550142"
     assert "Extension 12 of (410) 555-0142" in detail.draft.notes
+
+
+def test_the_rows_previewed_are_the_rows_imported(db: OpenedDatabase, tmp_path: Path) -> None:
+    from app.services.customers import count_customers, find_customers
+
+    path = fx.write_xlsx(tmp_path / "list.xlsx", [["Name", "Phone"], ["Ann Lee", "410-555-0101"]])
+    table = read_sheet(path)
+    fx.write_xlsx(path, [["Name", "Phone"], ["Bob Roe", "410-555-0102"], ["Cy Poe", "410-555-0103"]])
+    report = run_import(path, table=table)  # the file changed after the preview: what was shown counts
+    assert report.customers_created == 1 and [c.name for c in find_customers("Lee")] == ["Lee, Ann"]
+    assert table.rows[0][1] == ["Ann Lee", "410-555-0101"]  # the caller's table is left whole
+    undo_import(report.batch)
+    assert run_import(path, table=table).customers_created == 1 and count_customers() == 1

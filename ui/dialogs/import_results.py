@@ -183,11 +183,11 @@ class PreviewPage(ImportStep):
         if self.state.report is not None:
             return True
         state = self.state
-        path, sheet = state.info.path, state.table.sheet
+        path, table = state.info.path, state.table
         mapping, decisions, order = state.mapping, dict(state.decisions), state.date_order
         state.runner.run(
             self.tr("Importing %1…").replace("%1", path.name),
-            lambda p, c: backed_up_import(path, sheet, mapping, decisions, order, p, c),
+            lambda p, c: backed_up_import(path, table, mapping, decisions, order, p, c),
             changes=IMPORT_CHANGES,
             on_done=self._imported,
         )
@@ -203,13 +203,14 @@ def _what_happens(row: Any) -> str:
 
 
 def backed_up_import(
-    path: Path, sheet: str, mapping: dict, decisions: dict, order: Any, progress: Any, cancel: Any
+    path: Path, table: Any, mapping: dict, decisions: dict, order: Any, progress: Any, cancel: Any
 ) -> Any:
-    """A backup first (an import changes many customers at once), then the import itself."""
+    """A backup first (an import changes many customers at once), then the import of the rows previewed."""
     backup_before("import")
     return importing.run_import(
         path,
-        sheet=sheet,
+        sheet=table.sheet,
+        table=table,
         mapping=mapping,
         decisions=decisions,
         date_order=order,

@@ -126,15 +126,24 @@ def run_import(
     dry_run: bool = False,
     progress: Progress | None = None,
     cancel: Cancel | None = None,
+    table: SheetTable | None = None,
 ) -> ImportReport:
-    """Read, plan and (unless dry_run) write in one transaction, recorded as a batch that can be undone."""
+    """Read, plan and (unless dry_run) write in one transaction, recorded as a batch that can be undone.
+
+    `table`: the sheet as `read_sheet` gave it, when the caller has it already (the wizard, which
+    previewed it): the rows imported are then exactly the rows previewed, and the file is not read again.
+    """
     path = Path(path)
-    sniffed = sniff(path)
-    table = _read(path, sniffed, _inspect(path, sniffed), sheet)
+    consume = table is None  # a table of our own can be emptied as it is cleaned; the caller's cannot
+    if table is None:
+        sniffed = sniff(path)
+        table = _read(path, sniffed, _inspect(path, sniffed), sheet)
     used = mapping if mapping is not None else guess_mapping(table.headers)
     region = business_region()
     with paused_gc():
-        return _plan_and_write(path, table, used, region, decisions, date_order, dry_run, progress, cancel)
+        return _plan_and_write(
+            path, table, used, region, decisions, date_order, dry_run, progress, cancel, consume
+        )
 
 
 def _plan_and_write(
@@ -147,11 +156,12 @@ def _plan_and_write(
     dry_run: bool,
     progress: Progress | None,
     cancel: Cancel | None,
+    consume: bool,
 ) -> ImportReport:
     ticker = Ticker(progress, cancel, len(table.rows) * 4)
     ticker.at(0, force=True)
     plan = plan_import(
-        table, used, decisions=decisions, date_order=date_order, region=region, ticker=ticker, consume=True
+        table, used, decisions=decisions, date_order=date_order, region=region, ticker=ticker, consume=consume
     )
     report = _report(path, table, plan, dry_run)
     if dry_run:
