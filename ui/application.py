@@ -17,7 +17,7 @@ from app.domain.errors import UserError
 from app.logs import setup_logging
 from app.paths import APP_NAME, data_dir_for, resolve_database
 from app.services.database import open_app_database
-from ui import gc_guard
+from ui import gc_guard, signals
 from ui.main_window import MainWindow
 from ui.messages import set_log_path, show_error
 from ui.pages.backup_section import startup_backup
@@ -41,6 +41,7 @@ def create_application(argv: Sequence[str]) -> QApplication:
     app.setOrganizationName("")
     app.setApplicationDisplayName("Customers for Life")
     gc_guard.install(app)
+    signals.emit_leaks_a_reference()  # checked here, on the GUI thread, before any worker emits
     return app
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
+from ui.signals import emit
+
 
 class DataEvents(QObject):
     """`data_changed(changes, initiator)`: `changes` is a set of table names such as {"customer"}."""
@@ -11,7 +13,7 @@ class DataEvents(QObject):
     data_changed = Signal(object, object)
 
     def announce(self, changes: set[str], initiator: object = None) -> None:
-        self.data_changed.emit(frozenset(changes), initiator)
+        emit(self.data_changed, frozenset(changes), initiator)
 
 
 _events: DataEvents | None = None

@@ -106,3 +106,15 @@ def test_a_possible_duplicate_is_asked_about_and_a_tick_merges_it(qtbot, window,
     _advance(qtbot, wizard, wizard.report_page)
     assert customer_service.count_customers() == 1
     assert "Boiler" in [e.kind for e in customer_service.customer_detail(1).equipment]
+
+
+def test_a_closed_wizard_leaves_nothing_that_later_work_trips_on(qtbot, window, tmp_path: Path) -> None:
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    wizard = window.import_spreadsheet(str(_messy_workbook(tmp_path / "list.xlsx")))
+    wizard.close()  # deleted on close
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    done = []
+    with qtbot.waitSignal(window.runner.job_ended, timeout=10_000):
+        window.runner.run("Later work", lambda _p, _c: 42, on_done=done.append)
+    assert done == [42]  # and no error from the deleted wizard (pytest-qt fails the test on one)

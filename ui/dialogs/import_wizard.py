@@ -29,6 +29,7 @@ from app.domain.errors import UserError
 from app.services import importing
 from ui.dialogs.import_results import PreviewPage, ReportPage
 from ui.dialogs.import_step import ImportStep, error_label, plain_label
+from ui.signals import emit
 from ui.tasks import TaskRunner
 from ui.window_state import last_folder, remember_folder
 
@@ -58,7 +59,7 @@ class FilePage(ImportStep):
         layout.addLayout(row)
         layout.addWidget(self.error)
         layout.addStretch(1)
-        self.path.textChanged.connect(lambda _t: (self.error.clear(), self.completeChanged.emit()))
+        self.path.textChanged.connect(lambda _t: (self.error.clear(), emit(self.completeChanged)))
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -229,4 +230,8 @@ class ImportWizard(QWizard):
             self.addPage(page)
         self.file_page.path.setText(path)
         self.resize(980, 680)
-        runner.job_ended.connect(lambda *_: self.preview_page.completeChanged.emit())
+        # A method of the wizard, not a lambda: Qt drops the connection when the wizard is deleted.
+        runner.job_ended.connect(self._job_ended)
+
+    def _job_ended(self, *_args: object) -> None:
+        emit(self.preview_page.completeChanged)  # Next waits for the runner to be free

@@ -20,6 +20,7 @@ from app.services.customers import count_customers
 from ui.dialogs.restore_dialog import RestoreDialog, customers_text, label_text, when_text
 from ui.messages import confirm, show_error, show_info
 from ui.pages.data_widgets import WARNING_STYLE, action_button, button_row, text_label
+from ui.signals import emit
 from ui.tasks import TaskRunner
 from ui.text import count_text
 
@@ -134,7 +135,7 @@ class BackupSection(QGroupBox):
         except Exception as error:
             show_error(self, error)
             return
-        self.changed.emit({"setting"})
+        emit(self.changed, {"setting"})
         if warning:
             show_info(self, self.tr("Backup folder"), warning)
         self._reload()
@@ -196,7 +197,7 @@ class BackupSection(QGroupBox):
         )
 
     def _restored(self, result: Any) -> None:
-        self.changed.emit(set(ALL_CHANGES))
+        emit(self.changed, set(ALL_CHANGES))
         safety = result.safety_backup
         undo = (
             self.tr("\n\nYour data as it was is kept in %1.").replace("%1", str(safety.path))
