@@ -41,7 +41,7 @@ def create_application(argv: Sequence[str]) -> QApplication:
     app.setOrganizationName("")
     app.setApplicationDisplayName("Customers for Life")
     gc_guard.install(app)
-    signals.emit_leaks_a_reference()  # checked here, on the GUI thread, before any worker emits
+    signals.install()  # before the first emit, on the GUI thread
     return app
 
 

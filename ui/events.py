@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from ui.signals import emit
-
 
 class DataEvents(QObject):
     """`data_changed(changes, initiator)`: `changes` is a set of table names such as {"customer"}."""
@@ -13,7 +11,7 @@ class DataEvents(QObject):
     data_changed = Signal(object, object)
 
     def announce(self, changes: set[str], initiator: object = None) -> None:
-        emit(self.data_changed, frozenset(changes), initiator)
+        self.data_changed.emit(frozenset(changes), initiator)
 
 
 _events: DataEvents | None = None

@@ -1,45 +1,42 @@
-"""Emitting a Qt signal from Python: every `.emit(...)` of the app goes through `emit` here.
+"""A guard against PySide6 6.12.0's lost reference on every signal emitted from Python.
 
-PySide6 6.12.0's `SignalInstance.emit` hands back its bool result with one reference too
-few: each emit from Python lowers the reference count of `True` by one (measured, and
-gone in 6.11.3). On Python 3.11, where `True` is an ordinary object, a session of a few
-thousand emits (progress reports alone send about a hundred per job) brings the count to
-zero and the interpreter aborts ("bool_dealloc: deallocating True or False"). PySide6 6.12
-is the first with the separate PySide6-Pdf package the app uses, so rather than pin an
-older one, `emit` gives the reference back when the running PySide6 has the leak; on a
-release without it, it does nothing more than emit.
+PySide6 6.12.0's `SignalInstance.emit` (and `.disconnect`) hand back their bool result
+with one reference too few: each call lowers the reference count of `True` by one
+(measured; 6.11.3 does not). On Python 3.11 a session of a few thousand emits (a job's
+progress reports send about a hundred, the dashboard's pyqtgraph charts about sixty per
+visit) brings the count to zero and the interpreter aborts ("bool_dealloc: deallocating
+True or False"). Python 3.12 made `True` and `False` immortal, which makes the bug
+harmless; `install` does the same for 3.11 when the running PySide6 has the leak: it
+raises both counts by 2**40, more than any session can lose. Wrapping `emit` instead
+would break `signal.connect(other.emit)`, which PySide6 and pyqtgraph rely on, and
+PySide6 6.12 is the first release with the PySide6-Pdf package the app uses.
 """
 
 from __future__ import annotations
 
 import ctypes
 import sys
-import threading
-from typing import Any
 
-_PROBE_EMITS = 64
-_leak_checked = threading.Lock()
-_leaks: bool | None = None
+_CALLS = 64
+_MARGIN = 1 << 40
+_checked = False
 
 
-def emit(signal: Any, *args: Any) -> None:
-    """`signal.emit(*args)`, without losing a reference to the result."""
-    result = signal.emit(*args)
-    if emit_leaks_a_reference():
-        ctypes.pythonapi.Py_IncRef(ctypes.py_object(result))
+def install() -> bool:
+    """Guard True and False if this PySide6 loses references to them; whether it was needed (once)."""
+    global _checked
+    if _checked or sys.version_info >= (3, 12):
+        return False
+    _checked = True
+    if not _emit_loses_a_reference():
+        return False
+    for value in (True, False):
+        # ob_refcnt is the first field of every CPython object.
+        ctypes.c_ssize_t.from_address(id(value)).value += _MARGIN
+    return True
 
 
-def emit_leaks_a_reference() -> bool:
-    """Whether this PySide6 loses a reference per emit (checked once, on first use)."""
-    global _leaks
-    if _leaks is None:
-        with _leak_checked:
-            if _leaks is None:
-                _leaks = _probe()
-    return _leaks
-
-
-def _probe() -> bool:
+def _emit_loses_a_reference() -> bool:
     from PySide6.QtCore import QObject, Signal
 
     class Probe(QObject):
@@ -47,10 +44,6 @@ def _probe() -> bool:
 
     probe = Probe()
     before = sys.getrefcount(True)
-    results = [probe.ping.emit() for _ in range(_PROBE_EMITS)]
-    lost = before + _PROBE_EMITS - sys.getrefcount(True)  # the list holds one reference per emit
-    if results and results[0] is True and lost > _PROBE_EMITS // 2:
-        for _ in range(lost):  # give back what the probe itself took
-            ctypes.pythonapi.Py_IncRef(ctypes.py_object(True))
-        return True
-    return False
+    results = [probe.ping.emit() for _ in range(_CALLS)]
+    lost = before + _CALLS - sys.getrefcount(True)  # the list holds one reference per emit
+    return results[0] is True and lost > _CALLS // 2

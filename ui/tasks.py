@@ -23,7 +23,6 @@ from app.services.cancel import Cancelled
 from app.services.database import release_thread_connection
 from ui.events import data_events
 from ui.messages import show_error
-from ui.signals import emit
 
 log = logging.getLogger(__name__)
 
@@ -61,14 +60,14 @@ class _Runnable(QRunnable):
         job = self.job
         try:
             result = job.fn(
-                lambda done, total: emit(self.signals.progress, job, done, total), job.cancel_event.is_set
+                lambda done, total: self.signals.progress.emit(job, done, total), job.cancel_event.is_set
             )
         except Cancelled:
-            emit(self.signals.cancelled, job)
+            self.signals.cancelled.emit(job)
         except BaseException as error:
-            emit(self.signals.failed, job, error)
+            self.signals.failed.emit(job, error)
         else:
-            emit(self.signals.finished, job, result)
+            self.signals.finished.emit(job, result)
         finally:
             release_thread_connection()
 
@@ -121,7 +120,7 @@ class TaskRunner(QObject):
         self._running += 1
         self._jobs[id(job)] = job
         log.info("job started: %s", label)
-        emit(self.job_started, label)
+        self.job_started.emit(label)
         if not quiet:
             self._open_dialog(job)
         self._pool.start(_Runnable(job, self._signals))
@@ -166,7 +165,7 @@ class TaskRunner(QObject):
         self._running -= 1
         self._jobs.pop(id(job), None)
         log.info("job %s: %s", outcome, job.label)
-        emit(self.job_ended, job.label, outcome)
+        self.job_ended.emit(job.label, outcome)
 
     def _on_finished(self, job: _Job, result: Any) -> None:
         self._end(job, "done")

@@ -54,8 +54,10 @@ def message_boxes(monkeypatch) -> list[tuple[str, str, str]]:
 
 @pytest.fixture(autouse=True)
 def gui_thread_gc(qapp):
-    """As in the app: garbage is collected on the GUI thread only (see ui/gc_guard.py)."""
-    from ui import gc_guard
+    """As in the app: garbage is collected on the GUI thread only (see ui/gc_guard.py), and emits keep
+    their references (ui/signals.py)."""
+    from ui import gc_guard, signals
 
     gc_guard.install(qapp)
+    signals.install()
     yield

@@ -1,39 +1,37 @@
-"""Signals emitted from Python must not cost a reference each (PySide6 6.12.0 loses one per emit)."""
+"""A long session's signals must not abort Python (PySide6 6.12.0 loses a reference to True per emit)."""
 
 from __future__ import annotations
 
-import re
+import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
-
-from ui.signals import emit
-
 ROOT = Path(__file__).resolve().parents[2]
 
+SESSION = """
+import gc, os, sys
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6.QtCore import QObject, Signal
+from ui.application import create_application
 
-class _Sender(QObject):
+class Sender(QObject):
     progress = Signal(object, int, int)
 
+app = create_application([sys.argv[0]])
+sender = Sender()
+received = []
+sender.progress.connect(lambda job, done, total: received.append(done))
+for done in range(100_000):  # months of progress reports, far more than True's own count
+    sender.progress.emit(None, done, 100_000)
+del sender
+gc.collect()
+print("emitted", len(received))
+"""
 
-def test_thousands_of_emits_leave_true_as_it_was(qtbot) -> None:
-    sender = _Sender()
-    received = []
-    sender.progress.connect(lambda job, done, total: received.append(done))
-    before = sys.getrefcount(True)
-    for done in range(5000):  # a long day's progress reports; a leak of one each would abort Python 3.11
-        emit(sender.progress, None, done, 5000)
-    assert len(received) == 5000
-    assert abs(sys.getrefcount(True) - before) < 100
 
-
-def test_every_emit_in_the_app_goes_through_ui_signals() -> None:
-    offenders = [
-        f"{path.relative_to(ROOT)}:{number}"
-        for path in sorted((ROOT / "ui").rglob("*.py"))
-        if path.name != "signals.py"
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-        if re.search(r"\.(emit|disconnect)\(", line)
-    ]
-    assert offenders == []
+def test_a_hundred_thousand_emits_do_not_abort_python() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", SESSION], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "emitted 100000" in done.stdout

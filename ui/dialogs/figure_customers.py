@@ -20,7 +20,6 @@ from app.domain.money import format_money
 from app.domain.values import format_phone
 from app.services.dashboard import customers_behind
 from ui.models.rows_model import RowsModel
-from ui.signals import emit
 from ui.tasks import TaskRunner
 from ui.text import count_text
 
@@ -76,4 +75,4 @@ class FigureCustomersDialog(QDialog):
         self.show()
 
     def _open(self, index: Any) -> None:
-        emit(self.open_customer, self.rows.row_object(index.row()).id)
+        self.open_customer.emit(self.rows.row_object(index.row()).id)

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import UserError
 from app.domain.values import parse_date_text
-from ui.signals import emit
 
 
 @dataclass(frozen=True)
@@ -206,7 +205,7 @@ class FormWidget(QWidget):
             target.setVisible(self._show_errors)
             if self._show_errors:
                 QTimer.singleShot(0, target, lambda: self._fit(target))  # dropped if the form closes
-        emit(self.validity_changed, self.result_draft is not None)
+        self.validity_changed.emit(self.result_draft is not None)
         return self.result_draft is not None
 
     @staticmethod

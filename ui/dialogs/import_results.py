@@ -30,7 +30,6 @@ from app.services.backups import backup_before
 from ui.dialogs.import_step import ImportStep, plain_label
 from ui.messages import show_error, show_info
 from ui.models.rows_model import RowsModel
-from ui.signals import emit
 from ui.text import count_text
 from ui.window_state import last_folder, remember_folder
 
@@ -148,7 +147,7 @@ class PreviewPage(ImportStep):
             self.date_order.blockSignals(False)
         self.rows.set_rows(plan.rows)
         self._show_uncertain(uncertain)
-        emit(self.completeChanged)
+        self.completeChanged.emit()
 
     def _show_uncertain(self, rows: list[Any]) -> None:
         self.uncertain.blockSignals(True)

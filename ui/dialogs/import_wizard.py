@@ -29,7 +29,6 @@ from app.domain.errors import UserError
 from app.services import importing
 from ui.dialogs.import_results import PreviewPage, ReportPage
 from ui.dialogs.import_step import ImportStep, error_label, plain_label
-from ui.signals import emit
 from ui.tasks import TaskRunner
 from ui.window_state import last_folder, remember_folder
 
@@ -59,7 +58,7 @@ class FilePage(ImportStep):
         layout.addLayout(row)
         layout.addWidget(self.error)
         layout.addStretch(1)
-        self.path.textChanged.connect(lambda _t: (self.error.clear(), emit(self.completeChanged)))
+        self.path.textChanged.connect(lambda _t: (self.error.clear(), self.completeChanged.emit()))
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -234,4 +233,4 @@ class ImportWizard(QWizard):
         runner.job_ended.connect(self._job_ended)
 
     def _job_ended(self, *_args: object) -> None:
-        emit(self.preview_page.completeChanged)  # Next waits for the runner to be free
+        self.preview_page.completeChanged.emit()  # Next waits for the runner to be free

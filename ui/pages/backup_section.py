@@ -20,7 +20,6 @@ from app.services.customers import count_customers
 from ui.dialogs.restore_dialog import RestoreDialog, customers_text, label_text, when_text
 from ui.messages import confirm, show_error, show_info
 from ui.pages.data_widgets import WARNING_STYLE, action_button, button_row, text_label
-from ui.signals import emit
 from ui.tasks import TaskRunner
 from ui.text import count_text
 
@@ -135,7 +134,7 @@ class BackupSection(QGroupBox):
         except Exception as error:
             show_error(self, error)
             return
-        emit(self.changed, {"setting"})
+        self.changed.emit({"setting"})
         if warning:
             show_info(self, self.tr("Backup folder"), warning)
         self._reload()
@@ -197,7 +196,7 @@ class BackupSection(QGroupBox):
         )
 
     def _restored(self, result: Any) -> None:
-        emit(self.changed, set(ALL_CHANGES))
+        self.changed.emit(set(ALL_CHANGES))
         safety = result.safety_backup
         undo = (
             self.tr("\n\nYour data as it was is kept in %1.").replace("%1", str(safety.path))

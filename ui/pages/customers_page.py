@@ -21,7 +21,6 @@ from ui.editing import Editor
 from ui.events import data_events
 from ui.models.customer_list import CustomerListModel
 from ui.pages.customer_actions import CustomerActions, install_table_actions
-from ui.signals import emit
 from ui.text import count_text
 from ui.widgets.customer_detail import CustomerDetailView
 
@@ -126,7 +125,7 @@ class CustomersPage(QWidget):
         self._current_id = detail.id if detail else None
         self.detail.show_customer(detail)
         self.actions.enable_for(self._current_id)
-        emit(self.customer_selected, self._current_id)
+        self.customer_selected.emit(self._current_id)
 
     def selected_customer_id(self) -> int | None:
         """The customer shown in the detail (selected in the list, or just added)."""

@@ -13,7 +13,6 @@ from app.services import privacy
 from ui.dialogs.customer_picker import CustomerPickerDialog
 from ui.messages import confirm
 from ui.pages.data_widgets import action_button, button_row, text_label
-from ui.signals import emit
 from ui.tasks import TaskRunner
 from ui.window_state import last_folder, remember_folder
 
@@ -109,7 +108,7 @@ class PrivacySection(QGroupBox):
         )
 
     def _erased(self, name: str) -> None:
-        emit(self.changed, set(ERASE_CHANGES))
+        self.changed.emit(set(ERASE_CHANGES))
         self.privacy_result.setText(
             self.tr("%1 was erased; a later import will leave them out.").replace("%1", name)
         )

@@ -25,7 +25,6 @@ from app.services.opportunities import recompute_opportunities
 from ui.events import data_events
 from ui.messages import show_error
 from ui.models.rows_model import RowsModel
-from ui.signals import emit
 from ui.tasks import TaskRunner
 from ui.text import count_text
 
@@ -80,7 +79,7 @@ class QueuePage(QWidget):
         )
         self.refresh_button.clicked.connect(self.recompute)
         self.print_button = QPushButton(self.tr("Print call sheet…"))
-        self.print_button.clicked.connect(lambda: emit(self.print_requested, self.day))
+        self.print_button.clicked.connect(lambda: self.print_requested.emit(self.day))
 
         self.entries = RowsModel(
             [

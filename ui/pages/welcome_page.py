@@ -5,8 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
-from ui.signals import emit
-
 DEFAULT_DEMO_CUSTOMERS = 500
 
 
@@ -40,7 +38,7 @@ class WelcomePage(QWidget):
         self.demo_button = QPushButton(self.tr("Explore with demo data"))
         self.demo_button.setObjectName("demoButton")
         self.demo_button.setDefault(True)
-        self.demo_button.clicked.connect(lambda: emit(self.demo_requested, self.demo_size.value()))
+        self.demo_button.clicked.connect(lambda: self.demo_requested.emit(self.demo_size.value()))
 
         self.first_customer_button = QPushButton(self.tr("Start with my first customer"))
         self.first_customer_button.setObjectName("firstCustomerButton")

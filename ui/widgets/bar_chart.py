@@ -8,8 +8,6 @@ import pyqtgraph as pg
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from ui.signals import emit
-
 NEW_COLOUR = "#2e7d32"
 EXISTING_COLOUR = "#1565c0"
 PLAIN_COLOUR = "#455a64"
@@ -97,7 +95,7 @@ class BarChart(QWidget):
         place = point.y() if self.horizontal else point.x()
         index = round(place)
         if 0 <= index < len(self._keys) and abs(place - index) <= 0.4:
-            emit(self.clicked, self._keys[index])
+            self.clicked.emit(self._keys[index])
 
     def bar_keys(self) -> list[str]:
         return list(self._keys)
