@@ -12,7 +12,6 @@ app.persistence.dashboard_lists, built from the same SQL pieces as here.
 from __future__ import annotations
 
 import datetime
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -21,9 +20,9 @@ from peewee import PostgresqlDatabase, SqliteDatabase
 from app.domain import dashboard as figures
 from app.domain.kinds import OpportunityStatus, PlanStatus, ReferralDirection, ReferralStatus
 from app.domain.stats import StatsPeriods
+from app.persistence.raw_sql import run_sql
 from app.persistence.tables import database_proxy
 
-_NAMED = re.compile(r":(\w+)")
 _EQUIPMENT = "equipment"
 
 
@@ -50,20 +49,8 @@ def year_of(column: str) -> str:
 
 
 def full_scan() -> str:
-    """After a table name: read the whole table in order on SQLite (see app.persistence.stats._rows)."""
+    """After a table name: read the whole table in order on SQLite (see app.persistence.raw_sql._expand)."""
     return "NOT INDEXED" if is_sqlite() else ""
-
-
-def rows(sql: str, **values: object) -> list[tuple]:
-    """Run SQL written with :name parameters (a name may repeat) in the database's placeholder style."""
-    database = database_proxy.obj
-    params: list[object] = []
-
-    def placeholder(match: re.Match[str]) -> str:
-        params.append(values[match.group(1)])
-        return database.param
-
-    return database.execute_sql(_NAMED.sub(placeholder, sql), params).fetchall()
 
 
 def as_int(value: object) -> int:
@@ -292,12 +279,12 @@ JOIN (SELECT customer_id, {year_of("min(sold_on)")} AS first_year FROM sale GROU
 LEFT JOIN per_year b ON b.customer_id = a.customer_id AND b.y = a.y + 1
 GROUP BY a.y
 """
-    found = rows(sql, from_day=datetime.date(first_year, 1, 1).isoformat(), today=today.isoformat())
+    found = run_sql(sql, from_day=datetime.date(first_year, 1, 1).isoformat(), today=today.isoformat())
     return [figures.YearTotals(*(as_int(value) for value in row)) for row in found]
 
 
 def open_pipeline() -> list[tuple[str, int, int]]:
-    found = rows(
+    found = run_sql(
         "SELECT kind, count(*), sum(value_cents) FROM opportunity WHERE status = :open GROUP BY kind",
         open=OpportunityStatus.OPEN.value,
     )
@@ -309,7 +296,7 @@ def lifetime_figures(today: datetime.date) -> tuple[list[tuple[int, int, int]], 
     have any sale, plan or won commission; the value that makes a best customer; and the best
     customers who went quiet, most valuable first.
     """
-    found = rows(
+    found = run_sql(
         f"""WITH l AS ({LIFETIME_SQL})
             SELECT 0, bucket, count(*), sum(value)
             FROM (SELECT {ltv_bucket_sql()} AS bucket, value FROM l) AS b GROUP BY bucket
@@ -327,13 +314,13 @@ def projection_totals(today: datetime.date) -> figures.ProjectionTotals:
     """The recent buyers' sales, plans and replacements, added up without a grouping per customer."""
     ten, fifteen = figures.PROJECTION_HORIZONS
     params = projection_params(today)
-    customers, sales, plans = rows(
+    customers, sales, plans = run_sql(
         f"""SELECT count(*), sum(r.value), sum(p.plans) FROM ({recent_sales_sql()}) AS r
             LEFT JOIN (SELECT customer_id, sum(price_cents) AS plans FROM service_plan WHERE status = :active
                        GROUP BY customer_id) AS p ON p.customer_id = r.customer_id""",
         **params,
     )[0]
-    r10, n10, r15, n15 = rows(
+    r10, n10, r15, n15 = run_sql(
         f"""SELECT sum(t.price * {_replacements(ten)}), sum({_replacements(ten)}),
                    sum(t.price * {_replacements(fifteen)}), sum({_replacements(fifteen)})
             {_recent_equipment_sql()}""",
@@ -351,10 +338,10 @@ def projection_totals(today: datetime.date) -> figures.ProjectionTotals:
 def top_customers(today: datetime.date) -> tuple[int, list[figures.TopCustomer]]:
     """The sales of the last 365 days, and the biggest customers in them (most first)."""
     params = year_sales_params(today)
-    (revenue,) = rows(
+    (revenue,) = run_sql(
         "SELECT sum(total_cents) FROM sale WHERE sold_on >= :year_from AND sold_on <= :today", **params
     )[0]
-    found = rows(
+    found = run_sql(
         f"SELECT y.customer_id, c.display_name, y.value FROM ({year_sales_sql()}) AS y "
         f"JOIN customer c ON c.id = y.customer_id ORDER BY y.value DESC, y.customer_id "
         f"LIMIT {figures.TOP_HANDFUL}",
@@ -364,7 +351,7 @@ def top_customers(today: datetime.date) -> tuple[int, list[figures.TopCustomer]]
 
 
 def one_site_buyers(today: datetime.date) -> list[int]:
-    found = rows(
+    found = run_sql(
         f"SELECT customer_id FROM ({one_site_sql()}) AS o ORDER BY value DESC, customer_id",
         recent_from=StatsPeriods.ending(today).recent_buyers_from.isoformat(),
         today=today.isoformat(),
@@ -374,7 +361,7 @@ def one_site_buyers(today: datetime.date) -> list[int]:
 
 def plans_lapsing(today: datetime.date) -> tuple[list[int], int, int]:
     """Customers whose active, not self-renewing plans end this month; how many plans; their yearly price."""
-    found = rows(
+    found = run_sql(
         f"SELECT customer_id, value, plans FROM ({LAPSING_SQL}) AS l ORDER BY value DESC, customer_id",
         **lapsing_params(today),
     )

@@ -29,11 +29,11 @@ from app.persistence.dashboard import (
     quiet_best_sql,
     quiet_params,
     recent_sales_sql,
-    rows,
     snapshot,
     year_sales_params,
     year_sales_sql,
 )
+from app.persistence.raw_sql import run_sql
 
 _CITY = "(SELECT s.city FROM site s WHERE s.customer_id = c.id ORDER BY s.is_billing DESC, s.id LIMIT 1)"
 Figure = tuple[str, dict[str, object]]  # (SQL of customer_id, value; its parameters)
@@ -46,7 +46,7 @@ def customers_behind(
     figure = parse_figure_key(key) if isinstance(key, str) else key
     with snapshot():
         sql, params = _figure(figure, today)
-        found = rows(
+        found = run_sql(
             f"""SELECT c.id, c.display_name, c.phone, coalesce({_CITY}, ''), f.value
                 FROM ({sql}) AS f JOIN customer c ON c.id = f.customer_id
                 ORDER BY f.value DESC, c.display_name, c.id
