@@ -27,10 +27,11 @@ from PySide6.QtWidgets import (
 
 from app.services import importing
 from app.services.backups import backup_before
-from ui.dialogs.import_step import ImportStep, plain_label
+from ui.dialogs.import_step import ImportStep
 from ui.messages import show_error, show_info
 from ui.models.rows_model import RowsModel
 from ui.text import count_text
+from ui.widgets.basics import text_label
 from ui.window_state import last_folder, remember_folder
 
 PREVIEW_ROWS = 500
@@ -59,7 +60,7 @@ class PreviewPage(ImportStep):
     def __init__(self) -> None:
         super().__init__()
         self.setTitle(self.tr("This is what will happen"))
-        self.summary = plain_label()
+        self.summary = text_label()
         self.summary.setObjectName("importSummary")
         self.date_order = QComboBox()
         self.date_order.addItem(self.tr("Dates are month/day/year (US)"), "MDY")
@@ -86,7 +87,7 @@ class PreviewPage(ImportStep):
             self.table.setColumnWidth(column, width)
         self.uncertain = QListWidget()
         self.uncertain.setObjectName("uncertainMatches")
-        self.uncertain_label = plain_label(
+        self.uncertain_label = text_label(
             self.tr(
                 "These rows may be customers you already have. Tick the ones that are the same customer; "
                 "the others are added as new customers."
@@ -223,9 +224,9 @@ class ReportPage(ImportStep):
     def __init__(self) -> None:
         super().__init__()
         self.setTitle(self.tr("Imported"))
-        self.summary = plain_label()
+        self.summary = text_label()
         self.summary.setObjectName("importReport")
-        self.notes_label = plain_label()
+        self.notes_label = text_label()
         self.notes = QListWidget()
         self.notes.setObjectName("importNotes")
         self.notes.setWordWrap(True)

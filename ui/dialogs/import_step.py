@@ -1,11 +1,12 @@
-"""What every page of the import wizard shares: its wizard's state, and plain-text labels."""
+"""What every page of the import wizard shares: its wizard's state, and the red line for a refusal."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWizardPage
+
+from ui.widgets.basics import text_label
 
 
 class ImportStep(QWizardPage):
@@ -15,16 +16,7 @@ class ImportStep(QWizardPage):
         return self.wizard()
 
 
-def plain_label(text: str = "") -> QLabel:
-    """A label that shows file contents as they are: a cell reading "<b>" is not markup."""
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    return label
-
-
 def error_label() -> QLabel:
-    label = plain_label()
-    label.setObjectName("pageError")
+    label = text_label(name="pageError")
     label.setStyleSheet("color: #b00020;")
     return label

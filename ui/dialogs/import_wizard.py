@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
 from app.domain.errors import UserError
 from app.services import importing
 from ui.dialogs.import_results import PreviewPage, ReportPage
-from ui.dialogs.import_step import ImportStep, error_label, plain_label
+from ui.dialogs.import_step import ImportStep, error_label
 from ui.tasks import TaskRunner
+from ui.widgets.basics import text_label
 from ui.window_state import last_folder, remember_folder
 
 SAMPLE_VALUES = 3
@@ -89,7 +90,7 @@ class SheetPage(ImportStep):
         self.setTitle(self.tr("Which sheet?"))
         self.sheets = QComboBox()
         self.sheets.setObjectName("importSheet")
-        self.note = plain_label()
+        self.note = text_label()
         self.error = error_label()
         layout = QVBoxLayout(self)
         layout.addWidget(self.sheets)
@@ -188,8 +189,8 @@ class MappingPage(ImportStep):
             samples = [
                 str(v) for _, values in table.rows[:50] if index < len(values) and (v := values[index])
             ]
-            self.grid.addWidget(plain_label(header or self.tr("(no heading)")), index + 1, 0)
-            self.grid.addWidget(plain_label(" · ".join(samples[:SAMPLE_VALUES])), index + 1, 1)
+            self.grid.addWidget(text_label(header or self.tr("(no heading)")), index + 1, 0)
+            self.grid.addWidget(text_label(" · ".join(samples[:SAMPLE_VALUES])), index + 1, 1)
             combo = QComboBox()
             combo.setObjectName(f"mapColumn{index}")
             for key, label in importing.TARGET_FIELDS:

@@ -19,9 +19,9 @@ from app.services import backups
 from app.services.customers import count_customers
 from ui.dialogs.restore_dialog import RestoreDialog, customers_text, label_text, when_text
 from ui.messages import confirm, show_error, show_info
-from ui.pages.data_widgets import WARNING_STYLE, action_button, button_row, text_label
 from ui.tasks import TaskRunner
 from ui.text import count_text
+from ui.widgets.basics import WARNING_STYLE, action_button, button_row, text_label
 
 # A restore replaces everything, so every page reloads.
 ALL_CHANGES = {

@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ui.events import data_events
 from ui.pages.backup_section import BackupSection
-from ui.pages.data_widgets import text_label
 from ui.pages.office_section import OfficeSection, open_database_location
 from ui.pages.privacy_section import PrivacySection
 from ui.tasks import TaskRunner
+from ui.widgets.basics import text_label
 
 
 class DataPage(QWidget):

@@ -7,8 +7,8 @@ from urllib.parse import urlsplit, urlunsplit
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from app.services import office
-from ui.pages.data_widgets import action_button, text_label
 from ui.tasks import TaskRunner
+from ui.widgets.basics import action_button, text_label
 
 
 def hide_password(location: str) -> str:

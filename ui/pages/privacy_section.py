@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QGroupBox, QVBoxLayout, QWid
 from app.services import privacy
 from ui.dialogs.customer_picker import CustomerPickerDialog
 from ui.messages import confirm
-from ui.pages.data_widgets import action_button, button_row, text_label
 from ui.tasks import TaskRunner
+from ui.widgets.basics import action_button, button_row, text_label
 from ui.window_state import last_folder, remember_folder
 
 ERASE_CHANGES = {

@@ -1,4 +1,4 @@
-"""The small building blocks the sections of the "Your data" page share: labels, buttons, rows."""
+"""Small building blocks the pages and dialogs share: plain-text labels, buttons, button rows."""
 
 from __future__ import annotations
 
