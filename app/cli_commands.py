@@ -9,11 +9,11 @@ here is the user's to fix (exit code 2); see shared/CLI.md for the contract.
 from __future__ import annotations
 
 import argparse
-import datetime
 import json
 import sys
 from collections.abc import Callable
 
+from app.domain import clock
 from app.domain.errors import UserError
 
 # The contract's exit codes: done; a bug; the user's input can't be used.
@@ -53,7 +53,7 @@ def _cmd_stats(args: argparse.Namespace) -> int:
     from app.domain.stats import EXPLANATIONS
     from app.services.stats import headline_stats
 
-    stats = headline_stats(datetime.date.today())
+    stats = headline_stats(clock.today())
     values = stats.as_json_dict()
     if args.json:
         json.dump(values, sys.stdout, indent=2)

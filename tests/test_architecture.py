@@ -79,3 +79,39 @@ def test_the_checker_catches_a_violation(tmp_path: Path) -> None:
 
 def test_main_is_tiny() -> None:
     assert _imports(ROOT / "main.py") == ["sys", "ui.application"]
+
+
+# ---------------------------------------------------------------- one Clock
+WALL_CLOCK_CALLS = {("date", "today"), ("datetime", "now"), ("datetime", "today"), ("datetime", "utcnow")}
+THE_CLOCK = ROOT / "app" / "domain" / "clock.py"
+
+
+def _wall_clock_calls(source: str) -> list[int]:
+    """Lines that read the wall clock directly: `date.today()`, `datetime.now()`, `time.time()`..."""
+    lines = []
+    for node in ast.walk(ast.parse(source)):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+            continue
+        owner = node.func.value
+        owner_name = owner.attr if isinstance(owner, ast.Attribute) else getattr(owner, "id", "")
+        if (owner_name, node.func.attr) in WALL_CLOCK_CALLS or (owner_name, node.func.attr) == (
+            "time",
+            "time",
+        ):
+            lines.append(node.lineno)
+    return lines
+
+
+@pytest.mark.parametrize(
+    "path", [p for p in SOURCES if p != THE_CLOCK], ids=lambda p: p.relative_to(ROOT).as_posix()
+)
+def test_only_the_clock_reads_the_wall_clock(path: Path) -> None:
+    lines = _wall_clock_calls(path.read_text(encoding="utf-8"))
+    assert not lines, f"{path.relative_to(ROOT)} reads the wall clock on lines {lines}: ask app.domain.clock"
+
+
+def test_the_clock_rule_bites() -> None:
+    assert _wall_clock_calls("import datetime\nx = datetime.date.today()\n") == [2]
+    assert _wall_clock_calls("from datetime import datetime\nx = datetime.now()\n") == [2]
+    assert _wall_clock_calls("import time\nx = time.time()\n") == [2]
+    assert _wall_clock_calls("from app.domain import clock\nx = clock.today()\n") == []

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain import clock
 from app.services import customers as customer_service
 from app.services.demo import build_demo
 from ui.editing import Editor
@@ -249,7 +250,7 @@ class MainWindow(QMainWindow):
     def export_everything(self) -> None:
         from app.services.exporting import export_database  # openpyxl loads on first use
 
-        default = str(Path(last_folder()) / f"customers-for-life-{datetime.date.today()}.xlsx")
+        default = str(Path(last_folder()) / f"customers-for-life-{clock.today()}.xlsx")
         target, _ = QFileDialog.getSaveFileName(self, self.tr("Export everything"), default, "Excel (*.xlsx)")
         if not target:
             return

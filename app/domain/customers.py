@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field, replace
 
+from app.domain import clock
 from app.domain.errors import UserError
 from app.domain.kinds import CustomerKind
 from app.domain.values import (
@@ -67,7 +68,7 @@ class CustomerDraft:
             raise UserError("Best time to call: the end must be after the start.", "call_window_end")
         share_on = self.share_consent_on
         if self.share_with_partners and share_on is None:
-            share_on = datetime.date.today()
+            share_on = clock.today()
         return replace(
             self,
             **names,

@@ -12,6 +12,7 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
+from app.domain import clock
 from app.domain.errors import UserError
 from app.domain.kinds import Channel, PlanStatus
 from app.domain.money import parse_money, to_cents
@@ -94,7 +95,7 @@ class EquipmentDraft:
     TABLE = "equipment"
 
     def validated(self, today: datetime.date | None = None) -> EquipmentDraft:
-        today = today or datetime.date.today()
+        today = today or clock.today()
         _not_future(self.installed_on, "installed_on", "Installed on", today)
         if self.installed_on and self.installed_on.year < 1900:
             raise UserError("Installed on: a year before 1900 is surely a typing mistake.", "installed_on")
@@ -141,7 +142,7 @@ class SaleDraft:
     TABLE = "sale"
 
     def validated(self, today: datetime.date | None = None) -> SaleDraft:
-        today = today or datetime.date.today()
+        today = today or clock.today()
         if self.sold_on is None:
             raise UserError("Date: give the day of the sale.", "sold_on")
         _not_future(self.sold_on, "sold_on", "Date", today)
@@ -206,7 +207,7 @@ class TouchDraft:
     def validated(self) -> TouchDraft:
         if self.channel not in tuple(Channel):
             raise UserError("Channel: choose call, mail, e-mail, text, visit or in person.", "channel")
-        if self.happened_at > datetime.datetime.now() + datetime.timedelta(minutes=5):
+        if self.happened_at > clock.now() + datetime.timedelta(minutes=5):
             raise UserError("When: a contact cannot be logged in the future.", "happened_at")
         return dataclasses.replace(
             self,

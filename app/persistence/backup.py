@@ -18,7 +18,6 @@ into the app's memory while the daily backup runs in the background.
 from __future__ import annotations
 
 import contextlib
-import datetime
 import os
 import sqlite3
 import sys
@@ -29,6 +28,7 @@ from pathlib import Path
 
 from peewee import SqliteDatabase
 
+from app.domain import clock
 from app.domain.errors import UserError
 from app.persistence import db
 from app.persistence.tables import database_proxy
@@ -255,7 +255,7 @@ def _with_page_size(
 
 def set_aside(path: Path, why: str) -> Path:
     """Rename a database file and its -wal/-shm out of the way (nothing is deleted)."""
-    stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
     aside = path.with_name(f"{path.name}.{why}-{stamp}")
     for suffix in ("", "-wal", "-shm", "-journal"):
         companion = Path(f"{path}{suffix}")

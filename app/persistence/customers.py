@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import datetime
-
 from peewee import SqliteDatabase
 
+from app.domain import clock
 from app.domain.customers import (
     CustomerDetail,
     CustomerDraft,
@@ -130,7 +129,7 @@ def update_customer(customer_id: int, draft: CustomerDraft, expected_version: in
     """Save changes unless someone else saved first; returns the new version."""
     fields = _draft_fields(draft) | {
         "version": Customer.version + 1,
-        "updated_at": datetime.datetime.now().replace(microsecond=0),
+        "updated_at": clock.now(),
     }
     with database_proxy.atomic():
         changed = (

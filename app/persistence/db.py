@@ -8,7 +8,6 @@ first write opens the file read-only.
 
 from __future__ import annotations
 
-import datetime
 import logging
 import sqlite3
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from pathlib import Path
 from peewee import Database, OperationalError, PostgresqlDatabase, SqliteDatabase
 from playhouse.migrations import Runner
 
+from app.domain import clock
 from app.domain.errors import UserError
 from app.persistence import tables
 
@@ -209,7 +209,7 @@ def _stamp(database: Database, is_sqlite: bool) -> None:
 def backup_sqlite(database: Database, folder: Path, label: str) -> Path:
     """A consistent copy through SQLite's backup API, written under a temporary name first."""
     folder.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
     final = folder / f"customers-{stamp}-{label}.sqlite3"
     partial = final.with_suffix(".partial")
     source = database.connection()

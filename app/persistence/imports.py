@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from itertools import repeat
 from typing import Any
 
+from app.domain import clock
 from app.persistence import bulk, search_index
 from app.persistence.tables import ImportBatch, ImportMapping, Segment, database_proxy
 
@@ -70,7 +71,7 @@ _COLUMNS = {"customer": CUSTOMER_COLUMNS, "site": SITE_COLUMNS, "equipment": EQU
 
 
 def _now_text() -> str:
-    return datetime.datetime.now().replace(microsecond=0).isoformat(sep=" ")
+    return clock.now().isoformat(sep=" ")
 
 
 def _sql_value(value: Any) -> Any:
@@ -177,7 +178,7 @@ def load_mapping(signature: str) -> str | None:
 
 
 def save_mapping(signature: str, mapping_json: str) -> None:
-    now = datetime.datetime.now().replace(microsecond=0)
+    now = clock.now()
     ImportMapping.insert(header_signature=signature, mapping_json=mapping_json, used_at=now).on_conflict(
         conflict_target=[ImportMapping.header_signature],
         update={ImportMapping.mapping_json: mapping_json, ImportMapping.used_at: now},

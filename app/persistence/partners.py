@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 
+from app.domain import clock
 from app.domain.kinds import ReferralDirection, ReferralStatus
 from app.domain.money import from_cents, to_cents
 from app.domain.partner_ledger import DisclosureRow, PartnerDetails, PartnerRow, PaymentRow, ReferralRow
@@ -218,7 +219,7 @@ def customer_facts(customer_id: int) -> CustomerFacts | None:
 
 def update_customer(customer_id: int, **columns: object) -> None:
     """Change a customer's consent or source, bumping their version so an open editor notices."""
-    now = datetime.datetime.now().replace(microsecond=0)
+    now = clock.now()
     Customer.update(**columns, version=Customer.version + 1, updated_at=now).where(
         Customer.id == customer_id
     ).execute()

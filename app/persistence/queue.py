@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from peewee import SqliteDatabase
 
+from app.domain import clock
 from app.domain.errors import UserError
 from app.domain.money import from_cents
 from app.domain.opportunities import OpportunityRow
@@ -229,6 +230,6 @@ def record_outcome(
             Customer.update(
                 do_not_call=True,
                 version=Customer.version + 1,
-                updated_at=datetime.datetime.now().replace(microsecond=0),
+                updated_at=clock.now(),
             ).where(Customer.id == customer_id).execute()
     return touch_id

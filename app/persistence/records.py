@@ -7,11 +7,11 @@ rows with their original ids.
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 from peewee import Model
 
+from app.domain import clock
 from app.domain.errors import UserError
 from app.persistence import search_index
 from app.persistence.tables import (
@@ -79,9 +79,9 @@ def _touch_customer(customer_id: int | None) -> None:
     """A change to anything of a customer's bumps their version, so a stale editor finds out."""
     if customer_id is None:
         return
-    Customer.update(
-        version=Customer.version + 1, updated_at=datetime.datetime.now().replace(microsecond=0)
-    ).where(Customer.id == customer_id).execute()
+    Customer.update(version=Customer.version + 1, updated_at=clock.now()).where(
+        Customer.id == customer_id
+    ).execute()
 
 
 def insert_record(table: str, values: Row) -> int:
@@ -320,7 +320,7 @@ def _merged_fields(keep: Row, duplicate: Row) -> Row:
     if duplicate["notes"] and duplicate["notes"] not in keep["notes"]:
         merged["notes"] = "\n".join(n for n in (keep["notes"], duplicate["notes"]) if n)
     merged["version"] = keep["version"] + 1
-    merged["updated_at"] = datetime.datetime.now().replace(microsecond=0)
+    merged["updated_at"] = clock.now()
     return {Customer._meta.combined[key].name: value for key, value in merged.items()}
 
 

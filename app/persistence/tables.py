@@ -22,11 +22,13 @@ from peewee import (
     TextField,
 )
 
+from app.domain import clock
+
 database_proxy = DatabaseProxy()
 
 
 def _now() -> datetime.datetime:
-    return datetime.datetime.now().replace(microsecond=0)
+    return clock.now()
 
 
 class BaseTable(Model):

@@ -12,11 +12,12 @@ import json
 
 from peewee import CharField, DateTimeField, TextField
 
+from app.domain import clock
 from app.persistence.tables import BaseTable, database_proxy
 
 
 def _now() -> datetime.datetime:
-    return datetime.datetime.now().replace(microsecond=0)
+    return clock.now()
 
 
 class LetterTemplateRow(BaseTable):

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.domain import clock
 from app.domain.errors import UserError
 from app.persistence import backup as store
 from app.persistence import db as database_files
@@ -129,7 +130,7 @@ def make_backup(
         raise ValueError(f"backup label {label!r}: use a-z, 0-9 and '-'")
     live = store.require_live_path()
     folder = folder or backup_folder()
-    now = now or datetime.datetime.now()
+    now = now or clock.now()
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)  # new: private to the owner
         target = _unique_target(folder, label, now)
@@ -157,7 +158,7 @@ def backup_to_file(
         facts = _write(live, out, progress, cancel)
     except OSError as error:
         raise UserError(f"The backup could not be written to {out}: {error.strerror or error}.") from error
-    taken_at = datetime.datetime.now().replace(microsecond=0)
+    taken_at = clock.now()
     return BackupInfo(out, taken_at, facts.customers, out.stat().st_size)
 
 
@@ -179,7 +180,7 @@ def backup_if_due(folder: Path | None = None, now: datetime.datetime | None = No
     """Today's backup, unless one was already taken today (of any kind); None when none was needed."""
     if store.live_path() is None:
         return None
-    now = now or datetime.datetime.now()
+    now = now or clock.now()
     folder = folder or backup_folder()
     if any(info.taken_at.date() == now.date() for info in _named_backups(folder)):
         return None
@@ -225,7 +226,7 @@ def list_backups(folder: Path | None = None) -> list[BackupInfo]:
 
 def rotate(folder: Path, *, now: datetime.datetime | None = None, spare: tuple[Path, ...] = ()) -> list[Path]:
     """Delete the backups the rotation no longer keeps (never those in `spare`); returns them."""
-    now = now or datetime.datetime.now()
+    now = now or clock.now()
     backups = _named_backups(folder)
     keep = _kept(backups, now) | {path.resolve() for path in spare}
     removed = []
@@ -347,7 +348,7 @@ def _safety_backup(live: Path, folder: Path | None, source: Path) -> BackupInfo:
     itself be undone. A healthy database that can't be backed up stops the restore.
     """
     folder = folder or (backup_folder() if store.live_path() is not None else live.parent / "backups")
-    now = datetime.datetime.now()
+    now = clock.now()
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         target = _unique_target(folder, "before-restore", now)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
+from app.domain import clock
 from app.services.cancel import Cancelled
 from app.services.documents.callsheet import (
     CallReason,
@@ -52,7 +53,7 @@ def print_callsheet(
     cancel: Cancel = None,
 ) -> BatchResult:
     """The whole day's queue (from the start of the day, for someone working away from the screen)."""
-    day = day or datetime.date.today()
+    day = day or clock.today()
     entries = build_queue(day, limit=limit)
     if cancel is not None and cancel():
         raise Cancelled

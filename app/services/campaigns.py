@@ -22,6 +22,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from app.domain import clock
 from app.domain.campaigns import (
     ATTRIBUTION_DAYS,
     SAMPLE_SIZE,
@@ -62,7 +63,7 @@ DOCUMENTS = ("letters", "labels", "postcards", "callsheet")
 
 def preview_audience(criteria: AudienceCriteria, today: datetime.date | None = None) -> AudiencePreview:
     """What a campaign with these criteria would reach today, and who it would leave out, by reason."""
-    today = today or datetime.date.today()
+    today = today or clock.today()
     audience = select_audience(criteria, today=today)
     return AudiencePreview(
         criteria=criteria.validated(),
@@ -85,7 +86,7 @@ def create_campaign(
     today: datetime.date | None = None,
 ) -> int:
     """Store the campaign and its audience as it stands today; returns its id."""
-    today = today or datetime.date.today()
+    today = today or clock.today()
     name = clean_text(name)
     if not name:
         raise UserError("Campaign name: give the campaign a name.", "name")
@@ -166,7 +167,7 @@ def print_campaign(
     cancel: Cancel = None,
 ) -> dict[str, BatchResult]:
     """The campaign's documents in `out_dir` ("<name>-letters.pdf"...), by document name."""
-    today = today or datetime.date.today()
+    today = today or clock.today()
     campaign = get_campaign(campaign_id)
     wanted = [name for name, on in zip(DOCUMENTS, (letters, labels, postcards, callsheet), strict=True) if on]
     if not wanted:
@@ -302,7 +303,7 @@ def mark_campaign_sent(campaign_id: int, sent_on: datetime.date | None = None) -
 
     A call campaign only starts its results window: its calls are logged one by one from the
     queue (a touch with the real outcome), not all at once as if everyone had been reached."""
-    sent_on = sent_on or datetime.date.today()
+    sent_on = sent_on or clock.today()
     campaign = get_campaign(campaign_id)
     if campaign.sent_on is not None:
         raise UserError(f"“{campaign.name}” was marked as sent on {long_date(campaign.sent_on)} already.")
@@ -336,7 +337,7 @@ def campaign_results(campaign_id: int) -> CampaignResults:
     """What the campaign brought in: attributed sales and won opportunities, response rate, revenue."""
     campaign = get_campaign(campaign_id)
     sent_on = campaign.sent_on
-    until = (sent_on or datetime.date.today()) + datetime.timedelta(days=ATTRIBUTION_DAYS)
+    until = (sent_on or clock.today()) + datetime.timedelta(days=ATTRIBUTION_DAYS)
     sales = repository.attributed_sales(campaign_id, sent_on, until)
     won = repository.won_opportunities(campaign_id, campaign.kind, sent_on, until) if sent_on else []
     recorded = {opportunity for *_, opportunity in sales if opportunity is not None}

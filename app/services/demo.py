@@ -17,6 +17,7 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from app.domain import clock
 from app.domain.errors import UserError
 from app.persistence import bulk, search_index
 from app.services.cancel import Cancelled
@@ -90,7 +91,7 @@ def build_demo(
             "This database already has a catalog, partners or segments. Demo data only goes into a new, "
             "empty database: create one and try again."
         )
-    generator = DemoRows(random.Random(seed), today or datetime.date.today(), customers)
+    generator = DemoRows(random.Random(seed), today or clock.today(), customers)
     written = dict.fromkeys(TABLES, 0)
     # Rebuilding the search index at the end is about a tenth of the work.
     total = customers + max(1, customers // 10)

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.domain import clock
 from app.domain.campaigns import (
     AudienceCriteria,
     Excluded,
@@ -164,7 +165,7 @@ def letters_for(
 ) -> MailingBatch:
     """The letters for the open opportunities of a kind (a renewal: every plan ending within the
     renewal notice), or a check-in letter to every customer who accepts mail."""
-    today = today or datetime.date.today()
+    today = today or clock.today()
     audience = select_audience(
         AudienceCriteria(kind=kind), today=today, limit=limit, marketing=_selling(kind)
     )
@@ -224,7 +225,7 @@ def print_letters(
     cancel: Cancel = None,
 ) -> MailingResult:
     """`letters OUT.pdf [--kind K] [--limit N]`: one PDF of personalised letters."""
-    today = today or datetime.date.today()
+    today = today or clock.today()
     batch = _printable(kind, limit, today, cancel)
     result = render_letters(
         batch.letters, Path(out), load_settings(), batch.template, day=today, progress=progress, cancel=cancel
@@ -244,7 +245,7 @@ def print_postcards(
     cancel: Cancel = None,
 ) -> MailingResult:
     """`postcards OUT.pdf [--kind K] [--size 4x6|6x9]`: message and address sides, several per sheet."""
-    today = today or datetime.date.today()
+    today = today or clock.today()
     batch = _printable(kind, limit, today, cancel)
     result = render_postcards(
         batch.letters,
@@ -273,7 +274,7 @@ def print_labels(
 ) -> MailingResult:
     """`labels OUT.pdf [--kind K] [--sheet avery5160] [--start N]`: without a kind, every customer who
     accepts mail; with one, the same customers, in the same order, as the letters of that kind."""
-    today = today or datetime.date.today()
+    today = today or clock.today()
     settings = load_settings()
     audience = select_audience(
         AudienceCriteria(kind=kind), today=today, settings=settings, limit=limit, marketing=_selling(kind)
@@ -303,7 +304,7 @@ def introduction_letter_data(letter: IntroductionLetter, *, today: datetime.date
     It is not marketing (the customer asked for the trade), but a refusal of mail and
     "do not service" still hold: then a UserError says so.
     """
-    today = today or datetime.date.today()
+    today = today or clock.today()
     settings = load_settings()
     rows = repository.audience(
         AudienceCriteria(),
@@ -332,6 +333,6 @@ def introduction_letter_data(letter: IntroductionLetter, *, today: datetime.date
 
 def print_introduction(referral_id: int, out: Path, *, today: datetime.date | None = None) -> BatchResult:
     """The partner introduction letter of one referral, as a one-letter PDF."""
-    today = today or datetime.date.today()
+    today = today or clock.today()
     data = introduction_letter_data(introduction_letter(referral_id), today=today)
     return render_letters([data], Path(out), load_settings(), template_for("partner_intro"), day=today)

@@ -15,6 +15,7 @@ import time
 from collections.abc import Callable
 from itertools import groupby
 
+from app.domain import clock
 from app.domain import opportunity_rules as rules
 from app.domain.errors import UserError
 from app.domain.kinds import OpportunityKind as K
@@ -102,7 +103,7 @@ def recompute_opportunities(
 ) -> RecomputeSummary:
     """Raise what became due, refresh what moved on, close what resolved itself: all of it, or nothing."""
     started = time.perf_counter()
-    today = today or datetime.date.today()
+    today = today or clock.today()
     settings = load_settings()
     today_rules = Rules.from_settings(settings, today)
     total = len(STEPS) + 2
@@ -181,7 +182,7 @@ def set_opportunity_status(
     day of the next try the same way. Dismissed and lost ones never come back for the same
     reason, only when something new happens.
     """
-    today = today or datetime.date.today()
+    today = today or clock.today()
     if status not in tuple(OpportunityStatus):
         raise UserError(f"Status: choose one of {', '.join(OpportunityStatus)}.", "status")
     if status == OpportunityStatus.SNOOZED and snooze_until is None:
@@ -194,4 +195,4 @@ def set_opportunity_status(
 
 def missing_information(today: datetime.date | None = None) -> list[MissingInfo]:
     """What the owner can fill in so that nothing is guessed (see app.persistence.catalog)."""
-    return catalog_repository.missing_information(today or datetime.date.today(), load_settings().quiet_hours)
+    return catalog_repository.missing_information(today or clock.today(), load_settings().quiet_hours)

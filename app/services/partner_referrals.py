@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
+from app.domain import clock
 from app.domain.errors import UserError
 from app.domain.kinds import ReferralDirection, ReferralStatus
 from app.domain.money import format_money, from_cents, to_cents
@@ -39,7 +40,7 @@ _ZERO = Decimal("0.00")
 
 
 def _today(today: datetime.date | None) -> datetime.date:
-    return today or datetime.date.today()
+    return today or clock.today()
 
 
 # ---------------------------------------------------------------- partners

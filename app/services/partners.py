@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from decimal import Decimal
 
+from app.domain import clock
 from app.domain.errors import UserError
 from app.domain.kinds import ReferralDirection, ReferralStatus
 from app.domain.money import format_money, from_cents, to_cents
@@ -99,7 +100,7 @@ def record_payment(
     value = money_field(amount, "amount", "amount")
     if value <= 0:
         raise UserError("Amount: give an amount above zero.", "amount")
-    if paid_on > (today or datetime.date.today()):
+    if paid_on > (today or clock.today()):
         raise UserError(f"Paid on: {paid_on:%b %d, %Y} is in the future.", "paid_on")
     method, note = clean_text(method), note.strip()
     with repository.transaction():
@@ -176,7 +177,7 @@ def partner_ledger(
     today: datetime.date | None = None,
 ) -> PartnerStatement:
     """A partner's statement for a period (both directions), line by line with running balances."""
-    today = today or datetime.date.today()
+    today = today or clock.today()
     with repository.transaction():
         details = repository.partner_details(partner_id)
         if details is None:

@@ -18,6 +18,7 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
+from app.domain import clock
 from app.domain.errors import UserError
 from app.domain.money import from_cents
 from app.domain.opportunities import KIND_LABELS, plural
@@ -235,7 +236,7 @@ def log_outcome(
     touch = TouchDraft(
         customer_id=customer_id,
         channel="call",
-        happened_at=when or datetime.datetime.now(),
+        happened_at=when or clock.now(),
         outcome=plan.touch_outcome,
         reason="; ".join(f"{KIND_LABELS.get(kind, kind)}: {reason}" for _, kind, reason in facts),  # type: ignore[call-overload]
         by_whom=by_whom,

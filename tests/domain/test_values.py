@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 
+from app.domain import clock
 from app.domain.customers import CustomerDraft, display_name
 from app.domain.errors import UserError
 from app.domain.money import format_money, from_cents, parse_money, to_cents
@@ -104,7 +105,7 @@ def test_a_valid_customer_is_cleaned() -> None:
     assert draft.display_name == "Smith, Ann"
     assert draft.phone == "+14106320571"
     assert (draft.call_window_start, draft.call_window_end) == ("09:00", "17:00")
-    assert draft.share_consent_on == datetime.date.today()
+    assert draft.share_consent_on == clock.today()
 
 
 def test_a_call_window_must_be_whole_and_forward() -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from app.domain import clock
 from app.domain.customers import CustomerDraft
 from app.domain.errors import UserError
 from app.persistence import backup as store
@@ -360,7 +361,7 @@ def test_every_backup_of_the_last_two_days_is_kept(tmp_path: Path) -> None:
 
 def test_the_backup_being_restored_is_never_rotated_away(demo_db: Path, tmp_path: Path) -> None:
     folder = tmp_path / "b"
-    now = datetime.datetime.now()
+    now = clock.now()
     old = backups.make_backup(folder, now=now - datetime.timedelta(days=10)).path
     # Newer backups on each later day, and a newer one in the same week and month as the old one.
     for days in range(1, 10):

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from app.domain import clock
 from app.domain.customers import CustomerDraft
 from app.domain.errors import UserError
 from app.domain.records import EquipmentDraft, SaleDraft, SiteDraft, TouchDraft, VisitDraft
@@ -115,7 +116,7 @@ def test_an_edit_is_checked_and_a_stale_version_is_refused(db, smith: int) -> No
 
 def test_bad_records_are_refused_with_the_field_named(db, smith: int) -> None:
     site_id = customers.customer_detail(smith).sites[0].id
-    future = datetime.date.today() + datetime.timedelta(days=10)
+    future = clock.today() + datetime.timedelta(days=10)
     with pytest.raises(UserError) as caught:
         records.add_record(EquipmentDraft(site_id, kind="Furnace", installed_on=future))
     assert caught.value.field == "installed_on"

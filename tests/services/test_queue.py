@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from app.domain import clock
 from app.domain.errors import UserError
 from app.domain.respect import is_marketing, may_call_at
 from app.domain.settings import DEFAULT_QUIET_HOURS, BusinessSettings
@@ -243,7 +244,7 @@ def test_bad_outcomes_are_refused(db) -> None:
     with pytest.raises(UserError):
         log_outcome(99_999, "booked")
     with pytest.raises(UserError):
-        log_outcome(first, "booked", when=datetime.datetime.now() + datetime.timedelta(days=1))
+        log_outcome(first, "booked", when=clock.now() + datetime.timedelta(days=1))
     assert Touch.select().count() == 0
 
 

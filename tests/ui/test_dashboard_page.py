@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import datetime
-
 from PySide6.QtWidgets import QApplication
 
+from app.domain import clock
 from app.services.demo import build_demo
 from app.services.stats import headline_stats
 from ui.dialogs.figure_customers import FigureCustomersDialog
@@ -13,7 +12,7 @@ from ui.dialogs.figure_customers import FigureCustomersDialog
 
 def test_the_three_questions_and_the_customers_behind_them(qtbot, window) -> None:
     build_demo(customers=200, seed=5)
-    stats = headline_stats(datetime.date.today())
+    stats = headline_stats(clock.today())
     page = window.dashboard_page
     window.show_page("dashboard")
     qtbot.waitUntil(lambda: page.data is not None, timeout=20_000)

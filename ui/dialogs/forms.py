@@ -6,6 +6,7 @@ import datetime
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from app.domain import clock
 from app.domain.customers import CustomerDraft
 from app.domain.kinds import Channel, PlanStatus
 from app.domain.records import (
@@ -142,7 +143,7 @@ def touch_form(customer_id: int) -> Form:
 
 
 def new_plan_values() -> dict[str, Any]:
-    today = datetime.date.today()
+    today = clock.today()
     return {
         "started_on": today,
         "ends_on": today.replace(year=today.year + 1)

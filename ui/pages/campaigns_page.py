@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain import clock
 from app.domain.campaigns import AudienceCriteria
 from app.domain.errors import UserError
 from app.domain.kinds import OpportunityKind
@@ -191,7 +192,7 @@ class CampaignsPage(QWidget):
         self.results.setText("\n".join(lines))
 
     def new_campaign(self) -> None:
-        today = datetime.date.today()
+        today = clock.today()
         next_month = (today.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
         month_end = (next_month + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(days=1)
         dialog = FormDialog(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Callable
 from typing import Any
 
@@ -10,6 +9,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMenu, QTableView, QToolBar, QToolButton, QWidget
 
+from app.domain import clock
 from app.domain.customers import CustomerDetail
 from app.domain.values import format_phone
 from app.services import customers as customer_service
@@ -142,10 +142,10 @@ class CustomerActions(QObject):
             )
 
     def log_call_now(self) -> None:
-        self._log("touch", {"channel": "call", "happened_at": datetime.datetime.now(), "outcome": "talked"})
+        self._log("touch", {"channel": "call", "happened_at": clock.now(), "outcome": "talked"})
 
     def log_visit_now(self) -> None:
-        self._log("visit", {"visited_on": datetime.date.today(), "kind": "maintenance"})
+        self._log("visit", {"visited_on": clock.today(), "kind": "maintenance"})
 
     def _log(self, table: str, values: dict[str, Any]) -> None:
         detail = self._customer()
@@ -169,9 +169,9 @@ class CustomerActions(QObject):
             return
         defaults: dict[str, Any] = {
             "site": {"is_billing": not detail.sites, "country": "US"},
-            "sale": {"sold_on": datetime.date.today()},
+            "sale": {"sold_on": clock.today()},
             "service_plan": forms.new_plan_values(),
-            "touch": {"channel": "call", "happened_at": datetime.datetime.now()},
+            "touch": {"channel": "call", "happened_at": clock.now()},
             "equipment": {"installed_by_us": True},
         }.get(table, {})
         label = table.replace("service_plan", "service plan").replace("touch", "contact")

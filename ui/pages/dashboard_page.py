@@ -6,7 +6,6 @@ says how it is worked out (its tooltip, and "How these are worked out").
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain import clock
 from app.domain.opportunities import KIND_LABELS
 from app.domain.stats import EXPLANATIONS
 from app.services.dashboard import dashboard_data
@@ -118,7 +118,7 @@ class DashboardPage(QWidget):
 
     # --- loading ---------------------------------------------------------------------------
     def load(self) -> None:
-        today = datetime.date.today()
+        today = clock.today()
         self.heading.setText(self.tr("<h2>Your customer base</h2>"))
         self.runner.run(
             self.tr("Adding up the customer base…"),

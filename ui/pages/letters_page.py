@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain import clock
 from app.domain.errors import UserError
 from app.domain.opportunities import KIND_LABELS
 from app.domain.postal import MailingAddress
@@ -72,13 +73,13 @@ SAMPLE = LetterData(
         "equipment_brand": "Carrier",
         "equipment_model": "59SC5",
         "equipment_age": 16,
-        "installed_year": datetime.date.today().year - 16,
+        "installed_year": clock.today().year - 16,
         "lifespan": "15–20 years",
         "plan_name": "Comfort Club",
-        "plan_end_date": datetime.date.today() + datetime.timedelta(days=30),
+        "plan_end_date": clock.today() + datetime.timedelta(days=30),
         "product_name": "smart thermostat",
         "offer": "$100 off a new system",
-        "offer_ends": datetime.date.today() + datetime.timedelta(days=45),
+        "offer_ends": clock.today() + datetime.timedelta(days=45),
         "reason": "your furnace is 16 years old",
         "segment_pitch": "Homeowners like you save most with a yearly tune-up.",
         "last_job": "the furnace tune-up",

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain import clock
 from app.domain.kinds import ReferralDirection
 from app.domain.money import format_money
 from app.services import partners as partner_service
@@ -179,7 +180,7 @@ class PartnersPage(QWidget):
     # --- loading ---------------------------------------------------------------------------
     def load(self) -> None:
         selected = self.selected_partner()
-        today = datetime.date.today()
+        today = clock.today()
         summary = partner_service.ledger_summary(today)
         self.summary.setText(
             self.tr("Partners owe you %1 (%2 overdue)  ·  You owe partners %3 (%4 overdue)")
@@ -292,7 +293,7 @@ class PartnersPage(QWidget):
         )
         if picker.exec() != QDialog.DialogCode.Accepted:
             return
-        today = datetime.date.today()
+        today = clock.today()
         draft = self._form(
             self.tr("Referral with %1").replace("%1", partner.business),
             partner_forms.referral_form(partner.id, picker.chosen_id, today=today),
@@ -333,7 +334,7 @@ class PartnersPage(QWidget):
         checked = self._form(
             self.tr("Payment"),
             partner_forms.payment_form(owed),
-            {"paid_on": datetime.date.today(), "amount": f"{owed:.2f}"},
+            {"paid_on": clock.today(), "amount": f"{owed:.2f}"},
         )
         if checked is not None:
             self._attempt(
@@ -361,7 +362,7 @@ class PartnersPage(QWidget):
             )
 
     def show_report(self) -> None:
-        today = datetime.date.today()
+        today = clock.today()
         self.runner.run(
             self.tr("Adding up referrals…"),
             lambda progress, cancel: partner_service.referral_report(today, progress=progress, cancel=cancel),

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import datetime
 import re
 from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QGroupBox, QVBoxLayout, QWidget
 
+from app.domain import clock
 from app.services import privacy
 from ui.dialogs.customer_picker import CustomerPickerDialog
 from ui.messages import confirm
@@ -67,7 +67,7 @@ class PrivacySection(QGroupBox):
         if picked is None:
             return
         customer_id, name = picked
-        default = Path(last_folder()) / f"{_file_stem(name)}-{datetime.date.today()}.xlsx"
+        default = Path(last_folder()) / f"{_file_stem(name)}-{clock.today()}.xlsx"
         target, _ = QFileDialog.getSaveFileName(
             self, self.tr("Save %1's data").replace("%1", name), str(default), "Excel (*.xlsx)"
         )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain import clock
 from app.domain.money import format_money
 from app.services import queue as queue_service
 from app.services.opportunities import recompute_opportunities
@@ -70,7 +70,7 @@ class QueuePage(QWidget):
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.runner = runner
-        self.day = datetime.date.today()
+        self.day = clock.today()
         self.heading = QLabel()
         self.heading.setObjectName("queueHeading")
         self.refresh_button = QPushButton(self.tr("Find who is due"))
@@ -146,8 +146,8 @@ class QueuePage(QWidget):
     # --- loading ------------------------------------------------------------------------
     def load(self) -> None:
         """Build today's queue off the GUI thread, from now on (calls already past are not offered)."""
-        self.day = datetime.date.today()
-        now = datetime.datetime.now().time()
+        self.day = clock.today()
+        now = clock.now().time()
         self.heading.setText(self.tr("Calls for %1 — working it out…").replace("%1", f"{self.day:%A, %B %d}"))
         self.runner.run(
             self.tr("Preparing today's calls…"),

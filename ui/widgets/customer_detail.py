@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain import clock
 from app.domain.customers import CustomerDetail, EquipmentRow
 from app.domain.values import format_phone
 from ui.models.rows_model import RowsModel
@@ -36,7 +37,7 @@ def _history_columns(title: str, detail: str) -> list[tuple[str, Any]]:
 class CustomerDetailView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._today = datetime.date.today()
+        self._today = clock.today()
         self.heading = QLabel()
         self.heading.setObjectName("customerHeading")
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -110,7 +111,7 @@ class CustomerDetailView(QWidget):
         return "under a year" if age < 1 else f"{age} year{'s' if age != 1 else ''}"
 
     def show_customer(self, detail: CustomerDetail | None) -> None:
-        self._today = datetime.date.today()
+        self._today = clock.today()
         self.setEnabled(detail is not None)
         if detail is None:
             self.heading.setText(self.tr("No customer selected"))

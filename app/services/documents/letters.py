@@ -17,6 +17,7 @@ from pathlib import Path
 
 from reportlab.pdfgen.canvas import Canvas
 
+from app.domain import clock
 from app.domain.errors import UserError
 from app.domain.postal import AddressProblem, MailingAddress, one_line, postal_lines
 from app.domain.settings import BusinessSettings
@@ -146,7 +147,7 @@ def render_letters(
     paper = settings.paper_size if settings.paper_size in MARGINS else "letter"
     left, right, top, bottom = MARGINS[paper]
     layout = _Layout(page_size(settings), window_for(settings, window), left, right, top, bottom)
-    business = business_values(settings, day or datetime.date.today())
+    business = business_values(settings, day or clock.today())
     result = BatchResult(Path(out))
     batch = Batch(result, progress=progress, cancel=cancel)
     title = f"{template.title} letters"

@@ -20,6 +20,7 @@ from reportlab.lib.pagesizes import landscape
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
+from app.domain import clock
 from app.domain.errors import UserError
 from app.domain.postal import AddressProblem, postal_lines
 from app.domain.settings import BusinessSettings
@@ -87,7 +88,7 @@ def render_postcards(
         raise UserError(f"Postcard size: choose {' or '.join(CARD_SIZES)}.")
     positions, page = _sheet_positions(card, page_size(settings)) if per_sheet else ([(0.0, 0.0)], None)
     page = page or (card.width, card.height)
-    business = business_values(settings, day or datetime.date.today())
+    business = business_values(settings, day or clock.today())
     result = BatchResult(Path(out))
     batch = Batch(result, progress=progress, cancel=cancel)
 

@@ -13,6 +13,7 @@ import datetime
 import re
 from collections.abc import Iterable
 
+from app.domain import clock
 from app.services.importing.cleaning import text
 
 MDY, DMY = "MDY", "DMY"
@@ -78,7 +79,7 @@ class DateReader:
         self.order = order
         self.epoch = _EPOCH_1904 if date1904 else _EPOCH_1900
         self.date1904 = date1904
-        self.today = today or datetime.date.today()
+        self.today = today or clock.today()
 
     def read(self, value: object) -> datetime.date | None:
         """The date in a cell; None for an empty one; DateProblem for anything else."""

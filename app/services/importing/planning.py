@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.domain import clock
 from app.persistence import imports as repository
 from app.services import privacy
 from app.services.importing import matching
@@ -138,7 +139,7 @@ def _plan(
     ticker: Ticker,
     consume: bool,
 ) -> ImportPlan:
-    today = today or datetime.date.today()
+    today = today or clock.today()
     readers, orders, ambiguous, used = _date_readers(table, mapping, date_order, region, today)
     salt = "\x1f".join(table.headers)
     builder = RowBuilder(

@@ -13,6 +13,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.domain import clock
 from app.domain.customers import display_name
 from app.services.importing import addresses as addr
 from app.services.importing.cleaning import (
@@ -142,7 +143,7 @@ class RowBuilder:
         self.keep_case = keep_case
         self.salt = salt.encode() + b"\x1e"
         self.headers = headers
-        self.today = today or datetime.date.today()
+        self.today = today or clock.today()
         self.region = region
         self.us = region == "US"
         self.phones = PhoneParser(region)
