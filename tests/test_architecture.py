@@ -90,14 +90,12 @@ def _wall_clock_calls(source: str) -> list[int]:
     """Lines that read the wall clock directly: `date.today()`, `datetime.now()`, `time.time()`..."""
     lines = []
     for node in ast.walk(ast.parse(source)):
-        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+        # A reference counts as much as a call: `default=datetime.date.today` reads the wall clock later.
+        if not isinstance(node, ast.Attribute):
             continue
-        owner = node.func.value
+        owner = node.value
         owner_name = owner.attr if isinstance(owner, ast.Attribute) else getattr(owner, "id", "")
-        if (owner_name, node.func.attr) in WALL_CLOCK_CALLS or (owner_name, node.func.attr) == (
-            "time",
-            "time",
-        ):
+        if (owner_name, node.attr) in WALL_CLOCK_CALLS | {("time", "time")}:
             lines.append(node.lineno)
     return lines
 
@@ -114,4 +112,5 @@ def test_the_clock_rule_bites() -> None:
     assert _wall_clock_calls("import datetime\nx = datetime.date.today()\n") == [2]
     assert _wall_clock_calls("from datetime import datetime\nx = datetime.now()\n") == [2]
     assert _wall_clock_calls("import time\nx = time.time()\n") == [2]
+    assert _wall_clock_calls("import datetime\nf = Field(default=datetime.date.today)\n") == [2]
     assert _wall_clock_calls("from app.domain import clock\nx = clock.today()\n") == []

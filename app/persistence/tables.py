@@ -235,7 +235,7 @@ class Opportunity(BaseTable):
     snoozed_until = DateField(null=True)
     # What made it eligible (e.g. "equipment:12:age15"): the same key is never raised twice.
     trigger_key = CharField(unique=True)
-    created_on = DateField(default=datetime.date.today)
+    created_on = DateField(default=clock.today)
 
 
 class Referral(BaseTable):
@@ -337,7 +337,7 @@ class Suppression(BaseTable):
     """What is left of an erased customer: enough to keep a later import from bringing them back."""
 
     match_key = CharField(unique=True)  # a one-way hash of a phone, e-mail or name+postal code
-    created_on = DateField(default=datetime.date.today)
+    created_on = DateField(default=clock.today)
     reason = CharField(default="erased on request")
 
 
