@@ -19,7 +19,7 @@ from app.persistence.customers import count_customers, list_customers
 from app.persistence.db import OpenedDatabase, close_database, open_database
 from app.services.cancel import Cancelled
 from app.services.demo import CHUNK, DemoSummary, build_demo
-from app.services.demo_rows import TABLES
+from app.services.demo.rows import TABLES
 
 TODAY = datetime.date(2025, 6, 16)
 DUMPED = ("customer", "site", "equipment", "sale", "sale_line", "service_plan", "touch", "referral")

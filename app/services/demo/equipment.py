@@ -1,6 +1,6 @@
 """The demo business's equipment at a customer's sites: what was found there, and what replaced it.
 
-A mixin of DemoRows (app/services/demo_rows.py): its methods use the generator's state
+A mixin of DemoRows (app/services/demo/rows.py): its methods use the generator's state
 (`self.rows`, `self.ids`, the random source and the customer being written).
 """
 
@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.services import demo_data as data
-from app.services.demo_jobs import YEAR, plus_years
+from app.services.demo import data
+from app.services.demo.jobs import YEAR, plus_years
 
 
 class EquipmentRows:

@@ -1,14 +1,14 @@
 """The demo business's contacts and referrals for one customer: calls, letters, partners both ways.
 
-A mixin of DemoRows (app/services/demo_rows.py): its methods use the generator's state.
+A mixin of DemoRows (app/services/demo/rows.py): its methods use the generator's state.
 """
 
 from __future__ import annotations
 
 from app.domain.money import from_cents, to_cents
 from app.domain.partners import PAYMENT_DUE_DAYS, SHARED_DETAILS, commission_for, terms_for
-from app.services import demo_data as data
-from app.services.demo_jobs import YEAR
+from app.services.demo import data
+from app.services.demo.jobs import YEAR
 
 
 class ContactRows:

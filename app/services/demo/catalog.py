@@ -1,8 +1,8 @@
 """What the demo business sells and the work it records: the catalog, repairs and visit findings.
 
-Plain data only, drawn from by app.services.demo_rows (the catalog) and
-app.services.demo_jobs (sales, repairs and visits). The equipment found at
-customers' sites, whoever installed it, is in app.services.demo_data.
+Plain data only, drawn from by app.services.demo.rows (the catalog) and
+app.services.demo.jobs (sales, repairs and visits). The equipment found at
+customers' sites, whoever installed it, is in app.services.demo.data.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The demo business's jobs for one customer: sales, visits, installs, repairs, tune-ups, plans.
 
-A mixin of DemoRows (app/services/demo_rows.py): its methods use the generator's state
+A mixin of DemoRows (app/services/demo/rows.py): its methods use the generator's state
 (`self.rows`, `self.ids`, the random source and the customer being written).
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 
-from app.services import demo_catalog as data
+from app.services.demo import catalog as data
 
 YEAR = 365
 

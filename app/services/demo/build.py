@@ -3,7 +3,7 @@
 `build_demo` fills an empty database in one transaction: segments, the catalog
 and partners, then customers in chunks, each with sites, equipment (and what it
 replaced), sales, visits, service plans, touches and referrals (the rows come
-from app.services.demo_rows). The same seed and `today` give the same database.
+from app.services.demo.rows). The same seed and `today` give the same database.
 Rows are written with executemany, a chunk at a time, because per-row ORM calls
 would take minutes at 100,000 customers and holding every row would take
 gigabytes.
@@ -21,7 +21,7 @@ from app.domain import clock
 from app.domain.errors import UserError
 from app.persistence import bulk, search_index
 from app.services.cancel import Cancelled
-from app.services.demo_rows import COLUMNS, TABLES, DemoRows
+from app.services.demo.rows import COLUMNS, TABLES, DemoRows
 from app.services.settings import load_settings, save_settings
 
 CHUNK = 1000  # customers generated, written and reported at a time

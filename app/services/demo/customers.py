@@ -1,6 +1,6 @@
 """The demo business's customers and their sites: who they are, how to reach them, where they live.
 
-A mixin of DemoRows (app/services/demo_rows.py): its methods use the generator's state
+A mixin of DemoRows (app/services/demo/rows.py): its methods use the generator's state
 (`self.rows`, `self.ids`, the random source, the calendar and the partners).
 """
 
@@ -10,7 +10,7 @@ import unicodedata
 from functools import cache
 
 from app.domain.customers import display_name
-from app.services import demo_data as data
+from app.services.demo import data
 
 
 @cache  # the same few hundred names come back all the time

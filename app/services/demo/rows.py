@@ -19,12 +19,11 @@ from math import gcd
 from typing import Any
 
 from app.domain.partners import Terms
-from app.services import demo_catalog as catalog
-from app.services import demo_data as data
-from app.services.demo_contacts import ContactRows
-from app.services.demo_customers import CustomerRows, ascii_name
-from app.services.demo_equipment import EquipmentRows
-from app.services.demo_jobs import YEAR, JobRows, plus_years
+from app.services.demo import catalog, data
+from app.services.demo.contacts import ContactRows
+from app.services.demo.customers import CustomerRows, ascii_name
+from app.services.demo.equipment import EquipmentRows
+from app.services.demo.jobs import YEAR, JobRows, plus_years
 
 # The columns written per table, in foreign-key order (parents first). Columns left out stay NULL.
 COLUMNS: dict[str, tuple[str, ...]] = {

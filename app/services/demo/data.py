@@ -4,7 +4,7 @@ Plain data only; app.services.demo draws from it. Names, streets, cities and
 ZIP codes are real-looking on purpose (the demo is for showing the app to an
 owner), but every person, phone number and e-mail is made up. What the business
 itself sells and the work it records (catalog, repairs, visit findings) are in
-app.services.demo_catalog.
+app.services.demo.catalog.
 """
 
 from __future__ import annotations
