@@ -16,7 +16,7 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-from app.cli_commands import COMMANDS, EXIT_BUG, EXIT_OK, EXIT_USER
+from app.cli_commands import COMMANDS, EXIT_BUG, EXIT_OK, EXIT_USER, READS_DERIVED, progress_printer
 from app.domain.errors import UserError
 from app.domain.kinds import OpportunityKind
 from app.logs import setup_logging
@@ -135,6 +135,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     return _run_command(args, database, data_dir, log_path)
 
 
+def _bring_derived_up_to_date(args: argparse.Namespace) -> None:
+    """Nobody reads opportunities (or figures made of them) that a change or the new day made stale."""
+    if args.command not in READS_DERIVED or getattr(args, "recompute", False):
+        return
+    from app.services.freshness import ensure_opportunities_fresh
+
+    ensure_opportunities_fresh(progress=progress_printer("Working out who is due"))
+
+
 def _run_command(args: argparse.Namespace, database: str, data_dir: Path, log_path: Path) -> int:
     from app.services.database import close_app_database, open_app_database
 
@@ -157,6 +166,7 @@ def _run_command(args: argparse.Namespace, database: str, data_dir: Path, log_pa
             log.warning("the database does not open; restoring into the file", exc_info=True)
             return _restore_unopened(args, live, database, data_dir)
         try:
+            _bring_derived_up_to_date(args)
             return COMMANDS[args.command](args)
         finally:
             close_app_database()

@@ -20,7 +20,7 @@ from app.domain.errors import UserError
 EXIT_OK, EXIT_BUG, EXIT_USER = 0, 1, 2
 
 
-def _progress_printer(label: str) -> Callable[[int, int], None] | None:
+def progress_printer(label: str) -> Callable[[int, int], None] | None:
     """Progress on one line of a terminal; nothing when stderr is a file or a pipe (scripts)."""
     if not sys.stderr.isatty():
         return None
@@ -43,7 +43,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
     if not 1 <= args.customers <= 1_000_000:
         raise UserError("--customers must be between 1 and 1,000,000.")
-    summary = build_demo(customers=args.customers, seed=args.seed, progress=_progress_printer("Customers"))
+    summary = build_demo(customers=args.customers, seed=args.seed, progress=progress_printer("Customers"))
     counts = ", ".join(f"{value:,} {name.replace('_', ' ')}" for name, value in vars(summary).items())
     sys.stderr.write(f"Demo business created: {counts}.\n")
     return EXIT_OK
@@ -90,9 +90,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
     if not args.dry_run:
         backup_before("import")
-    report = run_import(
-        args.file, sheet=args.sheet, dry_run=args.dry_run, progress=_progress_printer("Steps")
-    )
+    report = run_import(args.file, sheet=args.sheet, dry_run=args.dry_run, progress=progress_printer("Steps"))
     if args.json:
         _json(report.as_json_dict())
         return EXIT_OK
@@ -132,7 +130,7 @@ def _cmd_undo_import(args: argparse.Namespace) -> int:
 def _cmd_export(args: argparse.Namespace) -> int:
     from app.services.exporting import export_database
 
-    summary = export_database(args.out, progress=_progress_printer("Rows"))
+    summary = export_database(args.out, progress=progress_printer("Rows"))
     sys.stderr.write(f"Exported {summary.total_rows:,} rows of {len(summary.rows)} tables to {args.out}.\n")
     return EXIT_OK
 
@@ -141,7 +139,7 @@ def _cmd_opportunities(args: argparse.Namespace) -> int:
     from app.services.opportunities import list_open_opportunities, recompute_opportunities
 
     if args.recompute:
-        recompute_opportunities(progress=_progress_printer("Rules"))
+        recompute_opportunities(progress=progress_printer("Rules"))
     found = list_open_opportunities(kind=args.kind)
     if args.json:
         _json([o.as_json_dict() for o in found])
@@ -156,7 +154,7 @@ def _cmd_opportunities(args: argparse.Namespace) -> int:
 def _cmd_callsheet(args: argparse.Namespace) -> int:
     from app.services.callsheet import print_callsheet
 
-    result = print_callsheet(args.out, day=args.date, limit=args.limit, progress=_progress_printer("Calls"))
+    result = print_callsheet(args.out, day=args.date, limit=args.limit, progress=progress_printer("Calls"))
     return _printed(result)
 
 
@@ -182,7 +180,7 @@ def _cmd_letters(args: argparse.Namespace) -> int:
     from app.services.mailings import print_letters
 
     return _printed(
-        print_letters(args.out, kind=args.kind, limit=args.limit, progress=_progress_printer("Letters"))
+        print_letters(args.out, kind=args.kind, limit=args.limit, progress=progress_printer("Letters"))
     )
 
 
@@ -190,7 +188,7 @@ def _cmd_postcards(args: argparse.Namespace) -> int:
     from app.services.mailings import print_postcards
 
     return _printed(
-        print_postcards(args.out, kind=args.kind, size=args.size, progress=_progress_printer("Cards"))
+        print_postcards(args.out, kind=args.kind, size=args.size, progress=progress_printer("Cards"))
     )
 
 
@@ -198,7 +196,7 @@ def _cmd_labels(args: argparse.Namespace) -> int:
     from app.services.mailings import print_labels
 
     result = print_labels(
-        args.out, kind=args.kind, sheet=args.sheet, start_at=args.start, progress=_progress_printer("Labels")
+        args.out, kind=args.kind, sheet=args.sheet, start_at=args.start, progress=progress_printer("Labels")
     )
     return _printed(result)
 
@@ -225,6 +223,9 @@ def _json(value: object) -> None:
     json.dump(value, sys.stdout, indent=2, ensure_ascii=False)
     sys.stdout.write("\n")
 
+
+# Commands that show opportunities or figures made of them: brought up to date first (app.cli).
+READS_DERIVED = {"stats", "opportunities", "callsheet", "letters", "postcards", "labels", "export"}
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "demo": _cmd_demo,

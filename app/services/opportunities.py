@@ -21,7 +21,7 @@ from app.domain.errors import UserError
 from app.domain.kinds import OpportunityKind as K
 from app.domain.kinds import OpportunityStatus
 from app.domain.opportunities import MissingInfo, OpportunityRow, Raised, RecomputeSummary, Rules
-from app.persistence import bulk
+from app.persistence import bulk, change_counters
 from app.persistence import catalog as catalog_repository
 from app.persistence import opportunities as engine
 from app.persistence import opportunity_customers as customer_sql
@@ -121,6 +121,7 @@ def recompute_opportunities(
             _report(progress, done, total)
         _check(cancel)
         missing = catalog_repository.count_missing_information(today, settings.quiet_hours)
+        change_counters.mark_opportunities_computed(today)  # what they now reflect (app.services.freshness)
     _report(progress, total, total)
     return RecomputeSummary(raised_per_kind, refreshed, closed, missing, time.perf_counter() - started)
 
