@@ -15,7 +15,9 @@ STDLIB = set(sys.stdlib_module_names)
 ALLOWED = {
     "app/domain": {"app.domain", "phonenumbers"},
     "app/persistence": {"app.domain", "app.persistence", "peewee", "playhouse", "psycopg"},
-    "app/services": {"app.domain", "app.persistence", "app.services", "app.paths", "app.logs"},
+    # Shared plumbing (atomic writes, workbook cells): below the services, never the database.
+    "app/infra": {"app.domain", "app.infra", "openpyxl"},
+    "app/services": {"app.domain", "app.persistence", "app.infra", "app.services", "app.paths", "app.logs"},
     "app": {"app"},
     "ui": {"ui", "app.domain", "app.services", "app.paths", "app.logs", "PySide6", "shiboken6", "pyqtgraph"},
 }
@@ -44,7 +46,7 @@ def _imports(path: Path) -> list[str]:
 
 def _layer(path: Path) -> str:
     relative = path.relative_to(ROOT).as_posix()
-    for layer in ("app/domain", "app/persistence", "app/services", "ui"):
+    for layer in ("app/domain", "app/persistence", "app/infra", "app/services", "ui"):
         if relative.startswith(layer + "/"):
             return layer
     return "app"
@@ -75,6 +77,65 @@ def test_the_checker_catches_a_violation(tmp_path: Path) -> None:
     assert not _allowed("ui", "app.persistence.tables")
     assert not _allowed("app/services", "PySide6.QtCore")
     assert _allowed("ui", "app.services.customers")
+    assert not _allowed("app/infra", "app.services.exporting")
+    assert not _allowed("app/infra", "app.persistence.db")
+    assert not _allowed("ui", "app.infra.workbooks")
+    assert _allowed("app/services", "app.infra.workbooks")
+
+
+# ---------------------------------------------------------------- services that must not need each other
+def _module(path: Path) -> str:
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+MODULES = {_module(p): p for p in SOURCES}
+
+
+def _reaches(start: str) -> set[str]:
+    """Every module of the code base that importing `start` imports, however indirectly."""
+
+    def direct(module: str) -> set[str]:
+        tree = ast.parse(MODULES[module].read_text(encoding="utf-8"))
+        found = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [node.module, *(f"{node.module}.{alias.name}" for alias in node.names)]
+            else:
+                continue
+            for name in names:
+                parts = name.split(".")
+                found |= {".".join(parts[:n]) for n in range(1, len(parts) + 1)} & MODULES.keys()
+        return found
+
+    seen, todo = set(), [start]
+    while todo:
+        module = todo.pop()
+        for target in direct(module) - seen:
+            seen.add(target)
+            todo.append(target)
+    return seen
+
+
+def _within(package: str, modules: set[str]) -> set[str]:
+    return {m for m in modules if m == package or m.startswith(package + ".")}
+
+
+def test_exporting_and_importing_do_not_import_each_other() -> None:
+    """They share the workbook helpers of app.infra; neither needs the other, even indirectly."""
+    assert not _within("app.services.importing", _reaches("app.services.exporting"))
+    importing = _within("app.services.importing", set(MODULES))
+    assert len(importing) > 10  # the package is where this test looks for it
+    for module in sorted(importing):
+        assert "app.services.exporting" not in _reaches(module), f"{module} imports app.services.exporting"
+
+
+def test_the_reach_rule_bites() -> None:
+    assert "app.infra.workbooks" in _reaches("app.services.exporting")
+    assert "app.services.importing.report" in _reaches("app.services.importing")
+    assert "app.domain.errors" in _reaches("app.services.importing.report")
 
 
 def test_main_is_tiny() -> None:

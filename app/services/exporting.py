@@ -18,16 +18,14 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 
 from app.domain.errors import UserError
+from app.infra.workbooks import safe_cell, save_atomically
 from app.persistence import exports as repository
 from app.services.cancel import Cancelled
-from app.services.importing.report import save_atomically
 
 MAX_SHEET_ROWS = 1_048_575  # Excel's 1,048,576 rows less the header; a longer table goes on in "name 2"
-FORMULA_STARTS = ("=", "+", "-", "@")
 _SKIPPED = frozenset({"app_meta"})  # the schema stamp belongs to the database file, not to the data
 
 
@@ -39,21 +37,6 @@ class ExportSummary:
     @property
     def total_rows(self) -> int:
         return sum(self.rows.values())
-
-
-def safe_text(value: str) -> str:
-    return ILLEGAL_CHARACTERS_RE.sub("", value)
-
-
-def safe_cell(sheet: Any, value: str) -> Any:
-    """Text as a cell; formula-looking text as a quote-prefixed text cell, which Excel never runs."""
-    value = safe_text(value)
-    if not value.startswith(FORMULA_STARTS):
-        return value
-    cell = WriteOnlyCell(sheet, value=value)
-    cell.data_type = "s"
-    cell.quotePrefix = True
-    return cell
 
 
 def export_database(

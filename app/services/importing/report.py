@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
-from app.domain.errors import UserError
+from app.infra.workbooks import bold_cell, safe_cell, save_atomically
 
 MAX_WARNINGS = 1000  # beyond this the list is summed up in one line (the workbook has them all)
 
@@ -85,44 +82,14 @@ def save_report_workbook(report: ImportReport, path: Path) -> None:
     summary = workbook.create_sheet("Summary")
     for label, key in _SUMMARY:
         value = getattr(report, key)
-        summary.append([_bold(summary, label, bold), "" if value is None else value])
-    summary.append([_bold(summary, "Rows rejected", bold), len(report.rejected)])
+        summary.append([bold_cell(summary, label, bold), "" if value is None else value])
+    summary.append([bold_cell(summary, "Rows rejected", bold), len(report.rejected)])
     rejected = workbook.create_sheet("Rejected rows")
-    rejected.append([_bold(rejected, "Row", bold), _bold(rejected, "Reason", bold)])
+    rejected.append([bold_cell(rejected, "Row", bold), bold_cell(rejected, "Reason", bold)])
     for item in report.rejected:
-        rejected.append([item["row"], _text_cell(rejected, item["reason"])])
+        rejected.append([item["row"], safe_cell(rejected, item["reason"])])
     warnings = workbook.create_sheet("Warnings")
-    warnings.append([_bold(warnings, "Warning", bold)])
+    warnings.append([bold_cell(warnings, "Warning", bold)])
     for warning in report.warnings:
-        warnings.append([_text_cell(warnings, warning)])
+        warnings.append([safe_cell(warnings, warning)])
     save_atomically(workbook, path)
-
-
-def _bold(sheet: Any, value: str, font: Font) -> WriteOnlyCell:
-    cell = WriteOnlyCell(sheet, value=value)
-    cell.font = font
-    return cell
-
-
-def _text_cell(sheet: Any, value: str) -> WriteOnlyCell:
-    from app.services.exporting import safe_cell
-
-    return safe_cell(sheet, value)
-
-
-def save_atomically(workbook: Workbook, path: Path) -> None:
-    """Write to a temporary name in the same folder, then rename: an open copy never sees half a file."""
-    path = Path(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".partial.xlsx", dir=path.parent)
-    os.close(handle)
-    try:
-        workbook.save(temporary)
-        os.replace(temporary, path)
-    except PermissionError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise UserError(
-            f"{path.name} is open in another program (Excel?); close it and save again."
-        ) from error
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
