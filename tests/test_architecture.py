@@ -138,6 +138,17 @@ def test_the_reach_rule_bites() -> None:
     assert "app.domain.errors" in _reaches("app.services.importing.report")
 
 
+def test_one_email_pattern() -> None:
+    """What counts as an e-mail address is decided in one place (app/domain/values.py)."""
+    holders = [
+        p.relative_to(ROOT).as_posix()
+        for p in SOURCES
+        for node in ast.walk(ast.parse(p.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and "[^@" in node.value
+    ]
+    assert holders == ["app/domain/values.py"]
+
+
 def test_main_is_tiny() -> None:
     assert _imports(ROOT / "main.py") == ["sys", "ui.application"]
 

@@ -15,7 +15,8 @@ import phonenumbers
 from app.domain.errors import UserError
 
 DEFAULT_REGION = "US"
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# The one e-mail pattern: something@something.something, no spaces (forms and imports both ask this).
+EMAIL_ADDRESS = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _TIME = re.compile(r"^\s*(\d{1,2})(?::(\d{2}))?\s*([ap]\.?m\.?)?\s*$", re.IGNORECASE)
 _INVISIBLE = {"Cc", "Cf"}
 
@@ -64,11 +65,16 @@ def format_phone(e164: str, region: str = DEFAULT_REGION) -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
 
 
+def is_email_address(text: str) -> bool:
+    """Whether `text`, already cleaned, has the shape of one e-mail address."""
+    return EMAIL_ADDRESS.match(text) is not None
+
+
 def normalize_email(text: str, field: str = "email") -> str:
     text = clean_text(text).lower()
     if text.startswith("mailto:"):
         text = text[len("mailto:") :]
-    if text and not _EMAIL.match(text):
+    if text and not is_email_address(text):
         raise UserError(f"E-mail: “{text}” is not an e-mail address.", field)
     return text
 

@@ -8,7 +8,7 @@ import random
 import pytest
 
 from app.domain.errors import UserError
-from app.domain.values import normalize_phone
+from app.domain.values import normalize_email, normalize_phone
 from app.services.importing import addresses as addr
 from app.services.importing.cleaning import (
     PhoneParser,
@@ -81,6 +81,18 @@ def test_several_emails_in_one_cell() -> None:
     assert parse_emails("a@x.com; B@Y.com, mailto:c@z.org") == (["a@x.com", "b@y.com", "c@z.org"], [])
     assert parse_emails("John <john@x.com>") == (["john@x.com"], [])
     assert parse_emails("not an address") == ([], ["not an address"])
+
+
+@pytest.mark.parametrize(
+    "address", ["ann@example.com", "a.b+c@x.co.uk", "ann@example", "@example.com", "ann@@x.com", "ann@x."]
+)
+def test_the_import_and_the_forms_agree_on_what_an_email_is(address: str) -> None:
+    try:
+        stored = normalize_email(address)
+    except UserError:
+        stored = None
+    found, _rejected = parse_emails(address)
+    assert found == ([stored] if stored else [])
 
 
 def test_text_removes_invisible_characters_and_keeps_numbers_whole() -> None:

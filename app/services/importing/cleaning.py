@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 import phonenumbers
 
-from app.domain.values import clean_text
+from app.domain.values import clean_text, is_email_address
 
 _SPACES = re.compile(r"\s+")
 
@@ -245,7 +245,6 @@ def shown_phone(e164: str, region: str = "US") -> str:
 
 # ----------------------------------------------------------------------------- e-mails and yes/no
 
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _EMAIL_SPLIT = re.compile(r"[\s,;/|<>()\"']+")
 
 
@@ -261,7 +260,7 @@ def parse_emails(value: object) -> tuple[list[str], list[str]]:
     found, rejected = [], []
     for candidate in candidates:
         address = candidate.lower().removeprefix("mailto:").strip(".")
-        if _EMAIL.match(address):
+        if is_email_address(address):
             if address not in found:
                 found.append(address)
         elif "@" in candidate:
