@@ -20,27 +20,23 @@ from app.services import records as record_service
 from ui.events import data_events
 from ui.messages import show_error
 
-CUSTOMER_TABLES = {"customer", "site", "equipment", "visit", "sale", "service_plan", "touch", "opportunity"}
-
 
 class _DoneCommand(QUndoCommand):
     """A command whose action already happened; later redos and undos call the given functions."""
 
-    def __init__(
-        self, text: str, redo: Callable[[], None], undo: Callable[[], None], changes: set[str], editor: Editor
-    ) -> None:
+    def __init__(self, text: str, redo: Callable[[], None], undo: Callable[[], None], editor: Editor) -> None:
         super().__init__(text)
-        self._redo, self._undo, self._changes, self._editor = redo, undo, changes, editor
+        self._redo, self._undo, self._editor = redo, undo, editor
         self._first = True
 
     def redo(self) -> None:
         if self._first:
             self._first = False
             return
-        self._editor.guarded(self._redo, self._changes)
+        self._editor.guarded(self._redo)
 
     def undo(self) -> None:
-        self._editor.guarded(self._undo, self._changes)
+        self._editor.guarded(self._undo)
 
 
 class Editor:
@@ -48,20 +44,19 @@ class Editor:
         self.parent = parent
         self.undo_stack = QUndoStack(parent)
 
-    def guarded(self, action: Callable[[], Any], changes: set[str]) -> bool:
-        """Run a write; a refusal or a bug is shown, not raised. Announces the change on success."""
+    def guarded(self, action: Callable[[], Any]) -> bool:
+        """Run a write; a refusal or a bug is shown, not raised. Announces what changed on success."""
         try:
             action()
         except Exception as error:
             show_error(self.parent, error)
             return False
-        if changes:
-            data_events().announce(changes, self)
+        data_events().changed(self)
         return True
 
-    def _push(self, text: str, redo: Callable[[], None], undo: Callable[[], None], changes: set[str]) -> None:
-        self.undo_stack.push(_DoneCommand(text, redo, undo, changes, self))
-        data_events().announce(changes, self)
+    def _push(self, text: str, redo: Callable[[], None], undo: Callable[[], None]) -> None:
+        self.undo_stack.push(_DoneCommand(text, redo, undo, self))
+        data_events().changed(self)
 
     # --- customers ---------------------------------------------------------------------
     def add_customer(self, draft: CustomerDraft) -> int:
@@ -71,9 +66,7 @@ class Editor:
         def undo() -> None:
             state["snapshot"] = record_service.delete_customer(customer_id)
 
-        self._push(
-            f"Add {draft.display_name}", lambda: record_service.restore(state["snapshot"]), undo, {"customer"}
-        )
+        self._push(f"Add {draft.display_name}", lambda: record_service.restore(state["snapshot"]), undo)
         return customer_id
 
     def save_customer(
@@ -90,7 +83,7 @@ class Editor:
 
             return apply
 
-        self._push(f"Edit {after.display_name}", write(after), write(before), {"customer"})
+        self._push(f"Edit {after.display_name}", write(after), write(before))
 
     def delete_customer(self, customer_id: int, name: str) -> None:
         state = {"snapshot": record_service.delete_customer(customer_id)}
@@ -98,7 +91,7 @@ class Editor:
         def redo() -> None:
             state["snapshot"] = record_service.delete_customer(customer_id)
 
-        self._push(f"Delete {name}", redo, lambda: record_service.restore(state["snapshot"]), CUSTOMER_TABLES)
+        self._push(f"Delete {name}", redo, lambda: record_service.restore(state["snapshot"]))
 
     def merge_customers(self, keep_id: int, duplicate_id: int, text: str) -> None:
         state = {"record": record_service.merge_customers(keep_id, duplicate_id)}
@@ -106,7 +99,7 @@ class Editor:
         def redo() -> None:
             state["record"] = record_service.merge_customers(keep_id, duplicate_id)
 
-        self._push(text, redo, lambda: record_service.unmerge_customers(state["record"]), CUSTOMER_TABLES)
+        self._push(text, redo, lambda: record_service.unmerge_customers(state["record"]))
 
     # --- records -------------------------------------------------------------------------
     def add_record(self, draft: Any, text: str) -> int:
@@ -117,7 +110,7 @@ class Editor:
         def undo() -> None:
             state["snapshot"] = record_service.delete_record(table, row_id)
 
-        self._push(text, lambda: record_service.restore(state["snapshot"]), undo, {table, "customer"})
+        self._push(text, lambda: record_service.restore(state["snapshot"]), undo)
         return row_id
 
     def save_record(self, row_id: int, draft: Any, text: str) -> None:
@@ -129,7 +122,6 @@ class Editor:
             text,
             lambda: record_service.write_columns(table, row_id, after),
             lambda: record_service.write_columns(table, row_id, before),
-            {table, "customer"},
         )
 
     def delete_record(self, table: str, row_id: int, text: str) -> None:
@@ -138,4 +130,4 @@ class Editor:
         def redo() -> None:
             state["snapshot"] = record_service.delete_record(table, row_id)
 
-        self._push(text, redo, lambda: record_service.restore(state["snapshot"]), CUSTOMER_TABLES)
+        self._push(text, redo, lambda: record_service.restore(state["snapshot"]))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from app.domain import clock
 from app.services import customers as customer_service
 from app.services.demo import build_demo
+from app.services.freshness import affects_opportunities, ensure_opportunities_fresh
 from ui.editing import Editor
 from ui.events import data_events
 from ui.messages import show_info
@@ -40,17 +41,7 @@ from ui.text import count_text
 from ui.window_state import last_folder, remember_folder, restore_window, save_window
 
 CALLSHEET_LIMIT = 2000
-DEMO_CHANGES = {
-    "customer",
-    "site",
-    "equipment",
-    "visit",
-    "sale",
-    "service_plan",
-    "touch",
-    "partner",
-    "referral",
-}
+WATCH_INTERVAL_MS = 60_000
 
 
 class MainWindow(QMainWindow):
@@ -58,6 +49,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Customers for Life"))
         self.setMinimumSize(QSize(960, 600))
+        data_events().watch()
         self.runner = TaskRunner(self)
         self.editor = Editor(self)
 
@@ -116,6 +108,14 @@ class MainWindow(QMainWindow):
         self.settings_page.load()
         self.refresh_start_page()
         self.restored = restore_window(self, *self._state_widgets())
+        self._day = clock.today()
+        self._refresh_queued = False
+        # Another office PC's changes and the turn of the day show up without anyone pressing a button.
+        self._watch_timer = QTimer(self)
+        self._watch_timer.setInterval(WATCH_INTERVAL_MS)
+        self._watch_timer.timeout.connect(self._look_for_changes)
+        self._watch_timer.start()
+        self.refresh_opportunities()  # the day may have turned, or the CLI changed things, since last time
 
     def _state_widgets(self) -> tuple[dict, dict]:
         page = self.customers_page
@@ -199,8 +199,8 @@ class MainWindow(QMainWindow):
     def _on_page_changed(self, row: int) -> None:
         self.pages.setCurrentIndex(row)
         page = self.pages.widget(row)
-        # Pages that summarise the whole base load when shown, not at start-up.
-        if page not in (self.welcome_page, self.customers_page, self.settings_page):
+        # Every page shows what the database holds now, not what it held when last shown.
+        if page is not self.welcome_page:
             page.load()
 
     def current_page_key(self) -> str:
@@ -231,7 +231,6 @@ class MainWindow(QMainWindow):
         self.runner.run(
             self.tr("Creating a demo business with %1…").replace("%1", count_text(customers, "customer")),
             lambda progress, cancel: build_demo(customers=customers, progress=progress, cancel=cancel),
-            changes=DEMO_CHANGES,
             on_done=lambda _summary: self._after_demo(),
             on_cancelled=lambda: self.statusBar().showMessage(
                 self.tr("Cancelled; nothing was changed."), 5000
@@ -285,9 +284,43 @@ class MainWindow(QMainWindow):
         if outcome == "done":
             self.statusBar().clearMessage()
 
-    def _on_data_changed(self, changes: frozenset[str], _initiator: object) -> None:
-        if "setting" in changes and _initiator is not self.settings_page:
+    def _on_data_changed(self, changes: frozenset[str], initiator: object) -> None:
+        if "setting" in changes and initiator is not self.settings_page:
             self.settings_page.load()
+        if affects_opportunities(changes):
+            self.refresh_opportunities()
+
+    def refresh_opportunities(self) -> None:
+        """Bring who is due for what up to date in the background; the runner then announces it."""
+        if self._refresh_queued:
+            return
+        self._refresh_queued = True
+
+        def ended(*_args: object) -> None:
+            self._refresh_queued = False
+
+        self.runner.run(
+            self.tr("Working out who is due…"),
+            lambda progress, cancel: ensure_opportunities_fresh(progress=progress, cancel=cancel),
+            on_done=ended,
+            on_cancelled=ended,
+            on_failed=ended,
+            quiet=True,
+            cancel_on_close=True,
+        )
+
+    def _look_for_changes(self) -> None:
+        data_events().changed(self)
+        if clock.today() != self._day:
+            self._day = clock.today()
+            self.refresh_opportunities()
+            if self.current_page_key() != "welcome":
+                self.pages.currentWidget().load()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self._look_for_changes()
+        super().changeEvent(event)
 
     def _about(self) -> None:
         show_info(
@@ -315,6 +348,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         save_window(self, *self._state_widgets())
+        self._watch_timer.stop()
+        self.runner.cancel_on_close()
         if self.runner.busy:
             # Only a quiet job (the daily backup) is running: let it finish rather than cut it off.
             self.statusBar().showMessage(self.tr("Finishing today's backup…"))

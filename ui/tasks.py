@@ -34,11 +34,11 @@ DIALOG_DELAY_MS = 500
 class _Job:
     label: str
     fn: JobFunction
-    changes: frozenset[str]
     on_done: Callable[[Any], None] | None
     on_cancelled: Callable[[], None] | None
     on_failed: Callable[[UserError], None] | None = None
     quiet: bool = False
+    cancel_on_close: bool = False
     cancel_event: threading.Event = field(default_factory=threading.Event)
 
 
@@ -106,17 +106,20 @@ class TaskRunner(QObject):
         label: str,
         fn: JobFunction,
         *,
-        changes: set[str] | frozenset[str] = frozenset(),
         on_done: Callable[[Any], None] | None = None,
         on_cancelled: Callable[[], None] | None = None,
         on_failed: Callable[[UserError], None] | None = None,
         quiet: bool = False,
+        cancel_on_close: bool = False,
     ) -> None:
         """`on_failed` takes a refusal (UserError) to show in place; a bug always gets the apology.
 
+        Nobody says what a job writes: when it ends, ui.events asks the database what changed.
+
         A `quiet` job (the start-up backup) shows no progress dialog: only the status bar says it runs.
+        A `cancel_on_close` job is given up when the window closes (it rolls back; it runs again later).
         """
-        job = _Job(label, fn, frozenset(changes), on_done, on_cancelled, on_failed, quiet)
+        job = _Job(label, fn, on_done, on_cancelled, on_failed, quiet, cancel_on_close)
         self._running += 1
         self._jobs[id(job)] = job
         log.info("job started: %s", label)
@@ -140,6 +143,11 @@ class TaskRunner(QObject):
         # QProgressDialog shows itself only from a setValue() after the delay; a job that reports
         # rarely must still show its dialog (and its Cancel) on time.
         QTimer.singleShot(DIALOG_DELAY_MS, lambda: self._show_dialog(job))
+
+    def cancel_on_close(self) -> None:
+        for job in self._jobs.values():
+            if job.cancel_on_close:
+                job.cancel_event.set()
 
     def wait_for_idle(self, msecs: int = -1) -> bool:
         return self._pool.waitForDone(msecs)
@@ -165,12 +173,11 @@ class TaskRunner(QObject):
         self._running -= 1
         self._jobs.pop(id(job), None)
         log.info("job %s: %s", outcome, job.label)
+        data_events().changed(self)  # a cancelled or failed job rolled back: then nothing is announced
         self.job_ended.emit(job.label, outcome)
 
     def _on_finished(self, job: _Job, result: Any) -> None:
         self._end(job, "done")
-        if job.changes:
-            data_events().announce(set(job.changes), self)
         if job.on_done:
             job.on_done(result)
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from app.domain.catalog import CatalogItemDraft, SegmentDraft
 from app.services import catalog as catalog_service
 from app.services.catalog import DEFAULT_CATALOG
-from tests.ui.test_daily_work import click_button, click_save, when_dialog_opens
+from tests.ui.helpers import click_button, click_save, when_dialog_opens
 from ui.events import data_events
 from ui.pages.catalog_page import CatalogPage
 
@@ -84,7 +84,7 @@ def test_a_lifespan_the_wrong_way_round_is_explained_then_fixed_and_saved(qtbot,
     assert table_texts(page, "equipment") == ["Tankless water heater"]
     assert table_texts(page, "equipment", 3) == ["20–25 years"]
     assert page.lists["equipment"].selected().id == item.id
-    assert frozenset({"catalog_item", "segment"}) in announced
+    assert any("catalog_item" in changes for changes in announced)  # the database says what was written
 
 
 def test_editing_a_segments_talking_points(qtbot, page, announced) -> None:
@@ -120,7 +120,7 @@ def test_editing_a_segments_talking_points(qtbot, page, announced) -> None:
         "  – Spread the cost over 12 months\n"
         "  – Seniors get 10 % off a tune-up"
     )
-    assert frozenset({"catalog_item", "segment"}) in announced
+    assert any("segment" in changes for changes in announced)
 
 
 def test_an_item_in_a_bundle_cannot_be_deleted_and_the_refusal_says_why(qtbot, page, message_boxes) -> None:

@@ -36,7 +36,6 @@ from ui.window_state import last_folder, remember_folder
 
 PREVIEW_ROWS = 500
 LISTED_NOTES = 5_000  # past this the list says how many more: the saved workbook has them all
-IMPORT_CHANGES = {"customer", "site", "equipment", "visit", "segment"}
 ACTION_WORDS = {
     "create": "new customer",
     "update": "adds to an existing customer",
@@ -189,7 +188,6 @@ class PreviewPage(ImportStep):
         state.runner.run(
             self.tr("Importing %1…").replace("%1", path.name),
             lambda p, c: backed_up_import(path, table, mapping, decisions, order, p, c),
-            changes=IMPORT_CHANGES,
             on_done=self._imported,
         )
         return False
@@ -280,7 +278,6 @@ class ReportPage(ImportStep):
         self.state.runner.run(
             self.tr("Undoing the import…"),
             lambda _p, _c: importing.undo_import(batch),
-            changes=IMPORT_CHANGES,
             on_done=self._undone,
         )
 

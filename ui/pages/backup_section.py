@@ -23,17 +23,11 @@ from ui.tasks import TaskRunner
 from ui.text import count_text
 from ui.widgets.basics import WARNING_STYLE, action_button, button_row, text_label
 
-# A restore replaces everything, so every page reloads.
-ALL_CHANGES = {
-    "customer", "site", "equipment", "visit", "sale", "service_plan", "touch", "opportunity",
-    "partner", "referral", "setting", "catalog_item", "segment", "campaign",
-}  # fmt: skip
-
 
 class BackupSection(QGroupBox):
-    """`changed(changes)` after a restore or a new backup folder: the page announces it as its own."""
+    """`changed()` after a restore or a new backup folder: the page announces it as its own."""
 
-    changed = Signal(object)
+    changed = Signal()
 
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -134,7 +128,7 @@ class BackupSection(QGroupBox):
         except Exception as error:
             show_error(self, error)
             return
-        self.changed.emit({"setting"})
+        self.changed.emit()
         if warning:
             show_info(self, self.tr("Backup folder"), warning)
         self._reload()
@@ -196,7 +190,7 @@ class BackupSection(QGroupBox):
         )
 
     def _restored(self, result: Any) -> None:
-        self.changed.emit(set(ALL_CHANGES))
+        self.changed.emit()
         safety = result.safety_backup
         undo = (
             self.tr("\n\nYour data as it was is kept in %1.").replace("%1", str(safety.path))

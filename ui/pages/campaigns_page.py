@@ -37,7 +37,6 @@ from ui.models.rows_model import RowsModel
 from ui.tasks import TaskRunner
 from ui.text import count_text
 
-CHANGES = {"campaign", "touch", "customer"}
 KIND_CHOICES = (
     ("A check-in letter to everyone who accepts mail", None),
     *((KIND_LABELS[k], k.value) for k in OpportunityKind),
@@ -234,7 +233,7 @@ class CampaignsPage(QWidget):
         except Exception as error:
             show_error(self, error)
             return
-        data_events().announce({"campaign"}, self)
+        data_events().changed(self)
         self.load()
 
     def print_selected(self) -> None:
@@ -296,6 +295,6 @@ class CampaignsPage(QWidget):
         except Exception as error:
             show_error(self, error)
             return
-        data_events().announce(CHANGES, self)
+        data_events().changed(self)
         self.load()
         show_info(self, self.tr("Sent"), count_text(touches, "contact") + self.tr(" recorded."))

@@ -347,7 +347,7 @@ class CatalogPage(QWidget):
             return
         if select and isinstance(result, int):
             self._select_after = (select, result)
-        data_events().announce(CHANGES, self)
+        data_events().changed(self)
         self.load()
 
     def load_default(self) -> None:
@@ -360,7 +360,7 @@ class CatalogPage(QWidget):
         )
 
     def _default_loaded(self, count: int) -> None:
-        data_events().announce(CHANGES, self)
+        data_events().changed(self)
         self.load()
         if not count:
             show_info(

@@ -123,7 +123,7 @@ class CustomerActions(QObject):
         if draft is None:
             return
         added: list[int] = []
-        if self.editor.guarded(lambda: added.append(self.editor.add_customer(draft)), set()):
+        if self.editor.guarded(lambda: added.append(self.editor.add_customer(draft))):
             self.page.select_customer(added[0])
 
     def edit_customer(self) -> None:
@@ -138,7 +138,7 @@ class CustomerActions(QObject):
         )
         if draft is not None:
             self.editor.guarded(
-                lambda: self.editor.save_customer(detail.id, detail.draft, draft, detail.version), set()
+                lambda: self.editor.save_customer(detail.id, detail.draft, draft, detail.version)
             )
 
     def log_call_now(self) -> None:
@@ -156,9 +156,7 @@ class CustomerActions(QObject):
         title = self.tr("Log a call with %1") if table == "touch" else self.tr("Log a visit to %1")
         draft = self._run_form(title.replace("%1", detail.name), self._form_for(table, detail), values)
         if draft is not None:
-            self.editor.guarded(
-                lambda: self.editor.add_record(draft, title.replace("%1", detail.name)), set()
-            )
+            self.editor.guarded(lambda: self.editor.add_record(draft, title.replace("%1", detail.name)))
 
     def add(self, table: str) -> None:
         detail = self._customer()
@@ -178,7 +176,7 @@ class CustomerActions(QObject):
         title = self.tr("Add a %1 for %2").replace("%1", label).replace("%2", detail.name)
         draft = self._run_form(title, self._form_for(table, detail), defaults)
         if draft is not None:
-            self.editor.guarded(lambda: self.editor.add_record(draft, title), set())
+            self.editor.guarded(lambda: self.editor.add_record(draft, title))
 
     def edit_row(self, tab: int, row: Any) -> None:
         """Edit the record behind a row of a detail tab (double-click or Enter)."""
@@ -193,7 +191,7 @@ class CustomerActions(QObject):
         title = self.tr("Edit %1").replace("%1", table.replace("_", " "))
         draft = self._run_form(title, self._form_for(table, detail), values)
         if draft is not None:
-            self.editor.guarded(lambda: self.editor.save_record(row.id, draft, title), set())
+            self.editor.guarded(lambda: self.editor.save_record(row.id, draft, title))
 
     def delete_row(self, tab: int, row: Any) -> None:
         table = TAB_TABLES.get(tab)
@@ -206,7 +204,7 @@ class CustomerActions(QObject):
             self.tr("Delete this %1? You can undo it.").replace("%1", what),
             self.tr("Delete"),
         ):
-            self.editor.guarded(lambda: self.editor.delete_record(table, row.id, f"Delete {what}"), set())
+            self.editor.guarded(lambda: self.editor.delete_record(table, row.id, f"Delete {what}"))
 
     def delete_customer(self) -> None:
         detail = self._customer()
@@ -219,7 +217,7 @@ class CustomerActions(QObject):
             .replace("%2", f" with {takes}" if takes else "")
         )
         if confirm(self.page, self.tr("Delete customer"), text, self.tr("Delete")):
-            self.editor.guarded(lambda: self.editor.delete_customer(detail.id, detail.name), set())
+            self.editor.guarded(lambda: self.editor.delete_customer(detail.id, detail.name))
 
     def merge_duplicate(self) -> None:
         detail = self._customer()
@@ -229,7 +227,7 @@ class CustomerActions(QObject):
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen_id is None:
             return
         text = self.tr("Merge %1 into %2").replace("%1", dialog.chosen_name).replace("%2", detail.name)
-        self.editor.guarded(lambda: self.editor.merge_customers(detail.id, dialog.chosen_id, text), set())
+        self.editor.guarded(lambda: self.editor.merge_customers(detail.id, dialog.chosen_id, text))
 
 
 def merge_picker(keep_id: int, keep_name: str, parent: QWidget) -> CustomerPickerDialog:

@@ -74,6 +74,6 @@ class DataPage(QWidget):
         self.office.show_location(location)
         self.backups.load(self.is_office)
 
-    def _announce(self, changes: set[str]) -> None:
+    def _announce(self) -> None:
         """What a section changed, announced as the page's doing (pages skip their own changes)."""
-        data_events().announce(changes, self)
+        data_events().changed(self)

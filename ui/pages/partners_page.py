@@ -219,7 +219,7 @@ class PartnersPage(QWidget):
             self.load()
 
     def _changed(self) -> None:
-        data_events().announce(CHANGES, self)
+        data_events().changed(self)
         self.load()
 
     # --- actions ---------------------------------------------------------------------------

@@ -16,20 +16,15 @@ from ui.tasks import TaskRunner
 from ui.widgets.basics import action_button, button_row, text_label
 from ui.window_state import last_folder, remember_folder
 
-ERASE_CHANGES = {
-    "customer", "site", "equipment", "visit", "sale", "service_plan", "touch", "opportunity",
-    "referral", "campaign",
-}  # fmt: skip
-
 
 def _file_stem(name: str) -> str:
     return re.sub(r"[^\w.-]+", "-", name, flags=re.UNICODE).strip("-.") or "customer"
 
 
 class PrivacySection(QGroupBox):
-    """`changed(changes)` after an erasure: the page announces it as its own."""
+    """`changed()` after an erasure: the page announces it as its own."""
 
-    changed = Signal(object)
+    changed = Signal()
 
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -108,7 +103,7 @@ class PrivacySection(QGroupBox):
         )
 
     def _erased(self, name: str) -> None:
-        self.changed.emit(set(ERASE_CHANGES))
+        self.changed.emit()
         self.privacy_result.setText(
             self.tr("%1 was erased; a later import will leave them out.").replace("%1", name)
         )

@@ -35,7 +35,6 @@ OUTCOME_BUTTONS = (
     ("not_interested", "Not interested", "4"),
     ("do_not_call_again", "Do not call again", "5"),
 )
-CHANGES = {"touch", "opportunity", "customer"}
 QUEUE_LIMIT = 300  # a day's work for one person; the list is rebuilt as calls are logged
 
 
@@ -194,14 +193,13 @@ class QueuePage(QWidget):
         self.show_entries(remaining)
         if remaining:
             self.view.selectRow(min(row, len(remaining) - 1))
-        data_events().announce(CHANGES, self)
+        data_events().changed(self)
 
     def recompute(self) -> None:
         # The announced change reloads this page (and any other that shows opportunities).
         self.runner.run(
             self.tr("Working out who is due for what…"),
             lambda progress, cancel: recompute_opportunities(progress=progress, cancel=cancel),
-            changes={"opportunity"},
         )
 
     def _on_data_changed(self, changes: frozenset[str], initiator: object) -> None:
