@@ -16,6 +16,14 @@ from app.persistence.db import close_database, open_database
 from app.persistence.stats import headline_stats
 from app.services import backups, customers, office, privacy, records
 from app.services.demo import build_demo
+
+# The change counters (statement-level triggers on PostgreSQL) and the opportunities' freshness.
+from tests.persistence.test_change_counters import (  # noqa: F401
+    test_a_write_moves_exactly_the_tables_it_touched,
+    test_every_table_counts_its_writes,
+    test_marking_them_fresh_is_not_itself_a_change,
+    test_opportunities_are_stale_after_a_change_and_on_a_new_day,
+)
 from tests.persistence.test_records import (  # noqa: F401
     smith,
     test_the_search_index_keeps_one_row_per_customer_through_every_change,
