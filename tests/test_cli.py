@@ -112,3 +112,33 @@ def test_python_dash_m_app_runs(tmp_path: Path) -> None:
         timeout=60,
     )
     assert done.returncode == 0 and json.loads(done.stdout)["customers"] == 0
+
+
+def test_after_the_demo_who_is_due_shows_at_once(capsys, tmp_path: Path) -> None:
+    """No hidden button: the first command that shows opportunities works them out."""
+    path = str(tmp_path / "fresh.sqlite3")
+    assert main(["--db", path, "demo", "--customers", "120", "--seed", "4"]) == 0
+    code, out, _ = run(capsys, "--db", path, "opportunities", "--json")
+    listed = json.loads(out)
+    assert code == 0 and listed
+    _, out, _ = run(capsys, "--db", path, "stats", "--json")
+    assert json.loads(out)["open_opportunities"] == len(listed)
+    code, _, err = run(capsys, "--db", path, "callsheet", str(tmp_path / "calls.pdf"))
+    assert code == 0 and "printed" in err
+
+
+def test_an_imported_old_furnace_is_due_at_once(capsys, tmp_path: Path) -> None:
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Name", "Phone", "Street", "City", "State", "Zip", "Equipment", "Installed"])
+    sheet.append(
+        ["Ann Smith", "410-632-0571", "12 Oak St", "Salisbury", "MD", "21801", "Furnace", "2009-10-01"]
+    )
+    source = tmp_path / "list.xlsx"
+    book.save(source)
+    path = str(tmp_path / "imported.sqlite3")
+    assert main(["--db", path, "import", str(source)]) == 0
+    capsys.readouterr()
+    _, out, _ = run(capsys, "--db", path, "opportunities", "--json")
+    kinds = {row["kind"] for row in json.loads(out)}
+    assert "replacement" in kinds  # a 17-year-old furnace is due for replacement, without --recompute
