@@ -34,6 +34,9 @@ class FixedClock:
     def now(self) -> datetime.datetime:
         return self.moment
 
+    def today(self) -> datetime.date:
+        return self.moment.date()
+
     def set(self, moment: datetime.datetime | datetime.date) -> None:
         self.moment = _as_datetime(moment)
 
