@@ -60,11 +60,9 @@ def _cmd_stats(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
         return EXIT_OK
     width = max(len(key) for key in values)
-    for key, value in values.items():
-        shown = (
-            f"{value:.1%}" if isinstance(value, float) else f"{value:,}" if isinstance(value, int) else value
-        )
-        sys.stdout.write(f"{key:<{width}}  {shown:>16}   {EXPLANATIONS.get(key, '')}\n")
+    for key in values:
+        # Each number as the dashboard and the printed summary show it, so the three read alike.
+        sys.stdout.write(f"{key:<{width}}  {stats.text(key):>16}   {EXPLANATIONS.get(key, '')}\n")
     return EXIT_OK
 
 

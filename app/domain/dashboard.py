@@ -3,7 +3,8 @@
 The headline numbers are app.domain.stats (the `stats --json` contract); this
 module adds what the dashboard draws around them: revenue by year split new vs
 existing, retention by year, the open pipeline by kind, the lifetime-value
-distribution, the 10- and 15-year projection, and the warnings worth acting on.
+distribution, the 10- and 15-year projection (app.domain.stats.projected_value, the
+headline's own, over both horizons) with the replacements due on top, and the warnings.
 Persistence adds up rows; the periods, buckets, arithmetic and wording live here.
 Every figure has a key (app.domain.dashboard_keys) that opens the customers behind it;
 the sentences that explain the figures are in app.domain.dashboard_text.
@@ -19,7 +20,15 @@ from typing import NamedTuple
 from app.domain.dashboard_text import PROJECTION_METHOD
 from app.domain.kinds import OpportunityKind
 from app.domain.money import CENT, format_money, from_cents
-from app.domain.stats import RECENT_BUYER_YEARS, HeadlineStats, fraction
+from app.domain.stats import (
+    RECENT_BUYER_YEARS,
+    HeadlineStats,
+    ProjectedValue,
+    ProjectionBase,
+    fraction,
+    percent,
+    projected_value,
+)
 
 REVENUE_YEARS = 10  # bars: this year (to date) and the nine before it
 RETENTION_YEARS = 9  # pairs of whole years: the last one is the headline retention rate
@@ -116,26 +125,56 @@ class LtvBucket:
 
 @dataclass(frozen=True)
 class Projection:
-    years: int
+    """The projected value over `years` years (the same arithmetic as the headline's), and apart from
+    it the replacements due in those years: they are not added in, because the recent sales the
+    projection starts from already hold the replacements of the last 3 years."""
+
     customers: int  # the recent buyers it counts on
-    from_spend: Decimal
-    from_plans: Decimal
-    from_replacements: Decimal
+    value: ProjectedValue
+    from_replacements: Decimal  # the replacements due, each weighed by retention like the spend
     replacements: int  # how many replacements fall within the horizon
+
+    @property
+    def years(self) -> int:
+        return self.value.years
 
     @property
     def key(self) -> str:
         return f"projection:{self.years}"
 
     @property
+    def from_spend(self) -> Decimal:
+        return self.value.from_spend
+
+    @property
+    def from_plans(self) -> Decimal:
+        return self.value.from_plans
+
+    @property
     def total(self) -> Decimal:
-        return self.from_spend + self.from_plans + self.from_replacements
+        """The projected value (for 10 years: the headline projected_value_10_years)."""
+        return self.value.total
 
     @property
     def per_customer(self) -> Decimal:
         if not self.customers:
             return Decimal("0.00")
         return (self.total / self.customers).quantize(CENT, rounding=ROUND_HALF_UP)
+
+    @property
+    def working(self) -> str:
+        """The sum itself, in words, for the tooltip and the summary."""
+        value = self.value
+        last = _superscript(self.years - 1)
+        return (
+            f"{format_money(value.yearly)} a year today ({format_money(value.yearly_spend)} of spend and "
+            f"{format_money(value.yearly_plans)} of service plans) × {value.years_of_spend:.3f} "
+            f"(1 + r + r² + … + r{last} with retention r = {percent(value.retention)}) "
+            f"= {format_money(self.total)} over {self.years} years; if everyone kept buying it would be "
+            f"{format_money(value.without_retention)}. Apart from it, not added in: "
+            f"{self.replacements:,} replacements due, worth {format_money(self.from_replacements)} "
+            "weighed by retention."
+        )
 
 
 @dataclass(frozen=True)
@@ -272,28 +311,47 @@ def ltv_bucket_count() -> int:
     return len(LTV_BOUNDS_CENTS) + 2
 
 
-class ProjectionTotals(NamedTuple):
-    """What the database adds up for a projection, in cents, over the recent buyers."""
+class ReplacementGroup(NamedTuple):
+    """Units in place at the recent buyers' sites with the same lifespan, price and year installed."""
 
-    customers: int
-    recent_sales_cents: int  # their sales in the last 3 years
-    plan_cents: int  # the yearly price of their active plans
-    replacement_cents: dict[int, int]  # horizon in years: the replacements due within it
-    replacements: dict[int, int]  # horizon: how many
+    life: int  # the typical lifespan in whole years (above 0)
+    price_cents: int  # what replacing one costs
+    installed_year: int
+    units: int
 
 
-def projections(totals: ProjectionTotals) -> tuple[Projection, ...]:
+def replacement_offsets(installed_year: int, life: int, first_year: int, years: int) -> range:
+    """The years, counted from `first_year` (0), in which a unit is replaced within `years` years.
+
+    Due in the year installed + lifespan; one already past that is replaced this year; then again
+    every lifespan after that.
+    """
+    start = max(installed_year + life, first_year) - first_year
+    return range(start, years, life)
+
+
+def projections(
+    base: ProjectionBase, retention: Decimal, first_year: int, equipment: list[ReplacementGroup]
+) -> tuple[Projection, ...]:
+    """The projection over each horizon, with the replacements due in it.
+
+    A replacement k years from now (0 = this year) counts at its price × r^k, as the spend does:
+    a customer who no longer buys from us buys their replacement elsewhere.
+    """
     result = []
     for years in PROJECTION_HORIZONS:
-        spend = Decimal(totals.recent_sales_cents) * years / RECENT_BUYER_YEARS / 100
+        weighed = Decimal(0)
+        count = 0
+        for group in equipment:
+            offsets = replacement_offsets(group.installed_year, group.life, first_year, years)
+            count += group.units * len(offsets)
+            weighed += sum((group.units * group.price_cents * retention**k for k in offsets), Decimal(0))
         result.append(
             Projection(
-                years=years,
-                customers=totals.customers,
-                from_spend=spend.quantize(CENT, rounding=ROUND_HALF_UP),
-                from_plans=from_cents(totals.plan_cents * years),
-                from_replacements=from_cents(totals.replacement_cents.get(years, 0)),
-                replacements=totals.replacements.get(years, 0),
+                customers=base.customers,
+                value=projected_value(base, retention, years),
+                from_replacements=(weighed / 100).quantize(CENT, rounding=ROUND_HALF_UP),
+                replacements=count,
             )
         )
     return tuple(result)
@@ -309,15 +367,19 @@ class TopCustomer(NamedTuple):
 
 
 def concentration_warnings(
-    top: list[TopCustomer], revenue_cents: int, threshold: float
+    top: list[TopCustomer], revenue_cents: int, threshold: float, top_share: Decimal | None = None
 ) -> list[DashboardWarning]:
-    """One customer, or the biggest few together, making up at least `threshold` of the last 365 days."""
+    """One customer, or the biggest few together, making up at least `threshold` of the last 365 days.
+
+    `top_share` is the headline top_customer_share, so the warning quotes the very number the
+    headline shows; without it, it is worked out here the same way.
+    """
     if not top or revenue_cents <= 0:
         return []
     limit = Decimal(str(threshold))
     warnings = []
     first = top[0]
-    share = fraction(first.revenue_cents, revenue_cents)
+    share = fraction(first.revenue_cents, revenue_cents) if top_share is None else top_share
     if share >= limit:
         warnings.append(
             DashboardWarning(
@@ -410,9 +472,8 @@ def _thousands(amount: Decimal) -> str:
     return f"${amount / 1000:,.0f}k"
 
 
-def percent(rate: Decimal) -> str:
-    """0.2345 → "23.5 %"; whole percentages without the ".0"."""
-    return f"{rate * 100:.1f} %".replace(".0 %", " %")
+def _superscript(n: int) -> str:
+    return str(n).translate(str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
 
 
 def _count(n: int, singular: str, plural: str | None = None) -> str:

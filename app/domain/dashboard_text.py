@@ -11,28 +11,31 @@ from app.domain.stats import RECENT_BUYER_YEARS
 PROJECTION_METHOD = (
     "How the projection is worked out. It counts on the customers who bought in the last "
     f"{RECENT_BUYER_YEARS} years only, over the next 10 or 15 years starting with this one, at today's "
-    "prices, with no inflation and no discounting, and adds up three things. "
-    "1. Their average yearly spend: a third of what each of them spent in the last 3 years, every year. "
-    "2. Their service plans: the price of each active plan once a year, as if every plan is renewed. "
-    "3. The replacement cycles of what they own: a piece of equipment still in place is due for "
-    "replacement in the year it was installed plus its typical lifespan (the middle of the catalog's "
+    "prices, with no inflation and no discounting. "
+    "Their yearly spend today is a third of what they spent in the last 3 years plus the price of each "
+    "active service plan once a year. Not all of them keep buying: of the customers who buy one year, "
+    "only the retention rate r (the headline figure: bought in the year before last and again last year) "
+    "buy again the next. So this year counts the yearly spend in full, next year times r, the year after "
+    "times r², and so on: projected value = yearly spend × (1 + r + r² + … + r⁹) over 10 years "
+    "(… + r¹⁴ over 15). Over 10 years this is the headline “projected value over 10 years”. "
+    "Apart from it, and not added in, the replacements due: a piece of equipment still in place is due "
+    "for replacement in the year it was installed plus its typical lifespan (the middle of the catalog's "
     "range for its catalog item, or else for its kind of equipment, in whole years rounded down); one "
     "already past that is counted as replaced this year, and again every lifespan after that within the "
     "horizon. Each replacement is priced at its catalog item's price while that item is still sold, else "
-    "at the average price of the equipment of that kind in the catalog. Equipment with no install date, "
-    "or of a kind the catalog gives no lifespan or price for, is left out. "
-    "The first two over 10 years are the headline “projected value over 10 years”; replacements come on "
-    "top. A replacement bought in the last 3 years is also part of the average spend, but the unit it "
-    "installed is new, so its own replacement usually falls beyond the horizon."
+    "at the average price of the equipment of that kind in the catalog, and weighed like the spend: "
+    "times r for each year from now. Equipment with no install date, or of a kind the catalog gives no "
+    "lifespan or price for, is left out. They are not added to the projected value because the spend of "
+    "the last 3 years already holds the replacements bought in them."
 )
 
 # The same in three sentences, for the printed one-page summary.
 PROJECTION_METHOD_SHORT = (
     f"Counts on the customers who bought in the last {RECENT_BUYER_YEARS} years, at today's prices: their "
-    "average yearly spend of the last 3 years, every year; their active service plans, renewed every year; "
-    "and each piece of equipment they have, replaced at its catalog price in the year it was installed plus "
-    "its typical lifespan (this year if already past it), and again every lifespan after that. "
-    "The first two over 10 years are the headline projected value; replacements come on top."
+    "yearly spend (a third of the last 3 years' sales, plus their active service plans), this year in full "
+    "and then shrinking each year by the retention rate r, so yearly spend × (1 + r + r² + … + r⁹) over 10 "
+    "years. Replacements due (equipment past its typical lifespan, at its catalog price, weighed by "
+    "retention the same way) are shown apart and not added in."
 )
 
 FIGURE_EXPLANATIONS: dict[str, str] = {
@@ -78,7 +81,7 @@ HEADLINE_ONE_LINERS: dict[str, str] = {
     "not_contacted_12_months": "No contact of any kind in 365 days (do-not-service left out).",
     "lifetime_value_total": "Every sale, service plan and won commission, ever.",
     "average_lifetime_value": "Per customer with any lifetime value.",
-    "projected_value_10_years": "10 × (yearly spend of the last 3 years + active plans), recent buyers.",
+    "projected_value_10_years": "Yearly spend × (1 + r + r² + … + r⁹), r = retention rate.",
     "retention_rate": "Bought in the year before last and again last year.",
     "repeat_revenue_share": "Of the last 365 days' sales, from customers who had bought before.",
     "top_customer_share": "Of the last 365 days' sales, from the single biggest customer.",

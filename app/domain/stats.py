@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime
 from dataclasses import asdict, dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import NamedTuple
 
-from app.domain.money import CENT
+from app.domain.money import CENT, format_money
 
 RATE_PLACES = Decimal("0.0001")
 PROJECTION_YEARS = 10
@@ -52,9 +53,11 @@ EXPLANATIONS: dict[str, str] = {
         "zero (0 when there are none), rounded to the cent."
     ),
     "projected_value_10_years": (
-        "For each customer who bought in the last 3 years, 10 times their yearly spend (a third of "
-        "their sales in those 3 years plus the price of their active service plans, which renew "
-        "yearly), summed and rounded to the cent."
+        "What the customers who bought in the last 3 years are expected to spend over the next 10 years, "
+        "this one included: their yearly spend today (a third of their sales in those 3 years plus the "
+        "price of their active service plans, which renew yearly) in full this year, times the retention "
+        "rate r next year, times r² the year after and so on, that is yearly spend × (1 + r + r² + … + r⁹), "
+        "the sales part and the plans part each rounded to the cent."
     ),
     "retention_rate": (
         "Of the customers who bought in the calendar year before last, the fraction who bought again "
@@ -136,10 +139,87 @@ def average_cents(total_cents: int, count: int) -> Decimal:
     return (Decimal(total_cents) / count / 100).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
-def projected_value(recent_sales_cents: int, yearly_plan_cents: int) -> Decimal:
-    """PROJECTION_YEARS × (recent sales / RECENT_BUYER_YEARS + yearly plan price), to the cent."""
-    yearly = Decimal(recent_sales_cents) / RECENT_BUYER_YEARS + yearly_plan_cents
-    return (yearly * PROJECTION_YEARS / 100).quantize(CENT, rounding=ROUND_HALF_UP)
+def years_of_spend(retention: Decimal, years: int) -> Decimal:
+    """How many years of today's yearly spend a customer base brings over `years` years, this one first.
+
+    1 + r + r² + … + r^(years − 1), r being the retention rate: this year the whole base buys, next
+    year the retained share of it, the year after the retained share of that, and so on. It is
+    (1 − r^years) / (1 − r), and `years` itself when everyone stays (r = 1).
+    """
+    if years <= 0:
+        return Decimal(0)
+    # This year is 1 on its own: Decimal refuses 0 ** 0 (nobody retained, the first year still counts).
+    return sum((retention**year for year in range(1, years)), Decimal(1))
+
+
+class ProjectionBase(NamedTuple):
+    """What a projection counts on, in cents: the recent buyers, their 3 years of sales, their plans."""
+
+    customers: int  # who bought in the last RECENT_BUYER_YEARS years
+    recent_sales_cents: int  # their sales in those years
+    plan_cents: int  # the yearly price of their active service plans
+
+
+@dataclass(frozen=True)
+class ProjectedValue:
+    """The one projection of what the recent buyers are worth over `years` years (see projected_value)."""
+
+    years: int
+    retention: Decimal  # the retention rate it is worked out with, a fraction 0..1
+    yearly_spend: Decimal  # today's yearly spend: sales in the last 3 years / 3
+    yearly_plans: Decimal  # the yearly price of the active plans
+    years_of_spend: Decimal  # 1 + r + r² + … + r^(years − 1)
+    from_spend: Decimal
+    from_plans: Decimal
+    without_retention: Decimal  # years × yearly spend: if every customer kept buying (for comparison)
+
+    @property
+    def yearly(self) -> Decimal:
+        return self.yearly_spend + self.yearly_plans
+
+    @property
+    def total(self) -> Decimal:
+        return self.from_spend + self.from_plans
+
+
+def projected_value(
+    base: ProjectionBase, retention: Decimal, years: int = PROJECTION_YEARS
+) -> ProjectedValue:
+    """What the recent buyers are expected to spend over `years` years, this year included.
+
+    yearly spend Y = recent sales / RECENT_BUYER_YEARS + yearly price of the active plans, and
+    projected value = Y × (1 + r + r² + … + r^(years − 1)) = Y × (1 − r^years) / (1 − r),
+    r being the headline retention rate (to 4 decimals, as shown). Year k from now (0 = this year)
+    brings Y × r^k: of those who buy one year, only the retained share buy the next. The sales
+    part and the plans part are each rounded to the cent; the total is their sum. `stats`, the
+    dashboard and the printed summary all take their projection from here.
+    """
+    factor = years_of_spend(retention, years)
+    spend = Decimal(base.recent_sales_cents) / RECENT_BUYER_YEARS / 100
+    plans = Decimal(base.plan_cents) / 100
+    return ProjectedValue(
+        years=years,
+        retention=retention,
+        yearly_spend=spend.quantize(CENT, rounding=ROUND_HALF_UP),
+        yearly_plans=plans.quantize(CENT, rounding=ROUND_HALF_UP),
+        years_of_spend=factor,
+        from_spend=(spend * factor).quantize(CENT, rounding=ROUND_HALF_UP),
+        from_plans=(plans * factor).quantize(CENT, rounding=ROUND_HALF_UP),
+        without_retention=((spend + plans) * years).quantize(CENT, rounding=ROUND_HALF_UP),
+    )
+
+
+def customer_projected_value(
+    recent_sales_cents: int, plan_cents: int, retention: Decimal, years: int = PROJECTION_YEARS
+) -> Decimal:
+    """One customer's share of projected_value, rounded once (the lists of customers behind the figure)."""
+    yearly = Decimal(recent_sales_cents) / RECENT_BUYER_YEARS + plan_cents
+    return (yearly * years_of_spend(retention, years) / 100).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def percent(rate: Decimal) -> str:
+    """0.2345 → "23.5 %"; whole percentages without the ".0"."""
+    return f"{rate * 100:.1f} %".replace(".0 %", " %")
 
 
 @dataclass(frozen=True)
@@ -170,3 +250,13 @@ class HeadlineStats:
             else:
                 result[key] = int(value)
         return result
+
+    def text(self, key: str) -> str:
+        """A headline number as every screen and page shows it: money to the cent ("$1,234.50"), rates as
+        "22.3 %", counts with thousands separators. One way, so the same number never reads two ways."""
+        value = getattr(self, key)
+        if key in MONEY_FIELDS:
+            return format_money(value)
+        if key in RATE_FIELDS:
+            return percent(value)
+        return f"{value:,}"

@@ -18,9 +18,10 @@ from contextlib import contextmanager
 from peewee import PostgresqlDatabase, SqliteDatabase
 
 from app.domain import dashboard as figures
-from app.domain.kinds import OpportunityStatus, PlanStatus, ReferralDirection, ReferralStatus
+from app.domain.kinds import OpportunityStatus, PlanStatus
 from app.domain.stats import StatsPeriods
 from app.persistence.raw_sql import run_sql
+from app.persistence.stats import LIFETIME_PARAMS, LIFETIME_SQL
 from app.persistence.tables import database_proxy
 
 _EQUIPMENT = "equipment"
@@ -59,19 +60,8 @@ def as_int(value: object) -> int:
 
 
 # ------------------------------------------------------------------ shared SQL pieces
-# Each piece is a subquery of (customer_id, value) in cents, with the parameters it needs.
-
-SETTLED = (ReferralStatus.WON.value, ReferralStatus.PAID.value)
-LIFETIME_PARAMS = {"to_partner": ReferralDirection.TO_PARTNER.value, "won": SETTLED[0], "paid": SETTLED[1]}
-# The lifetime value per customer, exactly as app.persistence.stats adds up its total.
-LIFETIME_SQL = """
-SELECT customer_id, sum(amount) AS value FROM (
-    SELECT customer_id, total_cents AS amount FROM sale
-    UNION ALL SELECT customer_id, price_cents FROM service_plan
-    UNION ALL SELECT customer_id, commission_cents FROM referral
-        WHERE customer_id IS NOT NULL AND direction = :to_partner AND status IN (:won, :paid)
-) AS parts GROUP BY customer_id
-"""
+# Each piece is a subquery of (customer_id, value) in cents, with the parameters it needs; the lifetime
+# value per customer is app.persistence.stats.LIFETIME_SQL, the headline's own.
 
 
 def recent_sales_sql() -> str:
@@ -86,13 +76,11 @@ def _terms_sql() -> str:
     """Lifespan and price for each (catalog item or 0, kind) pair of equipment in place: a few dozen rows.
 
     From the unit's catalog item when it gives them (its price only while it is an active
-    equipment line), else the averages of the catalog's equipment of that kind. `edge` and
-    `over_N` let each unit's replacements be counted with one comparison (see _replacements).
-    The GROUP BY makes both databases work it out once, not once per piece of equipment.
+    equipment line), else the averages of the catalog's equipment of that kind. The GROUP BY
+    makes both databases work it out once, not once per piece of equipment.
     """
     return f"""
-SELECT item, kind, max(life) AS life, max(price) AS price, :first_year - max(life) AS edge,
-       (:years_10 - 1) / max(life) + 1 AS over_10, (:years_15 - 1) / max(life) + 1 AS over_15
+SELECT item, kind, max(life) AS life, max(price) AS price
 FROM (
     SELECT pairs.item, pairs.kind,
            coalesce((i.lifespan_min_years + i.lifespan_max_years) / 2, k.life) AS life,
@@ -113,60 +101,25 @@ GROUP BY item, kind
 """
 
 
-def _replacements(years: int) -> str:
-    """How many times a unit (`e`, with terms `t`) is replaced within the next `years` years.
-
-    Due in the year installed + lifespan. Overdue (installed before `edge`): replaced this year and
-    then every lifespan, (years - 1) // life + 1 times. Otherwise: (last year - installed) // life.
-    """
-    installed = year_of("e.installed_on")
-    return (
-        f"CASE WHEN {installed} < t.edge THEN t.over_{years} "
-        f"ELSE (:first_year + :years_{years} - 1 - {installed}) / t.life END"
-    )
-
-
-def _recent_equipment_sql(join: str = "") -> str:
-    """FROM and WHERE for the equipment in place (with its terms `t`) at the recent buyers' sites."""
-    return f"""
-FROM equipment e {full_scan()}
-JOIN ({_terms_sql()}) AS t ON t.item = coalesce(e.catalog_item_id, 0) AND t.kind = e.kind {join}
-WHERE e.removed_on IS NULL AND e.installed_on IS NOT NULL AND e.installed_on <= :today
-  AND e.site_id IN (SELECT id FROM site WHERE customer_id IN ({recent_buyer_ids_sql()}))
-"""
-
-
 def recent_buyer_ids_sql() -> str:
     return f"SELECT customer_id FROM sale {full_scan()} WHERE sold_on >= :recent_from AND sold_on <= :today"
 
 
 def projection_sql() -> str:
-    """Per recent buyer: sales in the last 3 years, yearly plan price, and replacements per horizon."""
-    ten, fifteen = figures.PROJECTION_HORIZONS
+    """Per recent buyer: `sales` in the last 3 years and the yearly price of their active `plans`."""
     return f"""
-SELECT r.customer_id, r.value AS sales, coalesce(p.plans, 0) AS plans,
-       coalesce(q.r10, 0) AS r10, coalesce(q.r15, 0) AS r15
+SELECT r.customer_id, r.value AS sales, coalesce(p.plans, 0) AS plans
 FROM ({recent_sales_sql()}) AS r
 LEFT JOIN (SELECT customer_id, sum(price_cents) AS plans FROM service_plan WHERE status = :active
            GROUP BY customer_id) AS p ON p.customer_id = r.customer_id
-LEFT JOIN (SELECT s.customer_id, sum(t.price * {_replacements(ten)}) AS r10,
-                  sum(t.price * {_replacements(fifteen)}) AS r15
-           {_recent_equipment_sql("JOIN site s ON s.id = e.site_id")}
-           GROUP BY s.customer_id) AS q ON q.customer_id = r.customer_id
 """
 
 
 def projection_params(today: datetime.date) -> dict[str, object]:
-    ten, fifteen = figures.PROJECTION_HORIZONS
     return {
         "recent_from": StatsPeriods.ending(today).recent_buyers_from.isoformat(),
         "today": today.isoformat(),
         "active": PlanStatus.ACTIVE.value,
-        "equipment": _EQUIPMENT,
-        "yes": True,
-        "first_year": today.year,
-        "years_10": ten,
-        "years_15": fifteen,
     }
 
 
@@ -310,29 +263,24 @@ def lifetime_figures(today: datetime.date) -> tuple[list[tuple[int, int, int]], 
     return buckets, (quiet[0][1] if quiet else 0), [customer_id for customer_id, _ in quiet]
 
 
-def projection_totals(today: datetime.date) -> figures.ProjectionTotals:
-    """The recent buyers' sales, plans and replacements, added up without a grouping per customer."""
-    ten, fifteen = figures.PROJECTION_HORIZONS
-    params = projection_params(today)
-    customers, sales, plans = run_sql(
-        f"""SELECT count(*), sum(r.value), sum(p.plans) FROM ({recent_sales_sql()}) AS r
-            LEFT JOIN (SELECT customer_id, sum(price_cents) AS plans FROM service_plan WHERE status = :active
-                       GROUP BY customer_id) AS p ON p.customer_id = r.customer_id""",
-        **params,
-    )[0]
-    r10, n10, r15, n15 = run_sql(
-        f"""SELECT sum(t.price * {_replacements(ten)}), sum({_replacements(ten)}),
-                   sum(t.price * {_replacements(fifteen)}), sum({_replacements(fifteen)})
-            {_recent_equipment_sql()}""",
-        **params,
-    )[0]
-    return figures.ProjectionTotals(
-        as_int(customers),
-        as_int(sales),
-        as_int(plans),
-        {ten: as_int(r10), fifteen: as_int(r15)},
-        {ten: as_int(n10), fifteen: as_int(n15)},
+def replacement_groups(today: datetime.date) -> list[figures.ReplacementGroup]:
+    """The equipment in place at the recent buyers' sites that the catalog gives a lifespan and price
+    for, counted by (lifespan, price, year installed): a few hundred rows at most, whatever the size
+    of the business, from which app.domain.dashboard works out when each unit is replaced."""
+    installed = year_of("e.installed_on")
+    found = run_sql(
+        f"""SELECT t.life, t.price, {installed}, count(*)
+            FROM equipment e {full_scan()}
+            JOIN ({_terms_sql()}) AS t ON t.item = coalesce(e.catalog_item_id, 0) AND t.kind = e.kind
+            WHERE e.removed_on IS NULL AND e.installed_on IS NOT NULL AND e.installed_on <= :today
+              AND e.site_id IN (SELECT id FROM site WHERE customer_id IN ({recent_buyer_ids_sql()}))
+            GROUP BY t.life, t.price, {installed}""",
+        recent_from=StatsPeriods.ending(today).recent_buyers_from.isoformat(),
+        today=today.isoformat(),
+        equipment=_EQUIPMENT,
+        yes=True,
     )
+    return [figures.ReplacementGroup(*(as_int(value) for value in row)) for row in found]
 
 
 def top_customers(today: datetime.date) -> tuple[int, list[figures.TopCustomer]]:

@@ -9,17 +9,18 @@ biggest value first. See app.domain.dashboard for the keys.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
+from decimal import Decimal
 
 from app.domain import dashboard as figures
 from app.domain.dashboard_keys import FigureCustomer, FigureKey, parse_figure_key
 from app.domain.kinds import SPOKEN_CHANNELS, OpportunityStatus, ReferralDirection
 from app.domain.money import from_cents
-from app.domain.stats import StatsPeriods
+from app.domain.stats import PROJECTION_YEARS, RECENT_BUYER_YEARS, StatsPeriods, customer_projected_value
 from app.persistence.dashboard import (
     LAPSING_SQL,
     LIFETIME_PARAMS,
     LIFETIME_SQL,
-    SETTLED,
     as_int,
     lapsing_params,
     ltv_bucket_sql,
@@ -33,7 +34,9 @@ from app.persistence.dashboard import (
     year_sales_params,
     year_sales_sql,
 )
+from app.persistence.partner_ledger import EARNED_PARAMS, OWED
 from app.persistence.raw_sql import run_sql
+from app.persistence.stats import retention_rate
 
 _CITY = "(SELECT s.city FROM site s WHERE s.customer_id = c.id ORDER BY s.is_billing DESC, s.id LIMIT 1)"
 Figure = tuple[str, dict[str, object]]  # (SQL of customer_id, value; its parameters)
@@ -46,6 +49,7 @@ def customers_behind(
     figure = parse_figure_key(key) if isinstance(key, str) else key
     with snapshot():
         sql, params = _figure(figure, today)
+        value_of = _value_of(figure, today)
         found = run_sql(
             f"""SELECT c.id, c.display_name, c.phone, coalesce({_CITY}, ''), f.value
                 FROM ({sql}) AS f JOIN customer c ON c.id = f.customer_id
@@ -53,7 +57,25 @@ def customers_behind(
                 {f"LIMIT {int(limit)}" if limit is not None else ""}""",
             **params,
         )
-    return [FigureCustomer(*row[:4], from_cents(as_int(row[4]))) for row in found]
+    return [FigureCustomer(*row[:4], value_of(as_int(row[4]))) for row in found]
+
+
+def _value_of(figure: FigureKey, today: datetime.date) -> Callable[[int], Decimal]:
+    """How a list's SQL value (cents) becomes the money shown: as it is, except for the projection.
+
+    The projection's SQL value is a customer's sales of the last 3 years plus 3 × their yearly
+    plans (so it ranks them exactly as their projection does); their projected value is then worked
+    out by the very function the headline uses, with the very same retention rate.
+    """
+    if figure.name not in ("projected_value_10_years", "projection"):
+        return from_cents
+    retention = retention_rate(today)
+    years = figure.number or PROJECTION_YEARS
+
+    def projected(three_years_cents: int) -> Decimal:
+        return customer_projected_value(three_years_cents, 0, retention, years)
+
+    return projected
 
 
 def _figure(figure: FigureKey, today: datetime.date) -> Figure:
@@ -121,8 +143,7 @@ def _valued(today: datetime.date) -> Figure:
 
 
 def _projected_10(today: datetime.date) -> Figure:
-    """The headline's projection per recent buyer: 10 × (sales in 3 years / 3 + yearly plans)."""
-    return _projection_figure(today, 10, with_replacements=False)
+    return _projection(today, PROJECTION_YEARS)
 
 
 def _retention_headline(today: datetime.date) -> Figure:
@@ -144,17 +165,12 @@ def _open_opportunities(today: datetime.date) -> Figure:
 
 
 def _commission(direction: str) -> Figure:
-    sql = """SELECT r.customer_id, sum(CASE WHEN r.commission_cents > coalesce(p.paid, 0)
-                                            THEN r.commission_cents - coalesce(p.paid, 0) ELSE 0 END) AS value
-             FROM referral r
-             LEFT JOIN (SELECT referral_id, sum(amount_cents) AS paid FROM referral_payment
-                        GROUP BY referral_id) AS p ON p.referral_id = r.id
-             WHERE r.status IN (:won, :paid) AND r.direction = :direction AND r.customer_id IS NOT NULL
-             GROUP BY r.customer_id"""
-    return f"SELECT customer_id, value FROM ({sql}) AS o WHERE value > 0", {
-        "won": SETTLED[0],
-        "paid": SETTLED[1],
-        "direction": direction,
+    """What is owed on each customer's referrals, as the Partners page and the headline add it up."""
+    sql = f"""SELECT o.customer_id, sum(o.owed) AS value FROM {OWED} o
+              WHERE o.direction = :direction AND o.customer_id IS NOT NULL
+              GROUP BY o.customer_id"""
+    return f"SELECT customer_id, value FROM ({sql}) AS c WHERE value > 0", EARNED_PARAMS | {
+        "direction": direction
     }
 
 
@@ -228,14 +244,8 @@ def _ltv_bucket(index: int) -> Figure:
 
 
 def _projection(today: datetime.date, years: int) -> Figure:
-    return _projection_figure(today, years, with_replacements=True)
-
-
-def _projection_figure(today: datetime.date, years: int, *, with_replacements: bool) -> Figure:
-    """A recent buyer's projection in cents: round(years × sales / 3) + years × plans [+ replacements]."""
-    replacements = f" + r{years}" if with_replacements else ""
-    # Whole cents in integer arithmetic, portable: round(years × sales / 3) = (2 × years × sales + 3) / 6.
-    value = f"(2 * {years} * sales + 3) / 6 + {years} * plans{replacements}"
+    """Per recent buyer: sales of the last 3 years + 3 × yearly plans (see _value_of)."""
+    value = f"sales + {RECENT_BUYER_YEARS} * plans"
     return f"SELECT customer_id, {value} AS value FROM ({projection_sql()}) AS p", projection_params(today)
 
 

@@ -9,23 +9,51 @@ covers a large part of a table is read by scanning the table in order.
 The SQL is portable between SQLite and PostgreSQL: dates go in as ISO strings,
 which compare correctly with SQLite's text dates ('YYYY-MM-DD' and
 'YYYY-MM-DD HH:MM:SS') and which PostgreSQL casts to dates and timestamps.
-What each number means is written once, in app.domain.stats.EXPLANATIONS.
+What each number means is written once, in app.domain.stats.EXPLANATIONS, and each
+is added up in one place: the lifetime value here (LIFETIME_SQL, which the dashboard
+reuses), what is owed on commissions in app.persistence.partner_ledger (the Partners
+page's totals), the projection's arithmetic in app.domain.stats.projected_value.
 """
 
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal
 from typing import NamedTuple
 
 from peewee import PostgresqlDatabase
 
 from app.domain.kinds import SPOKEN_CHANNELS, OpportunityStatus, PlanStatus, ReferralDirection, ReferralStatus
 from app.domain.money import from_cents
-from app.domain.stats import HeadlineStats, StatsPeriods, average_cents, fraction, projected_value
+from app.domain.stats import (
+    HeadlineStats,
+    ProjectionBase,
+    StatsPeriods,
+    average_cents,
+    fraction,
+    projected_value,
+)
+from app.persistence.partner_ledger import commission_totals
 from app.persistence.raw_sql import run_sql
 from app.persistence.tables import database_proxy
 
 _SETTLED = (ReferralStatus.WON.value, ReferralStatus.PAID.value)  # a commission is earned once won
+LIFETIME_PARAMS = {
+    "to_partner": ReferralDirection.TO_PARTNER.value,
+    "won": _SETTLED[0],
+    "paid": _SETTLED[1],
+}
+# The lifetime value per customer: every sale, every service plan's price, and the commission on
+# their referrals to partners once won. The headline total, the dashboard's distribution and its
+# lists all read it from here, so they cannot disagree.
+LIFETIME_SQL = """
+SELECT customer_id, sum(amount) AS value FROM (
+    SELECT customer_id, total_cents AS amount FROM sale
+    UNION ALL SELECT customer_id, price_cents FROM service_plan
+    UNION ALL SELECT customer_id, commission_cents FROM referral
+        WHERE customer_id IS NOT NULL AND direction = :to_partner AND status IN (:won, :paid)
+) AS parts GROUP BY customer_id
+"""
 
 
 def _row(sql: str, **values: object) -> tuple:
@@ -39,6 +67,12 @@ def _int(value: object) -> int:
 
 def headline_stats(today: datetime.date) -> HeadlineStats:
     """The headline numbers as of `today` (see app.domain.stats.EXPLANATIONS)."""
+    return headline_figures(today)[0]
+
+
+def headline_figures(today: datetime.date) -> tuple[HeadlineStats, ProjectionBase]:
+    """The headline numbers, and the recent buyers' totals their projection was worked out from
+    (the dashboard projects the same totals over its other horizons)."""
     periods = StatsPeriods.ending(today)
     database = database_proxy.obj
     # One transaction, so every number is read from the same snapshot of a SQLite file.
@@ -49,18 +83,21 @@ def headline_stats(today: datetime.date) -> HeadlineStats:
             database.execute_sql("SET LOCAL jit = off")
         customers, not_contacted = _customer_counts(periods)
         recent = _recent_sales(periods)
+        base_year_buyers, retained = _retention_counts(periods)
         lifetime_cents, valued_customers = _lifetime_value()
         open_count, open_cents = _open_opportunities()
-        owed_to_us, we_owe = _commission_outstanding()
-    return HeadlineStats(
+        owed_to_us, we_owe = commission_totals()
+    retention = fraction(retained, base_year_buyers)
+    base = ProjectionBase(recent.buyers, recent.sales_cents, recent.plan_cents)
+    stats = HeadlineStats(
         customers=customers,
         bought_last_3_years=recent.buyers,
         spoken_to_last_30_days=recent.spoken_to,
         not_contacted_12_months=not_contacted,
         lifetime_value_total=from_cents(lifetime_cents),
         average_lifetime_value=average_cents(lifetime_cents, valued_customers),
-        projected_value_10_years=projected_value(recent.sales_cents, recent.plan_cents),
-        retention_rate=fraction(recent.retained, recent.base_year_buyers),
+        projected_value_10_years=projected_value(base, retention).total,
+        retention_rate=retention,
         repeat_revenue_share=fraction(recent.repeat_revenue_cents, recent.revenue_cents),
         top_customer_share=fraction(recent.top_revenue_cents, recent.revenue_cents),
         open_opportunities=open_count,
@@ -68,6 +105,7 @@ def headline_stats(today: datetime.date) -> HeadlineStats:
         commission_owed_to_us=from_cents(owed_to_us),
         commission_we_owe=from_cents(we_owe),
     )
+    return stats, base
 
 
 def _customer_counts(periods: StatsPeriods) -> tuple[int, int]:
@@ -96,24 +134,19 @@ class _RecentSales(NamedTuple):
     revenue_cents: int  # sales in the last 365 days
     top_revenue_cents: int  # the biggest single customer's part of it
     repeat_revenue_cents: int  # the part from customers who had bought before those 365 days
-    base_year_buyers: int  # customers who bought in the calendar year before last
-    retained: int  # those of them who bought again last calendar year
 
 
 # One grouping of the last 3 years' sales per customer serves every number about recent buyers:
-# the last 365 days and the two retention years all lie inside those 3 years (see StatsPeriods).
+# the last 365 days lie inside those 3 years (see StatsPeriods).
 _RECENT_SALES_SQL = """
 SELECT count(*), sum(r.recent_sales), sum(p.plan_cents), count(t.customer_id),
        sum(r.year_sales), max(r.year_sales),
        sum(CASE WHEN r.year_sales = 0 THEN 0
                 WHEN EXISTS (SELECT 1 FROM sale e WHERE e.customer_id = r.customer_id
                              AND e.sold_on < :year_from) THEN r.year_sales
-                ELSE 0 END),
-       sum(r.base_year), sum(r.base_year * r.next_year)
+                ELSE 0 END)
 FROM (SELECT customer_id, sum(total_cents) AS recent_sales,
-             sum(CASE WHEN sold_on >= :year_from THEN total_cents ELSE 0 END) AS year_sales,
-             max(CASE WHEN sold_on >= :base_from AND sold_on < :next_from THEN 1 ELSE 0 END) AS base_year,
-             max(CASE WHEN sold_on >= :next_from AND sold_on < :next_end THEN 1 ELSE 0 END) AS next_year
+             sum(CASE WHEN sold_on >= :year_from THEN total_cents ELSE 0 END) AS year_sales
       FROM sale {scan} WHERE sold_on >= :recent_from AND sold_on <= :today
       GROUP BY customer_id) AS r
 LEFT JOIN (SELECT customer_id, sum(price_cents) AS plan_cents FROM service_plan
@@ -131,9 +164,6 @@ def _recent_sales(periods: StatsPeriods) -> _RecentSales:
         recent_from=periods.recent_buyers_from.isoformat(),
         today=periods.today.isoformat(),
         year_from=periods.last_year_from.isoformat(),
-        base_from=datetime.date(periods.retention_base_year, 1, 1).isoformat(),
-        next_from=datetime.date(periods.retention_next_year, 1, 1).isoformat(),
-        next_end=datetime.date(periods.retention_next_year + 1, 1, 1).isoformat(),
         active=PlanStatus.ACTIVE.value,
         spoken_from=periods.spoken_from.isoformat(),
         day_after=periods.day_after.isoformat(),
@@ -144,21 +174,43 @@ def _recent_sales(periods: StatsPeriods) -> _RecentSales:
     return _RecentSales(*(_int(value) for value in row))
 
 
+# The retention rate's two counts. Its own grouping of two years of sales rather than two more columns
+# of the one above, so the lists behind the projection can work out the very same rate alone.
+_RETENTION_SQL = """
+SELECT count(*), sum(next_year) FROM (
+    SELECT customer_id,
+           max(CASE WHEN sold_on >= :base_from AND sold_on < :next_from THEN 1 ELSE 0 END) AS base_year,
+           max(CASE WHEN sold_on >= :next_from THEN 1 ELSE 0 END) AS next_year
+    FROM sale {scan} WHERE sold_on >= :base_from AND sold_on < :next_end AND sold_on <= :today
+    GROUP BY customer_id
+) AS years WHERE base_year = 1
+"""
+
+
+def _retention_counts(periods: StatsPeriods) -> tuple[int, int]:
+    """Customers who bought in the calendar year before last, and how many of them bought last year."""
+    buyers, retained = _row(
+        _RETENTION_SQL,
+        base_from=datetime.date(periods.retention_base_year, 1, 1).isoformat(),
+        next_from=datetime.date(periods.retention_next_year, 1, 1).isoformat(),
+        next_end=datetime.date(periods.retention_next_year + 1, 1, 1).isoformat(),
+        today=periods.today.isoformat(),
+    )
+    return _int(buyers), _int(retained)
+
+
+def retention_rate(today: datetime.date) -> Decimal:
+    """The headline retention rate as of `today`, alone (the same counts headline_stats uses)."""
+    buyers, retained = _retention_counts(StatsPeriods.ending(today))
+    return fraction(retained, buyers)
+
+
 def _lifetime_value() -> tuple[int, int]:
     """The lifetime value of all customers, and how many customers have a value above zero."""
     total, valued = _row(
-        """SELECT sum(v), sum(CASE WHEN v > 0 THEN 1 ELSE 0 END) FROM (
-               SELECT customer_id, sum(amount) AS v FROM (
-                   SELECT customer_id, total_cents AS amount FROM sale
-                   UNION ALL SELECT customer_id, price_cents FROM service_plan
-                   UNION ALL SELECT customer_id, commission_cents FROM referral
-                       WHERE customer_id IS NOT NULL AND direction = :to_partner
-                         AND status IN (:won, :paid)
-               ) AS parts GROUP BY customer_id
-           ) AS per_customer""",
-        to_partner=ReferralDirection.TO_PARTNER.value,
-        won=_SETTLED[0],
-        paid=_SETTLED[1],
+        f"""SELECT sum(value), sum(CASE WHEN value > 0 THEN 1 ELSE 0 END)
+            FROM ({LIFETIME_SQL}) AS per_customer""",
+        **LIFETIME_PARAMS,
     )
     return _int(total), _int(valued)
 
@@ -169,24 +221,3 @@ def _open_opportunities() -> tuple[int, int]:
         open=OpportunityStatus.OPEN.value,
     )
     return _int(count), _int(value)
-
-
-def _commission_outstanding() -> tuple[int, int]:
-    """Unpaid commission on won or paid referrals, per direction; an overpaid referral counts as 0."""
-    rows = run_sql(
-        """SELECT r.direction,
-                  sum(CASE WHEN r.commission_cents > coalesce(p.paid, 0)
-                           THEN r.commission_cents - coalesce(p.paid, 0) ELSE 0 END)
-           FROM referral r
-           LEFT JOIN (SELECT referral_id, sum(amount_cents) AS paid FROM referral_payment
-                      GROUP BY referral_id) AS p ON p.referral_id = r.id
-           WHERE r.status IN (:won, :paid)
-           GROUP BY r.direction""",
-        won=_SETTLED[0],
-        paid=_SETTLED[1],
-    )
-    outstanding = {direction: _int(cents) for direction, cents in rows}
-    return (
-        outstanding.get(ReferralDirection.TO_PARTNER.value, 0),
-        outstanding.get(ReferralDirection.FROM_PARTNER.value, 0),
-    )

@@ -19,7 +19,7 @@ from app.domain.money import CENT
 from app.domain.settings import BusinessSettings
 from app.persistence import dashboard as repository
 from app.persistence import dashboard_lists
-from app.persistence.stats import headline_stats
+from app.persistence.stats import headline_figures
 from app.services.cancel import Cancelled
 from app.services.settings import load_settings
 
@@ -45,7 +45,7 @@ def dashboard_data(
     with repository.snapshot():  # every figure from the same state of the data
         checkpoint(0)
         settings = settings or load_settings()
-        stats = headline_stats(today)
+        stats, base = headline_figures(today)
         checkpoint(1)
         years = repository.year_totals(today)
         checkpoint(2)
@@ -54,14 +54,18 @@ def dashboard_data(
         bucket_rows, edge_cents, quiet_ids = repository.lifetime_figures(today)
         buckets = figures.ltv_buckets(stats.customers, bucket_rows)
         checkpoint(4)
-        projections = figures.projections(repository.projection_totals(today))
+        # The headline's own totals and retention rate, so the 10-year projection is the headline's.
+        equipment = repository.replacement_groups(today)
+        projections = figures.projections(base, stats.retention_rate, today.year, equipment)
         checkpoint(5)
         revenue_cents, top = repository.top_customers(today)
         one_site_ids = repository.one_site_buyers(today)
         checkpoint(6)
         lapsing_ids, lapsing_plans, lapsing_cents = repository.plans_lapsing(today)
     warnings: list[DashboardWarning] = [
-        *figures.concentration_warnings(top, revenue_cents, settings.top_customer_share_warning),
+        *figures.concentration_warnings(
+            top, revenue_cents, settings.top_customer_share_warning, stats.top_customer_share
+        ),
         *figures.one_site_warning(one_site_ids),
         *figures.quiet_best_warning(quiet_ids, edge_cents),
         *figures.plans_lapsing_warning(lapsing_ids, lapsing_plans, lapsing_cents),
@@ -144,6 +148,9 @@ def dashboard_json(data: DashboardData) -> dict:
                 "per_customer": money(p.per_customer),
                 "from_spend": money(p.from_spend),
                 "from_plans": money(p.from_plans),
+                "retention": float(p.value.retention),
+                "years_of_spend": float(round(p.value.years_of_spend, 4)),
+                "without_retention": money(p.value.without_retention),
                 "from_replacements": money(p.from_replacements),
                 "replacements": p.replacements,
                 "key": p.key,

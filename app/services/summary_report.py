@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 import math
 from collections.abc import Callable, Sequence
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from pathlib import Path
 
 from reportlab.graphics import renderPDF
@@ -21,11 +21,11 @@ from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
 
-from app.domain.dashboard import DashboardData, percent
+from app.domain.dashboard import DashboardData
 from app.domain.dashboard_text import HEADLINE_LABELS, HEADLINE_ONE_LINERS, PROJECTION_METHOD_SHORT
 from app.domain.money import format_money
 from app.domain.settings import BusinessSettings
-from app.domain.stats import MONEY_FIELDS, RATE_FIELDS
+from app.domain.stats import percent
 from app.services.documents import fonts, text
 from app.services.documents.common import page_size, pdf_canvas
 from app.services.documents.text import Line
@@ -53,7 +53,10 @@ def render_summary(data: DashboardData, out: Path, settings: BusinessSettings) -
     width, height = page_size(settings)
     usable = width - 2 * MARGIN
     company = text.plain(settings.company_name) or "Your business"
-    method = text.wrap("How it is worked out: " + PROJECTION_METHOD_SHORT, fonts.REGULAR, SMALL, usable)
+    working = f" {data.projections[0].working}" if data.projections else ""  # the 10 years, worked out
+    method = text.wrap(
+        "How it is worked out: " + PROJECTION_METHOD_SHORT + working, fonts.REGULAR, SMALL, usable
+    )
     warnings = _warning_lines(data, usable - 10)
     # The charts take what the text leaves of the page.
     bottom_text = _projection_height(method) + GAP + _warnings_height(warnings)
@@ -140,7 +143,7 @@ def _headline(canvas: Canvas, data: DashboardData, top: float, width: float) -> 
     for index, key in enumerate(keys):
         x = MARGIN + (index // per_column) * (column + GAP)
         y = top - (index % per_column) * row - 8.5 * fonts.ASCENT
-        value = _headline_value(data, key)
+        value = data.stats.text(key)
         plain.append(Line(x, y, HEADLINE_LABELS[key], fonts.REGULAR, 8.5))
         strong.append(text.line_at(x + column, y, value, fonts.BOLD, 8.5, align="right"))
         note = text.ellipsize(HEADLINE_ONE_LINERS[key], fonts.REGULAR, 6.8, column)
@@ -150,22 +153,15 @@ def _headline(canvas: Canvas, data: DashboardData, top: float, width: float) -> 
     return top - per_column * row + 4
 
 
-def _headline_value(data: DashboardData, key: str) -> str:
-    value = getattr(data.stats, key)
-    if key in MONEY_FIELDS:
-        return format_money(value)
-    if key in RATE_FIELDS:
-        return percent(value)
-    return f"{value:,}"
-
-
+# The projected value first (for 10 years, the headline's), then what it is made of; the replacements
+# due come last and apart: they are not part of it (see app.domain.dashboard.Projection).
 PROJECTION_COLUMNS = (
-    "In all",
+    "Projected value",
     "Per customer",
-    "Average spend",
-    "Service plans",
-    "Replacements",
-    "Their value",
+    "From spend",
+    "From plans",
+    "Replacements due",
+    "Their value, apart",
 )
 
 
@@ -176,7 +172,8 @@ def _projection_height(method: list[str]) -> float:
 def _projection(canvas: Canvas, data: DashboardData, method: list[str], top: float, usable: float) -> float:
     """The projection as a small table, with the method under it."""
     customers = data.projections[0].customers if data.projections else 0
-    heading = f"Projected value, counting on the {customers:,} customers who bought in the last 3 years"
+    retention = percent(data.stats.retention_rate)
+    heading = f"Projected value of the {customers:,} who bought in the last 3 years (retention {retention})"
     heading = text.ellipsize(heading, fonts.BOLD, 10, usable)
     text.draw(canvas, [Line(MARGIN, top - 10 * fonts.ASCENT, heading, fonts.BOLD, 10)], color=INK)
     first = 80.0
@@ -190,13 +187,14 @@ def _projection(canvas: Canvas, data: DashboardData, method: list[str], top: flo
     rows: list[Line] = []
     for projection in data.projections:
         y -= ROW
+        # To the cent like the headline, so the 10-year figure reads the same in both places.
         cells = (
-            _dollars(projection.total),
-            _dollars(projection.per_customer),
-            _dollars(projection.from_spend),
-            _dollars(projection.from_plans),
+            format_money(projection.total),
+            format_money(projection.per_customer),
+            format_money(projection.from_spend),
+            format_money(projection.from_plans),
             f"{projection.replacements:,}",
-            _dollars(projection.from_replacements),
+            format_money(projection.from_replacements),
         )
         rows.append(Line(MARGIN, y, f"Next {projection.years} years", fonts.BOLD, 8))
         rows.extend(
@@ -394,11 +392,6 @@ def _legend(drawing: Drawing, items: list[tuple[Color, str]], y: float, note: st
         x += 14 + fonts.width(label, fonts.REGULAR, 6.5)
     if note:
         drawing.add(String(x + 6, y, note, fontName=_font(), fontSize=6.5, fillColor=Color(*GRAY)))
-
-
-def _dollars(amount: Decimal) -> str:
-    """Whole dollars: a projection is an estimate, its cents would be noise."""
-    return format_money(amount.quantize(Decimal(1), rounding=ROUND_HALF_UP)).removesuffix(".00")
 
 
 def _money_axis(value: float) -> str:

@@ -203,7 +203,9 @@ def test_the_dashboard_and_stats_json_agree(business: Business) -> None:
     assert data.stats.customers == sum(bucket.customers for bucket in data.ltv_buckets) == 8
     assert data.retention_by_year[-1].rate == data.stats.retention_rate == Decimal("0.6667")
     ten = data.projection(10)
-    assert ten.from_spend + ten.from_plans == data.stats.projected_value_10_years == money("86666.67")
+    # The headline's projection is the dashboard's 10 years, worked out with the headline retention.
+    assert ten.total == data.stats.projected_value_10_years == money("25551.45")
+    assert ten.value.retention == data.stats.retention_rate
     assert sum(kind.value for kind in data.pipeline) == data.stats.open_opportunity_value
     assert data.spoken_share == Decimal("0.6000")  # A C G of A B C F G
 
@@ -275,39 +277,56 @@ def test_lifetime_value_distribution(business: Business) -> None:
     assert [row.value for row in customers_behind("ltv_bucket:3", TODAY)] == [money("2750"), money("2300")]
 
 
-def test_projection_adds_spend_plans_and_replacement_cycles(business: Business) -> None:
+def test_the_projection_shrinks_by_retention_and_shows_replacements_apart(business: Business) -> None:
     data = dashboard_data(TODAY, settings=SETTINGS)
     ten, fifteen = data.projection(10), data.projection(15)
 
-    # Recent buyers A B C F G: sales in 3 years 1,500 + 2,300 + 20,000 + 100 + 150 = 24,050;
-    # their active plans A 200 + C 300 + F 150 = 650 a year (H's plan: H is not a recent buyer).
-    # Replacements in 2025-2034: A's furnace (2027, 4,000), A's old AC (overdue: 2025, at the kind's
-    # 4,200 as the old model is not sold), B's water heater (overdue: 2025, 1,750).
-    # In 2025-2039 also A's old AC again (2039) and B's heater again (2035), and C's new AC (2039).
-    assert (ten.customers, ten.from_spend, ten.from_plans) == (5, money("80166.67"), money("6500.00"))
-    assert (ten.from_replacements, ten.replacements) == (money("9950.00"), 3)
-    assert (ten.total, ten.per_customer) == (money("96616.67"), money("19323.33"))
-    assert (fifteen.from_spend, fifteen.from_plans) == (money("120250.00"), money("9750.00"))
-    assert (fifteen.from_replacements, fifteen.replacements) == (money("20100.00"), 6)
-    assert (fifteen.total, fifteen.per_customer) == (money("150100.00"), money("30020.00"))
+    # Recent buyers A B C F G: sales in 3 years 1,500 + 2,300 + 20,000 + 100 + 150 = 24,050, so a yearly
+    # spend of 8,016.67; their active plans A 200 + C 300 + F 150 = 650 a year (H is not a recent buyer).
+    # Retention r = 0.6667 (A B F bought in 2023, A F in 2024), so 10 years bring
+    # 1 + r + … + r⁹ = (1 − r¹⁰) / (1 − r) = 2.948244 years of it, and 15 years 2.993443.
+    assert ten.value.years_of_spend.quantize(Decimal("0.000001")) == Decimal("2.948244")
+    assert (ten.customers, ten.from_spend, ten.from_plans) == (5, money("23635.09"), money("1916.36"))
+    assert ten.total == money("25551.45") < ten.value.without_retention == money("86666.67")
+    assert (fifteen.from_spend, fifteen.from_plans) == (money("23997.44"), money("1945.74"))
+    assert (fifteen.total, fifteen.per_customer) == (money("25943.18"), money("5188.64"))
+    # Replacements, each × r for every year from now (2025 = 0): A's furnace (2027, 4,000 × r²),
+    # A's old AC (overdue: 2025, at the kind's 4,200 as the old model is not sold), B's water heater
+    # (overdue: 2025, 1,750): 1,777.96 + 4,200 + 1,750. In 15 years also A's old AC again (2039, r¹⁴),
+    # B's heater again (2035, r¹⁰) and C's new AC (2039, r¹⁴). They are not part of the total.
+    assert (ten.from_replacements, ten.replacements) == (money("7727.96"), 3)
+    assert (fifteen.from_replacements, fifteen.replacements) == (money("7787.11"), 6)
     assert "year it was installed plus its typical lifespan" in data.projection_method
+    assert "(1 + r + r² + … + r⁹)" in data.projection_method
+    assert "$8,666.67 a year today" in ten.working and "× 2.948" in ten.working
+    assert "retention r = 66.7 %" in ten.working and "$86,666.67" in ten.working
 
-    behind = customers_behind("projection:10", TODAY)
-    # C 20,000 × 10 / 3 + 3,000; A 5,000 + 2,000 + 8,200; B 7,666.67 + 1,750; F 333.33 + 1,500; G 500.
-    assert [(row.id, row.value) for row in behind] == [
-        (business.c, money("69666.67")),
-        (business.a, money("15200.00")),
-        (business.b, money("9416.67")),
-        (business.f, money("1833.33")),
-        (business.g, money("500.00")),
+    # Each customer's own (sales / 3 + plans) × 2.948244: C 6,966.67, A 700, B 766.67, F 183.33, G 50.
+    expected = [
+        (business.c, money("20539.43")),
+        (business.b, money("2260.32")),
+        (business.a, money("2063.77")),
+        (business.f, money("540.51")),
+        (business.g, money("147.41")),
     ]
-    assert [row.value for row in customers_behind("projected_value_10_years", TODAY)] == [
-        money("69666.67"),
-        money("7666.67"),
-        money("7000.00"),
-        money("1833.33"),
-        money("500.00"),
-    ]
+    assert [(row.id, row.value) for row in customers_behind("projection:10", TODAY)] == expected
+    assert [(row.id, row.value) for row in customers_behind("projected_value_10_years", TODAY)] == expected
+    assert abs(sum(value for _, value in expected) - ten.total) <= Decimal("0.05")
+
+
+@pytest.mark.parametrize(
+    ("installed", "life", "offsets"),
+    [
+        (2010, 17, [2]),  # due 2027
+        (2008, 14, [0, 14]),  # overdue since 2022: this year, then every lifespan
+        (2011, 14, [0, 14]),  # due this very year
+        (2025, 14, [14]),  # new this year
+        (2000, 30, [5]),  # due in 2030
+        (2000, 40, []),  # due beyond the horizon
+    ],
+)
+def test_when_a_unit_is_replaced(installed: int, life: int, offsets: list[int]) -> None:
+    assert list(figures.replacement_offsets(installed, life, 2025, 15)) == offsets
 
 
 def test_warnings_with_the_customers_behind_them(business: Business) -> None:
@@ -439,7 +458,8 @@ def test_the_dashboard_as_json_has_the_stats_json_keys_and_every_figure(business
         "key": "revenue_year:2025",
     }
     assert document["retention_by_year"][-1]["rate"] == 0.6667
-    assert [p["total"] for p in document["projections"]] == ["96616.67", "150100.00"]
+    assert [p["total"] for p in document["projections"]] == ["25551.45", "25943.18"]
+    assert [p["without_retention"] for p in document["projections"]] == ["86666.67", "130000.00"]
     assert [w["key"] for w in document["warnings"]] == list(figures.WARNING_KEYS)
 
 

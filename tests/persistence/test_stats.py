@@ -146,8 +146,10 @@ def test_every_number_of_a_small_business() -> None:
         # A 1,250 + B 1,550 + C 2,130 + D 90 + G 150 + H 100 + J 20 + K 30
         lifetime_value_total=Decimal("5320.00"),
         average_lifetime_value=Decimal("665.00"),  # over the 8 customers above
-        # 10 × (3,670 of sales in 3 years (A 1,000 B 400 C 2,000 G 150 H 100 J 20) / 3 + A's plan 200)
-        projected_value_10_years=Decimal("14233.33"),
+        # (3,670 of sales in 3 years (A 1,000 B 400 C 2,000 G 150 H 100 J 20) / 3 + A's plan 200) a year,
+        # shrinking by the retention rate r below: × (1 + r + … + r⁹) = × 2.948244, so
+        # 1,223.33 × 2.948244 = 3,606.69 plus 200 × 2.948244 = 589.65 (not 10 × 1,423.33 = 14,233.33).
+        projected_value_10_years=Decimal("4196.34"),
         retention_rate=Decimal("0.6667"),  # A B H bought in 2023; A H again in 2024
         repeat_revenue_share=Decimal("0.2593"),  # (A 600 + G 100) / (A 600 + C 2,000 + G 100)
         top_customer_share=Decimal("0.7407"),  # C 2,000 / 2,700
@@ -213,7 +215,7 @@ def test_json_has_the_cli_keys_with_money_as_text_and_rates_as_numbers() -> None
 
     assert list(document) == list(EXPLANATIONS)
     assert document["lifetime_value_total"] == "5320.00"
-    assert document["projected_value_10_years"] == "14233.33"
+    assert document["projected_value_10_years"] == "4196.34"
     assert document["retention_rate"] == 0.6667
     assert document["top_customer_share"] == 0.7407
     assert document["customers"] == 11

@@ -14,13 +14,21 @@ from app.domain import dashboard_text
 from app.domain.dashboard import DashboardData, YearTotals
 from app.domain.errors import UserError
 from app.domain.settings import BusinessSettings
-from app.domain.stats import HeadlineStats
+from app.domain.stats import HeadlineStats, ProjectionBase
 from app.persistence.tables import Customer, Sale, Touch
 from app.services.dashboard import dashboard_data
 from app.services.summary_report import render_summary
 
 TODAY = datetime.date(2025, 6, 15)
 SETTINGS = BusinessSettings(company_name="Chesapeake Comfort <b>Heating</b> & Cooling")
+
+
+RETENTION = Decimal("0.4321")
+# 567 recent buyers with 30,000 of sales in 3 years and 1,000 of plans a year: 11,000 a year today.
+BASE = ProjectionBase(567, 3_000_000, 100_000)
+# Two furnaces overdue since 2020 (life 10, 5,000 each): replaced in 2025, and again in 2035.
+EQUIPMENT = [figures.ReplacementGroup(life=10, price_cents=500_000, installed_year=2010, units=2)]
+PROJECTIONS = figures.projections(BASE, RETENTION, TODAY.year, EQUIPMENT)
 
 
 def hand_built() -> DashboardData:
@@ -32,8 +40,8 @@ def hand_built() -> DashboardData:
         not_contacted_12_months=321,
         lifetime_value_total=Decimal("987654.32"),
         average_lifetime_value=Decimal("800.37"),
-        projected_value_10_years=Decimal("456789.01"),
-        retention_rate=Decimal("0.4321"),
+        projected_value_10_years=PROJECTIONS[0].total,
+        retention_rate=RETENTION,
         repeat_revenue_share=Decimal("0.6543"),
         top_customer_share=Decimal("0.2468"),
         open_opportunities=42,
@@ -54,9 +62,7 @@ def hand_built() -> DashboardData:
         retention_by_year=figures.retention_by_year(TODAY, years),
         pipeline=figures.pipeline([("replacement", 12, 9_000_000), ("renewal", 30, 456_700)]),
         ltv_buckets=figures.ltv_buckets(1234, [(1, 400, 8_000_000), (4, 100, 70_000_000)]),
-        projections=figures.projections(
-            figures.ProjectionTotals(567, 3_000_000, 100_000, {10: 5_000_000, 15: 9_000_000}, {10: 7, 15: 13})
-        ),
+        projections=PROJECTIONS,
         warnings=(
             *figures.concentration_warnings(top, 1_000_000, 0.2),
             *figures.plans_lapsing_warning([1, 2], 2, 38_000),
@@ -84,7 +90,6 @@ def test_the_summary_shows_every_figure_on_one_page(tmp_path: Path) -> None:
         "321",  # not contacted
         "$987,654.32",
         "$800.37",
-        "$456,789.01",
         "43.2 %",  # retention
         "65.4 %",
         "24.7 %",
@@ -97,9 +102,15 @@ def test_the_summary_shows_every_figure_on_one_page(tmp_path: Path) -> None:
         dashboard_text.HEADLINE_LABELS.values(), dashboard_text.HEADLINE_ONE_LINERS.values(), strict=True
     ):
         assert label in words and line in words, label
-    # The projection: 10 × 30,000 / 3 + 10 × 1,000 + 50,000 = 160,000; 15 years: 150,000 + 15,000 + 90,000.
-    assert "$160,000" in words and "$255,000" in words and "$282" in words  # 160,000 / 567 customers
-    assert "How it is worked out" in words
+    # The projection: 11,000 a year × (1 + r + … + r⁹) = × 1.760474: 17,604.74 of spend + 1,760.47 of
+    # plans = 19,365.21, the headline's own: in the headline, in the table and in the sum written out
+    # under it; per customer / 567 = 34.15. Over 15 years (× 1.760867) only 19,369.54; without
+    # retention it would be 110,000.
+    assert words.count("$19,365.21") == 3
+    assert "$34.15" in words and "$19,369.54" in words and "$110,000.00" in words
+    # Replacements apart: 2 furnaces × 5,000 this year; in 15 years again in 2035 at × r¹⁰.
+    assert "$10,000.00" in words and "$10,002.27" in words
+    assert "How it is worked out" in words and "× (1 + r + r² + … + r⁹)" in words
     # The warnings, with the customer's name drawn as text, in its own script.
     assert "Wang Wei 王伟 <i>&amp;</i> brought in 30 % of the last 12 months' sales" in words
     assert "2 service plans ($380.00 a year) run out this month" in words

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QApplication
 
 from app.domain import clock
+from app.domain.money import format_money
 from app.services.demo import build_demo
 from app.services.stats import headline_stats
 from ui.dialogs.figure_customers import FigureCustomersDialog
@@ -19,6 +20,11 @@ def test_the_three_questions_and_the_customers_behind_them(qtbot, window) -> Non
     assert f"{stats.bought_last_3_years:,} customers" in page.cards["bought_last_3_years"].text()
     assert f"{stats.spoken_to_last_30_days:,} (" in page.cards["spoken_to_last_30_days"].text()
     assert page.cards["not_contacted_12_months"].toolTip()  # every number says how it is worked out
+    # The 10-year card is the headline projected value, read the way `stats` and the summary print it.
+    assert format_money(stats.projected_value_10_years) in page.cards["projection:10"].text()
+    assert "(1 + r + r² + … + r⁹)" in page.cards["projection:10"].toolTip()
+    assert stats.text("retention_rate") in page.cards["retention_rate"].text()
+    assert stats.text("commission_owed_to_us") in page.cards["commission_owed_to_us"].text()
     assert page.revenue.bar_keys()  # the charts are drawn, each bar with the key of its list
 
     page.cards["bought_last_3_years"].click()

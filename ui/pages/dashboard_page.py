@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import clock
+from app.domain.money import format_money
 from app.domain.opportunities import KIND_LABELS
-from app.domain.stats import EXPLANATIONS
+from app.domain.stats import EXPLANATIONS, percent
 from app.services.dashboard import dashboard_data
 from app.services.settings import load_settings
 from ui.dialogs.figure_customers import FigureCustomersDialog
@@ -35,10 +36,6 @@ CARD_STYLE = (
     "QPushButton { text-align: left; padding: 8px 10px; border: 1px solid #c9d1d9; border-radius: 6px;"
     " background: #fafbfc; } QPushButton:hover { background: #eef4fb; }"
 )
-
-
-def _percent(value: Any) -> str:
-    return f"{float(value):.0%}"
 
 
 class DashboardPage(QWidget):
@@ -129,13 +126,13 @@ class DashboardPage(QWidget):
     def show_data(self, data: Any) -> None:
         self.data = data
         stats = data.stats
-        spoken_share = _percent(data.spoken_share)
+        text = stats.text  # every headline number reads as on the printed summary and in `stats`
         projections = {p.years: p for p in data.projections}
         texts = {
-            "bought_last_3_years": ("Bought in the last 3 years", f"{stats.bought_last_3_years:,} customers"),
+            "bought_last_3_years": ("Bought in the last 3 years", f"{text('bought_last_3_years')} customers"),
             "spoken_to_last_30_days": (
                 "Of them, spoken to in the last 30 days",
-                f"{stats.spoken_to_last_30_days:,} ({spoken_share})",
+                f"{text('spoken_to_last_30_days')} ({percent(data.spoken_share)})",
             ),
             "not_spoken_to_last_30_days": (
                 "A competitor could take them tomorrow",
@@ -143,35 +140,41 @@ class DashboardPage(QWidget):
             ),
             "not_contacted_12_months": (
                 "Not contacted for 12 months",
-                f"{stats.not_contacted_12_months:,} customers",
+                f"{text('not_contacted_12_months')} customers",
             ),
             "lifetime_value_total": (
                 "Lifetime value",
-                f"${stats.lifetime_value_total:,.0f} (average ${stats.average_lifetime_value:,.0f})",
+                f"{text('lifetime_value_total')} (average {text('average_lifetime_value')})",
             ),
-            "projection:10": (
-                "Next 10 years, projected",
-                f"${projections[10].total:,.0f}" if 10 in projections else "",
-            ),
-            "projection:15": (
-                "Next 15 years, projected",
-                f"${projections[15].total:,.0f}" if 15 in projections else "",
-            ),
-            "retention_rate": ("Retention (bought again next year)", _percent(stats.retention_rate)),
-            "repeat_revenue_share": ("Revenue from existing customers", _percent(stats.repeat_revenue_share)),
+            "retention_rate": ("Retention (bought again next year)", text("retention_rate")),
+            "repeat_revenue_share": ("Revenue from existing customers", text("repeat_revenue_share")),
             "open_opportunity_value": (
                 "Open opportunities",
-                f"{stats.open_opportunities:,} worth ${stats.open_opportunity_value:,.0f}",
+                f"{text('open_opportunities')} worth {text('open_opportunity_value')}",
             ),
-            "commission_owed_to_us": ("Partners owe us", f"${stats.commission_owed_to_us:,.2f}"),
-            "commission_we_owe": ("We owe partners", f"${stats.commission_we_owe:,.2f}"),
+            "commission_owed_to_us": ("Partners owe us", text("commission_owed_to_us")),
+            "commission_we_owe": ("We owe partners", text("commission_we_owe")),
         }
+        tips = {key: EXPLANATIONS.get(key, "") for key in texts}
+        for years in (10, 15):
+            projection = projections.get(years)
+            key = f"projection:{years}"
+            if projection is None:
+                texts[key], tips[key] = (f"Next {years} years, projected", ""), ""
+                continue
+            # The 10-year card is the headline projected value: the very number `stats` prints.
+            texts[key] = (
+                f"Next {years} years, projected",
+                f"{format_money(projection.total)}\n"
+                + self.tr("apart: %1 of replacements due").replace(
+                    "%1", format_money(projection.from_replacements)
+                ),
+            )
+            tips[key] = f"{projection.working}\n\n{data.projection_method}"
         for key, (title, value) in texts.items():
             card = self.cards[key]
             card.setText(f"{self.tr(title)}\n{value}")
-            card.setToolTip(
-                EXPLANATIONS.get(key, data.projection_method if key.startswith("projection") else "")
-            )
+            card.setToolTip(tips[key])
         self._show_warnings(data)
         self._show_charts(data)
         self.print_button.setEnabled(True)
@@ -251,10 +254,9 @@ class DashboardPage(QWidget):
 
     def explain(self) -> None:
         lines = [f"• {key.replace('_', ' ').capitalize()}: {text}" for key, text in EXPLANATIONS.items()]
-        method = self.data.projection_method if self.data else ""
-        show_info(
-            self, self.tr("How these are worked out"), "\n".join(lines) + ("\n\n" + method if method else "")
-        )
+        if self.data is not None:
+            lines += ["", *(p.working for p in self.data.projections), "", self.data.projection_method]
+        show_info(self, self.tr("How these are worked out"), "\n".join(lines))
 
     def print_summary(self) -> None:
         from app.services.summary_report import render_summary  # reportlab loads on first use
