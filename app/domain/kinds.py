@@ -36,6 +36,22 @@ class OpportunityKind(StrEnum):
     OTHER_SITE = "other_site"
 
 
+# What the owner reads for each kind (pages, letters, the dashboard). A new kind gets its label here,
+# beside its value, and its rule in app/domain/opportunity_kinds/.
+OPPORTUNITY_KIND_LABELS = {
+    OpportunityKind.REPLACEMENT: "Replacement",
+    OpportunityKind.RENEWAL: "Renewal",
+    OpportunityKind.MAINTENANCE_DUE: "Maintenance due",
+    OpportunityKind.UPGRADE: "Upgrade",
+    OpportunityKind.ADD_ON: "Add-on",
+    OpportunityKind.FOLLOW_UP: "Follow-up",
+    OpportunityKind.CHECK_IN: "Check-in",
+    OpportunityKind.WARRANTY_ENDING: "Warranty ending",
+    OpportunityKind.NEW_PRODUCT: "New product",
+    OpportunityKind.OTHER_SITE: "Other site",
+}
+
+
 class OpportunityStatus(StrEnum):
     OPEN = "open"
     CONTACTED = "contacted"

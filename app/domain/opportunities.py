@@ -1,8 +1,9 @@
 """Who is due for what, and why now: the opportunity engine's shared vocabulary, as pure values.
 
-The engine runs in three steps. app/persistence/opportunity_*.py find the candidates with
-set-based SQL (cut-offs come from `Rules`); app/domain/opportunity_rules.py decides, per
-candidate row, what to raise (or None); app/persistence/opportunities.py writes the result.
+The engine runs in three steps, kind by kind. app/persistence/opportunity_kinds/ find the
+candidates with set-based SQL (cut-offs come from `Rules`); app/domain/opportunity_kinds/
+decide, per candidate row, what to raise (or None); app/persistence/opportunities.py writes
+the result.
 This module holds what all of them share: the day and thresholds (`Rules`), what a raised
 opportunity carries (`Raised`), the English words reasons are made of, and the shapes the
 lists and the recompute report show.
@@ -13,7 +14,7 @@ The key is unique, so the same eligibility is never raised twice: a dismissed or
 opportunity comes back only with a new event (a new age threshold, a new term, a new visit, a
 new contact, a new product on the ladder). While one for the same subject is still being
 worked (open, snoozed or contacted), a new event updates it in place instead of adding a
-second one (see opportunity_rules.REFRESHED_KINDS).
+second one (for the kinds whose declaration says `refreshed`, app.domain.opportunity_kinds).
 """
 
 from __future__ import annotations
@@ -23,23 +24,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import NamedTuple
 
-from app.domain.kinds import OpportunityKind as K
+from app.domain.kinds import OPPORTUNITY_KIND_LABELS
 from app.domain.money import format_money, from_cents
 from app.domain.settings import BusinessSettings
 from app.domain.stats import years_before
 
-KIND_LABELS = {
-    K.REPLACEMENT: "Replacement",
-    K.RENEWAL: "Renewal",
-    K.MAINTENANCE_DUE: "Maintenance due",
-    K.UPGRADE: "Upgrade",
-    K.ADD_ON: "Add-on",
-    K.FOLLOW_UP: "Follow-up",
-    K.CHECK_IN: "Check-in",
-    K.WARRANTY_ENDING: "Warranty ending",
-    K.NEW_PRODUCT: "New product",
-    K.OTHER_SITE: "Other site",
-}
+KIND_LABELS = OPPORTUNITY_KIND_LABELS  # the name pages and services know them by
 ACTIVE_STATUSES = ("open", "snoozed", "contacted")
 RENEWAL_GRACE_DAYS = 90  # an "active" plan that ended longer ago is a record to fix, not a call
 

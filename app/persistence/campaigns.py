@@ -17,6 +17,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 from app.domain.campaigns import AudienceCriteria, Recipient
+from app.domain.opportunity_kinds import renewal
 from app.domain.postal import MailingAddress
 from app.domain.respect import ContactFlags
 from app.persistence.raw_sql import as_date, run_sql
@@ -38,7 +39,7 @@ _PLANS = """subj AS (
            p.price_cents AS value_cents, p.ends_on AS due, coalesce(o.status, 'open') AS status,
            o.snoozed_until
     FROM service_plan p
-    LEFT JOIN opportunity o ON o.plan_id = p.id AND o.kind = 'renewal'
+    LEFT JOIN opportunity o ON o.plan_id = p.id AND o.kind = :renewal_kind
          AND o.trigger_key = CAST(:renewal_key AS VARCHAR) || p.id || CAST(:colon AS VARCHAR)
                              || CAST(p.ends_on AS VARCHAR)
     WHERE p.status = :active AND p.auto_renew = :no AND p.ends_on >= :due_from AND p.ends_on <= :due_to)"""
@@ -135,11 +136,15 @@ def audience(
     elif criteria.kind is None:
         subject = _CUSTOMERS.format(only=only)
         only = ""
-    elif criteria.kind == "renewal":
+    elif criteria.kind == renewal.KIND:
         subject = _PLANS
         start, end = criteria.due_from or renewal_window[0], criteria.due_to or renewal_window[1]
         values.update(
-            renewal_key="renewal:plan", colon=":", due_from=start.isoformat(), due_to=end.isoformat()
+            renewal_kind=renewal.KIND.value,
+            renewal_key=renewal.SUBJECT_PREFIX,
+            colon=":",
+            due_from=start.isoformat(),
+            due_to=end.isoformat(),
         )
     else:
         due = ""

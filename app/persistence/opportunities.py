@@ -1,26 +1,23 @@
-"""The opportunity engine's SQL: what its candidate queries share, and the writes.
+"""The opportunity engine's SQL: what its candidate queries share, the writes, and the closing.
 
-The candidates of each kind are found by set-based queries in opportunity_equipment.py
-(replacement, upgrade, add-on, warranty) and opportunity_customers.py (renewal, maintenance,
-follow-up, check-in, new products, other sites). Each returns the rows
-(app.domain.opportunity_rules NamedTuples) whose eligibility the domain rules then decide;
-the SQL applies the same cut-offs, so what comes back is (nearly) exactly what will be
-raised, read in one query per kind instead of one per customer. Nobody marked "do not
-service" is ever a candidate (UNSERVED).
+The candidates of each kind are found by set-based queries, one module per kind in
+app/persistence/opportunity_kinds/. Nobody marked "do not service" is ever a candidate (UNSERVED).
 
 This module writes what the rules raised (insert, or refresh a subject still being worked)
-and closes what resolved itself. The SQL is portable between SQLite and PostgreSQL (see
-app/persistence/raw_sql.py).
+and closes what resolved itself: each resolution of app.domain.opportunity_kinds.spec has its
+query here, run for the kinds that declare it (bound as parameters, never spelled in the SQL).
+The SQL is portable between SQLite and PostgreSQL (see app/persistence/raw_sql.py).
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 from app.domain.kinds import SPOKEN_CHANNELS, PlanStatus
 from app.domain.opportunities import ACTIVE_STATUSES, Raised, Rules, subject_of
-from app.persistence.raw_sql import as_date, bind_sql, run_sql
+from app.domain.opportunity_kinds.spec import Resolution
+from app.persistence.raw_sql import as_date, run_sql
 from app.persistence.tables import database_proxy
 
 ACTIVE = ACTIVE_STATUSES
@@ -29,6 +26,16 @@ UNSERVED = "SELECT id FROM customer WHERE do_not_service = :yes"
 SPOKEN = tuple(channel.value for channel in SPOKEN_CHANNELS)
 # A call nobody answered, or a message left, is not having spoken with someone.
 UNANSWERED = ("no answer", "left message")
+# The visits that count as a plan's maintenance.
+MAINTENANCE_VISITS = ("maintenance", "inspection")
+# Each equipment kind's lifespan, the widest range of the catalog's items of that kind (a WITH clause).
+KIND_LIFE = """
+kind_life AS (
+    SELECT lower(equipment_kind) AS kind, min(lifespan_min_years) AS lmin, max(lifespan_max_years) AS lmax
+    FROM catalog_item
+    WHERE kind = 'equipment' AND equipment_kind <> ''
+      AND lifespan_min_years IS NOT NULL AND lifespan_max_years IS NOT NULL
+    GROUP BY lower(equipment_kind))"""
 
 
 def common_params(rules: Rules) -> dict[str, object]:
@@ -99,63 +106,77 @@ def refresh(updates: Iterable[tuple[int, Raised]], today: datetime.date) -> int:
 
 # ---------------------------------------------------------------- closing what resolved itself
 
+# Each resolution's query: (id, new status) of the opportunities of :kinds still being worked
+# (:working) that it closes. A query, not an UPDATE: when nothing resolved, nothing is written.
+_RESOLVED: dict[Resolution, str] = {
+    Resolution.UNIT_REMOVED: """SELECT o.id, CASE WHEN EXISTS (
+            SELECT 1 FROM equipment old JOIN equipment n ON n.site_id = old.site_id AND n.id <> old.id
+            WHERE old.id = o.equipment_id AND lower(n.kind) = lower(old.kind)
+              AND n.installed_by_us = :yes AND n.installed_on >= o.created_on)
+        THEN 'won' ELSE 'lost' END
+        FROM opportunity o
+        WHERE o.kind IN (:kinds) AND o.status IN (:working)
+          AND EXISTS (SELECT 1 FROM equipment r WHERE r.id = o.equipment_id AND r.removed_on IS NOT NULL)""",
+    Resolution.VISIT_MADE: """SELECT o.id, 'won' FROM opportunity o
+        WHERE o.kind IN (:kinds) AND o.status IN (:working) AND EXISTS (
+            SELECT 1 FROM visit v WHERE v.plan_id = o.plan_id
+            AND v.kind IN (:maintenance) AND v.visited_on >= o.due_on)""",
+    Resolution.ITEM_BOUGHT: """SELECT o.id, 'won' FROM opportunity o
+        WHERE o.kind IN (:kinds) AND o.status IN (:working) AND EXISTS (
+            SELECT 1 FROM sale x JOIN sale_line sl ON sl.sale_id = x.id
+            WHERE x.customer_id = o.customer_id
+              AND +sl.catalog_item_id = o.catalog_item_id
+              AND x.sold_on >= o.created_on)""",
+    Resolution.SITE_BOUGHT: """SELECT o.id, 'won' FROM opportunity o
+        WHERE o.kind IN (:kinds) AND o.status IN (:working) AND (
+            EXISTS (SELECT 1 FROM sale x WHERE x.site_id = o.site_id AND x.sold_on >= o.created_on)
+            OR EXISTS (SELECT 1 FROM service_plan p WHERE p.site_id = o.site_id
+                       AND p.status = :active AND p.started_on >= o.created_on))""",
+    Resolution.SPOKEN_WITH: """SELECT o.id, 'contacted' FROM opportunity o
+        WHERE o.kind IN (:kinds) AND o.status = 'open' AND (
+            EXISTS (SELECT 1 FROM touch t WHERE t.customer_id = o.customer_id
+                    AND t.channel IN (:spoken) AND t.outcome NOT IN (:unanswered)
+                    AND t.happened_at >= o.created_on)
+            OR EXISTS (SELECT 1 FROM visit v WHERE v.customer_id = o.customer_id
+                       AND v.visited_on >= o.created_on))""",
+}
 
-def close_resolved(rules: Rules) -> int:
+
+def close_resolved(rules: Rules, kinds_closed_by: Mapping[Resolution, tuple[str, ...]]) -> int:
     """Opportunities still being worked whose subject resolved itself since they were raised.
 
-    A unit that was removed: won when we installed a unit of its kind at that site since, else lost.
-    A renewal whose plan now runs past the term it was raised for: won; a plan lapsed or cancelled: lost.
-    A maintenance visit made for the plan: won. An item bought (add-on, upgrade, new product): won.
-    A site that bought since (other site): won. A call, visit or talk since a check-in or follow-up
-    was raised: contacted.
+    `kinds_closed_by` is each resolution, in the order they are checked, with the kinds that
+    close by it (app.domain.opportunity_kinds.closed_by): one closed by an earlier resolution is
+    no longer being worked for a later one. Returns how many were closed.
     """
-    common = {**common_params(rules), "working": ACTIVE}
+    params = {
+        **common_params(rules),
+        "working": ACTIVE,
+        "spoken": SPOKEN,
+        "unanswered": UNANSWERED,
+        "maintenance": MAINTENANCE_VISITS,
+    }
     closed = 0
-    statements = (
-        """UPDATE opportunity SET status = CASE WHEN EXISTS (
-                SELECT 1 FROM equipment old JOIN equipment n ON n.site_id = old.site_id AND n.id <> old.id
-                WHERE old.id = opportunity.equipment_id AND lower(n.kind) = lower(old.kind)
-                  AND n.installed_by_us = :yes AND n.installed_on >= opportunity.created_on)
-            THEN 'won' ELSE 'lost' END, status_changed_on = :today, snoozed_until = NULL
-        WHERE kind IN ('replacement', 'upgrade', 'warranty_ending') AND status IN (:working)
-          AND EXISTS (SELECT 1 FROM equipment r WHERE r.id = opportunity.equipment_id
-                      AND r.removed_on IS NOT NULL)""",
-        """UPDATE opportunity SET status = 'won', status_changed_on = :today, snoozed_until = NULL
-        WHERE kind = 'maintenance_due' AND status IN (:working) AND EXISTS (
-            SELECT 1 FROM visit v WHERE v.plan_id = opportunity.plan_id
-            AND v.kind IN ('maintenance', 'inspection') AND v.visited_on >= opportunity.due_on)""",
-        """UPDATE opportunity SET status = 'won', status_changed_on = :today, snoozed_until = NULL
-        WHERE kind IN ('add_on', 'upgrade', 'new_product') AND status IN (:working) AND EXISTS (
-            SELECT 1 FROM sale x JOIN sale_line sl ON sl.sale_id = x.id
-            WHERE x.customer_id = opportunity.customer_id
-              AND +sl.catalog_item_id = opportunity.catalog_item_id
-              AND x.sold_on >= opportunity.created_on)""",
-        """UPDATE opportunity SET status = 'won', status_changed_on = :today, snoozed_until = NULL
-        WHERE kind = 'other_site' AND status IN (:working) AND (
-            EXISTS (SELECT 1 FROM sale x WHERE x.site_id = opportunity.site_id
-                    AND x.sold_on >= opportunity.created_on)
-            OR EXISTS (SELECT 1 FROM service_plan p WHERE p.site_id = opportunity.site_id
-                       AND p.status = :active AND p.started_on >= opportunity.created_on))""",
-        """UPDATE opportunity SET status = 'contacted', status_changed_on = :today, snoozed_until = NULL
-        WHERE kind IN ('check_in', 'follow_up') AND status = 'open' AND (
-            EXISTS (SELECT 1 FROM touch t WHERE t.customer_id = opportunity.customer_id
-                    AND t.channel IN (:spoken) AND t.outcome NOT IN (:unanswered)
-                    AND t.happened_at >= opportunity.created_on)
-            OR EXISTS (SELECT 1 FROM visit v WHERE v.customer_id = opportunity.customer_id
-                       AND v.visited_on >= opportunity.created_on))""",
-    )
-    database = database_proxy.obj
-    for sql in statements:
-        cursor = database.execute_sql(*bind_sql(sql, spoken=SPOKEN, unanswered=UNANSWERED, **common))
-        closed += max(cursor.rowcount, 0)
-    return closed + _close_renewals(rules)
+    for resolution, kinds in kinds_closed_by.items():
+        if not kinds:
+            continue
+        find = _RESOLVERS.get(resolution)
+        if find is None:
+            changes = [(status, id_) for id_, status in run_sql(_RESOLVED[resolution], kinds=kinds, **params)]
+        else:
+            changes = find(kinds)
+        closed += _set_status(changes, rules.today)
+    return closed
 
 
-def _close_renewals(rules: Rules) -> int:
+def _renewed_terms(kinds: tuple[str, ...]) -> list[tuple[str, int]]:
+    """A plan that runs past the term its opportunity was raised for (the event: the term's end): won;
+    one no longer active: lost."""
     rows = run_sql(
         """SELECT o.id, o.trigger_key, p.ends_on, p.status FROM opportunity o
         JOIN service_plan p ON p.id = o.plan_id
-        WHERE o.kind = 'renewal' AND o.status IN (:working)""",
+        WHERE o.kind IN (:kinds) AND o.status IN (:working)""",
+        kinds=kinds,
         working=ACTIVE,
     )
     changes = []
@@ -165,13 +186,24 @@ def _close_renewals(rules: Rules) -> int:
             changes.append(("won", id_))
         elif status != PlanStatus.ACTIVE:
             changes.append(("lost", id_))
+    return changes
+
+
+# The resolutions decided in Python rather than by a query of _RESOLVED.
+_RESOLVERS: dict[Resolution, Callable[[tuple[str, ...]], list[tuple[str, int]]]] = {
+    Resolution.TERM_RENEWED: _renewed_terms,
+}
+
+
+def _set_status(changes: list[tuple[str, int]], today: datetime.date) -> int:
+    """(status, id) pairs: closed today, snooze cleared. Nothing to change: no statement at all."""
     if changes:
         p = database_proxy.obj.param
         cursor = database_proxy.obj.cursor()
         cursor.executemany(
-            f"UPDATE opportunity SET status = {p}, status_changed_on = '{rules.today.isoformat()}', "
-            f"snoozed_until = NULL WHERE id = {p}",
-            changes,
+            f"UPDATE opportunity SET status = {p}, status_changed_on = {p}, snoozed_until = NULL "
+            f"WHERE id = {p}",
+            [(status, today.isoformat(), id_) for status, id_ in changes],
         )
         cursor.close()
     return len(changes)

@@ -1,11 +1,12 @@
 """Who is due for what: recomputing the opportunities, listing them and changing their status.
 
 `recompute_opportunities` runs every kind in one transaction: first it closes what resolved
-itself (a plan renewed, a unit replaced, a customer spoken with), then each kind's
-candidates are read set-based (app.persistence.opportunity_equipment and _customers), judged
-by the domain rules (app.domain.opportunity_rules), and written with one executemany per kind
-(app.persistence.opportunities). A key already raised is never raised again; a new event for
-a subject still being worked updates that opportunity instead of adding another.
+itself (a plan renewed, a unit replaced, a customer spoken with), then, kind by kind in the
+order of the registry (app.domain.opportunity_kinds.KINDS), the candidates are read set-based
+(app.persistence.opportunity_kinds), judged by the kind's rule, and written with one executemany
+per kind (app.persistence.opportunities). A key already raised is never raised again; a new event
+for a subject still being worked updates that opportunity instead of adding another. Nothing here
+names a kind: a new kind is registered in the domain and the persistence, and this runs it.
 """
 
 from __future__ import annotations
@@ -13,89 +14,24 @@ from __future__ import annotations
 import datetime
 import time
 from collections.abc import Callable
-from itertools import groupby
 
 from app.domain import clock
-from app.domain import opportunity_rules as rules
+from app.domain import opportunity_kinds as kinds
 from app.domain.errors import UserError
 from app.domain.kinds import OpportunityKind as K
 from app.domain.kinds import OpportunityStatus
 from app.domain.opportunities import MissingInfo, OpportunityRow, Raised, RecomputeSummary, Rules
+from app.domain.opportunity_kinds.spec import KindSpec
 from app.persistence import bulk, change_counters
 from app.persistence import catalog as catalog_repository
 from app.persistence import opportunities as engine
-from app.persistence import opportunity_customers as customer_sql
-from app.persistence import opportunity_equipment as equipment_sql
 from app.persistence import queue as repository
+from app.persistence.opportunity_kinds import CANDIDATES
 from app.services.cancel import Cancelled
 from app.services.catalog import ensure_default_catalog
 from app.services.settings import load_settings
 
 Progress = Callable[[int, int], None] | None
-
-
-def _judge(find: Callable, rule: Callable) -> Callable[[Rules], list[Raised]]:
-    def run(today_rules: Rules) -> list[Raised]:
-        return [raised for row in find(today_rules) if (raised := rule(row, today_rules)) is not None]
-
-    return run
-
-
-def _add_ons(today_rules: Rules) -> list[Raised]:
-    return [
-        rules.add_on(fit, today_rules)
-        for fit in rules.best_add_ons(equipment_sql.add_on_candidates(today_rules))
-    ]
-
-
-def _other_sites(today_rules: Rules) -> list[Raised]:
-    raised = []
-    for _, sites in groupby(customer_sql.site_spend(today_rules), key=lambda site: site.customer_id):
-        raised += rules.other_sites(list(sites), today_rules)
-    return raised
-
-
-def _new_products(today_rules: Rules) -> list[Raised]:
-    """Each new product to the best customers first, as many as its quantity allows."""
-    products = [p for p in customer_sql.new_products(today_rules) if p[4] is None or p[4] > 0]
-    if not products:
-        return []
-    ranking = customer_sql.best_customers(today_rules)
-    owners_of: dict[str, set[int]] = {}
-    raised = []
-    for item_id, name, cents, launched, slots, equipment_kind in products:
-        owners = None
-        if equipment_kind:
-            kind = equipment_kind.lower()
-            if kind not in owners_of:
-                owners_of[kind] = customer_sql.customers_with(today_rules, kind)
-            owners = owners_of[kind]
-        skip = customer_sql.customers_with(today_rules, bought_item=item_id) | customer_sql.offered(item_id)
-        picked: list[Raised] = []
-        for customer_id, lifetime_cents, since in ranking:
-            if slots is not None and len(picked) >= slots:
-                break
-            if customer_id in skip or (owners is not None and customer_id not in owners):
-                continue
-            best = rules.BestCustomer(customer_id, lifetime_cents, since, item_id, name, cents, launched)
-            if (offer := rules.new_product(best, today_rules)) is not None:
-                picked.append(offer)
-        raised += picked
-    return raised
-
-
-STEPS: tuple[tuple[str, Callable[[Rules], list[Raised]]], ...] = (
-    (K.RENEWAL, _judge(customer_sql.renewal_candidates, rules.renewal)),
-    (K.MAINTENANCE_DUE, _judge(customer_sql.maintenance_candidates, rules.maintenance_due)),
-    (K.WARRANTY_ENDING, _judge(equipment_sql.warranty_candidates, rules.warranty_ending)),
-    (K.FOLLOW_UP, _judge(customer_sql.follow_up_candidates, rules.follow_up)),
-    (K.CHECK_IN, _judge(customer_sql.check_in_candidates, rules.check_in)),
-    (K.REPLACEMENT, _judge(equipment_sql.replacement_candidates, rules.replacement)),
-    (K.UPGRADE, _judge(equipment_sql.upgrade_candidates, rules.upgrade)),
-    (K.ADD_ON, _add_ons),
-    (K.NEW_PRODUCT, _new_products),
-    (K.OTHER_SITE, _other_sites),
-)
 
 
 def recompute_opportunities(
@@ -106,17 +42,18 @@ def recompute_opportunities(
     today = today or clock.today()
     settings = load_settings()
     today_rules = Rules.from_settings(settings, today)
-    total = len(STEPS) + 2
+    total = len(kinds.KINDS) + 2
     raised_per_kind: dict[str, int] = {}
     refreshed = 0
     with bulk.transaction():
         ensure_default_catalog()
-        closed = engine.close_resolved(today_rules)
+        closed = engine.close_resolved(today_rules, kinds.closed_by())
         _report(progress, 1, total)
-        for done, (kind, find) in enumerate(STEPS, start=2):
+        for done, spec in enumerate(kinds.KINDS, start=2):
             _check(cancel)
-            inserted, updated = _write(kind, find(today_rules), today)
-            raised_per_kind[str(kind)] = inserted
+            raised = spec.raise_from(CANDIDATES[spec.kind](today_rules), today_rules)
+            inserted, updated = _write(spec, raised, today)
+            raised_per_kind[spec.kind.value] = inserted
             refreshed += updated
             _report(progress, done, total)
         _check(cancel)
@@ -126,24 +63,24 @@ def recompute_opportunities(
     return RecomputeSummary(raised_per_kind, refreshed, closed, missing, time.perf_counter() - started)
 
 
-def _write(kind: str, raised: list[Raised], today: datetime.date) -> tuple[int, int]:
-    """Insert what is new; bring a subject still being worked up to date (or leave it, for add-ons)."""
+def _write(spec: KindSpec, raised: list[Raised], today: datetime.date) -> tuple[int, int]:
+    """Insert what is new; bring a subject still being worked up to date (when the kind says so)."""
     if not raised:
         return 0, 0
-    taken = engine.existing_keys(kind)
+    taken = engine.existing_keys(spec.kind)
     fresh: dict[str, Raised] = {}
     for offer in raised:
         key = offer.trigger_key
         if key not in taken and key not in fresh:
             fresh[key] = offer
     candidates = list(fresh.values())
-    working = engine.active_subjects(kind) if candidates else {}
+    working = engine.active_subjects(spec.kind) if candidates else {}
     inserts, updates = [], []
     for offer in candidates:
         active_id = working.get(offer.subject)
         if active_id is None:
             inserts.append(offer)
-        elif kind in rules.REFRESHED_KINDS:
+        elif spec.refreshed:
             updates.append((active_id, offer))
     return engine.insert_raised(inserts, today), engine.refresh(updates, today)
 

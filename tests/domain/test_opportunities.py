@@ -7,10 +7,22 @@ from decimal import Decimal
 
 import pytest
 
-from app.domain import opportunity_rules as o
 from app.domain.catalog import CatalogItemDraft, SegmentDraft
 from app.domain.errors import UserError
-from app.domain.opportunities import OpportunityRow, Rules, add_years, subject_of
+from app.domain.kinds import OpportunityKind
+from app.domain.opportunities import KIND_LABELS, OpportunityRow, Rules, add_years, subject_of
+from app.domain.opportunity_kinds import BY_KIND, KINDS, REFRESHED_KINDS, closed_by
+from app.domain.opportunity_kinds.add_on import AddOnFit, add_on, best_add_ons
+from app.domain.opportunity_kinds.check_in import RecentBuyer, check_in
+from app.domain.opportunity_kinds.follow_up import SaleDone, follow_up
+from app.domain.opportunity_kinds.maintenance_due import PlanVisits, maintenance_due
+from app.domain.opportunity_kinds.new_product import BestCustomer, ProductOffer, new_product
+from app.domain.opportunity_kinds.other_site import SiteSpend, other_sites
+from app.domain.opportunity_kinds.renewal import PlanTerm, renewal
+from app.domain.opportunity_kinds.replacement import EquipmentAge, replacement, replacement_stage
+from app.domain.opportunity_kinds.spec import Resolution
+from app.domain.opportunity_kinds.upgrade import LadderStep, upgrade
+from app.domain.opportunity_kinds.warranty_ending import Warranty, warranty_ending
 from app.domain.settings import BusinessSettings
 
 TODAY = datetime.date(2026, 4, 1)
@@ -28,12 +40,12 @@ def ahead(days: int) -> datetime.date:
 # ---------------------------------------------------------------- replacement
 
 
-def furnace(installed: datetime.date, from_item: bool = True) -> o.EquipmentAge:
-    return o.EquipmentAge(7, 3, 5, "Furnace", installed, 15, 20, 540_000, from_item)
+def furnace(installed: datetime.date, from_item: bool = True) -> EquipmentAge:
+    return EquipmentAge(7, 3, 5, "Furnace", installed, 15, 20, 540_000, from_item)
 
 
 def test_replacement_reason_in_plain_words() -> None:
-    raised = o.replacement(furnace(datetime.date(2009, 3, 15)), RULES)
+    raised = replacement(furnace(datetime.date(2009, 3, 15)), RULES)
     assert raised is not None
     assert raised.reason == "Furnace installed March 2009, 17 years old; this model lasts 15–20 years"
     assert raised.value_cents == 540_000
@@ -43,7 +55,7 @@ def test_replacement_reason_in_plain_words() -> None:
 
 
 def test_a_unit_without_its_own_lifespan_speaks_of_its_kind() -> None:
-    raised = o.replacement(furnace(datetime.date(2009, 3, 15), from_item=False), RULES)
+    raised = replacement(furnace(datetime.date(2009, 3, 15), from_item=False), RULES)
     assert raised is not None and raised.reason.endswith("a furnace usually lasts 15–20 years")
 
 
@@ -52,19 +64,19 @@ def test_a_unit_without_its_own_lifespan_speaks_of_its_kind() -> None:
     [(13, None), (14, 14), (15, 15), (19, 15), (20, 20), (24, 20), (25, 25), (31, 30)],
 )
 def test_replacement_thresholds(age: int, stage: int | None) -> None:
-    assert o.replacement_stage(age, 15, 20, warning_years=1) == stage
+    assert replacement_stage(age, 15, 20, warning_years=1) == stage
 
 
 def test_replacement_starts_on_the_day_the_warning_age_is_reached() -> None:
     on_the_day = furnace(ago(years=14))  # 14 today
     day_later = furnace(ago(years=14) + datetime.timedelta(days=1))  # 14 tomorrow
-    assert o.replacement(on_the_day, RULES) is not None
-    assert o.replacement(day_later, RULES) is None
+    assert replacement(on_the_day, RULES) is not None
+    assert replacement(day_later, RULES) is None
 
 
 def test_a_new_age_threshold_is_a_new_event_of_the_same_subject() -> None:
-    young = o.replacement(furnace(ago(years=14)), RULES)
-    older = o.replacement(furnace(ago(years=15)), RULES)
+    young = replacement(furnace(ago(years=14)), RULES)
+    older = replacement(furnace(ago(years=15)), RULES)
     assert young and older
     assert young.trigger_key != older.trigger_key
     assert subject_of(young.trigger_key) == subject_of(older.trigger_key) == young.subject
@@ -73,8 +85,8 @@ def test_a_new_age_threshold_is_a_new_event_of_the_same_subject() -> None:
 # ---------------------------------------------------------------- plans
 
 
-def plan(ends_on: datetime.date, auto_renew: bool = False) -> o.PlanTerm:
-    return o.PlanTerm(11, 3, 5, "Comfort Club", ends_on, 18_900, auto_renew)
+def plan(ends_on: datetime.date, auto_renew: bool = False) -> PlanTerm:
+    return PlanTerm(11, 3, 5, "Comfort Club", ends_on, 18_900, auto_renew)
 
 
 @pytest.mark.parametrize(
@@ -90,7 +102,7 @@ def plan(ends_on: datetime.date, auto_renew: bool = False) -> o.PlanTerm:
     ],
 )
 def test_renewal_from_the_notice_period_to_the_grace_period(ends_in: int, raised: bool, words: str) -> None:
-    found = o.renewal(plan(ahead(ends_in)), RULES)
+    found = renewal(plan(ahead(ends_in)), RULES)
     assert (found is not None) is raised
     if found:
         assert words in found.reason
@@ -99,72 +111,66 @@ def test_renewal_from_the_notice_period_to_the_grace_period(ends_in: int, raised
 
 
 def test_a_plan_that_renews_itself_needs_no_call() -> None:
-    assert o.renewal(plan(ahead(10), auto_renew=True), RULES) is None
+    assert renewal(plan(ahead(10), auto_renew=True), RULES) is None
 
 
-def visits(
-    last: datetime.date | None, per_year: int = 2, ends_on: datetime.date | None = None
-) -> o.PlanVisits:
-    return o.PlanVisits(
-        11, 3, 5, "Comfort Club", ago(days=300), ends_on or ahead(200), per_year, 18_900, last
-    )
+def visits(last: datetime.date | None, per_year: int = 2, ends_on: datetime.date | None = None) -> PlanVisits:
+    return PlanVisits(11, 3, 5, "Comfort Club", ago(days=300), ends_on or ahead(200), per_year, 18_900, last)
 
 
 def test_maintenance_is_due_a_year_over_the_visits_after_the_last_one() -> None:
-    assert o.maintenance_due(visits(ago(days=181)), RULES) is None
-    due = o.maintenance_due(visits(ago(days=182)), RULES)
+    assert maintenance_due(visits(ago(days=181)), RULES) is None
+    due = maintenance_due(visits(ago(days=182)), RULES)
     assert due is not None
     assert due.reason == "Comfort Club: 2 visits a year; last visit October 1, 2025; due today"
     assert due.value_cents == 9_450
-    late = o.maintenance_due(visits(ago(days=200)), RULES)
+    late = maintenance_due(visits(ago(days=200)), RULES)
     assert late is not None and late.reason.endswith("18 days overdue")
 
 
 def test_maintenance_without_a_visit_counts_from_the_start() -> None:
-    due = o.maintenance_due(visits(None, per_year=1, ends_on=ahead(100)), RULES)
+    due = maintenance_due(visits(None, per_year=1, ends_on=ahead(100)), RULES)
     assert due is None  # started 300 days ago, one visit a year: due in 65 days
-    due = o.maintenance_due(visits(None, per_year=4), RULES)
+    due = maintenance_due(visits(None, per_year=4), RULES)
     assert due is not None and "no visit since it started" in due.reason
 
 
 def test_a_visit_owed_after_the_term_belongs_to_the_renewal() -> None:
-    assert o.maintenance_due(visits(ago(days=200), ends_on=ago(days=19)), RULES) is None
-    assert o.maintenance_due(visits(ago(days=200), ends_on=ago(days=18)), RULES) is not None
+    assert maintenance_due(visits(ago(days=200), ends_on=ago(days=19)), RULES) is None
+    assert maintenance_due(visits(ago(days=200), ends_on=ago(days=18)), RULES) is not None
 
 
 # ---------------------------------------------------------------- upgrade and add-ons
 
 
-def ladder(installed: datetime.date, life_min: int | None = 15) -> o.LadderStep:
-    return o.LadderStep(
+def ladder(installed: datetime.date, life_min: int | None = 15) -> LadderStep:
+    return LadderStep(
         7, 3, 5, installed, "80% gas furnace", life_min, 2, "96% high-efficiency furnace", 540_000
     )
 
 
 def test_upgrade_between_five_years_and_the_replacement() -> None:
-    assert o.upgrade(ladder(ago(years=5) + datetime.timedelta(days=1)), RULES) is None  # 5 tomorrow
-    raised = o.upgrade(ladder(ago(years=5)), RULES)
+    assert upgrade(ladder(ago(years=5) + datetime.timedelta(days=1)), RULES) is None  # 5 tomorrow
+    raised = upgrade(ladder(ago(years=5)), RULES)
     assert raised is not None
     assert raised.reason == (
         "Has had the 80% gas furnace since 2021 (5 years); the next step up is the 96% high-efficiency "
         "furnace ($5,400.00)"
     )
     assert raised.trigger_key == "upgrade:equipment7:item2"
-    assert o.upgrade(ladder(ago(years=13)), RULES) is not None
-    assert o.upgrade(ladder(ago(years=14)), RULES) is None  # the replacement speaks for it now
-    assert o.upgrade(ladder(ago(years=30), life_min=None), RULES) is not None
+    assert upgrade(ladder(ago(years=13)), RULES) is not None
+    assert upgrade(ladder(ago(years=14)), RULES) is None  # the replacement speaks for it now
+    assert upgrade(ladder(ago(years=30), life_min=None), RULES) is not None
 
 
-def fit(site: int, item: int, cents: int) -> o.AddOnFit:
-    return o.AddOnFit(
-        3, site, 7, "Furnace", datetime.date(2019, 5, 1), item, f"Add-on {item}", cents, ago(10)
-    )
+def fit(site: int, item: int, cents: int) -> AddOnFit:
+    return AddOnFit(3, site, 7, "Furnace", datetime.date(2019, 5, 1), item, f"Add-on {item}", cents, ago(10))
 
 
 def test_one_add_on_at_a_time_per_site_the_most_valuable_first() -> None:
-    best = o.best_add_ons([fit(5, 1, 650), fit(5, 2, 850), fit(5, 3, 850), fit(6, 1, 650)])
+    best = best_add_ons([fit(5, 1, 650), fit(5, 2, 850), fit(5, 3, 850), fit(6, 1, 650)])
     assert sorted((f.site_id, f.add_on_id) for f in best) == [(5, 2), (6, 1)]
-    raised = o.add_on(best[0], RULES)
+    raised = add_on(best[0], RULES)
     assert raised.reason == "Has a furnace (installed 2019) but no add-on 2; we were there March 22, 2026"
     assert raised.trigger_key == "add_on:site5:item2"
     assert raised.subject == "add_on:site5"
@@ -173,29 +179,29 @@ def test_one_add_on_at_a_time_per_site_the_most_valuable_first() -> None:
 # ---------------------------------------------------------------- keeping in touch
 
 
-def sale(days_ago: int, last_contact: datetime.date | None = None) -> o.SaleDone:
-    return o.SaleDone(21, 3, 5, ago(days_ago), "Repair: replaced igniter", last_contact)
+def sale(days_ago: int, last_contact: datetime.date | None = None) -> SaleDone:
+    return SaleDone(21, 3, 5, ago(days_ago), "Repair: replaced igniter", last_contact)
 
 
 @pytest.mark.parametrize(("days_ago", "raised"), [(13, False), (14, True), (44, True), (45, False)])
 def test_follow_up_a_set_time_after_a_sale(days_ago: int, raised: bool) -> None:
-    assert (o.follow_up(sale(days_ago), RULES) is not None) is raised
+    assert (follow_up(sale(days_ago), RULES) is not None) is raised
 
 
 def test_no_follow_up_when_someone_spoke_with_them_after_the_sale() -> None:
-    assert o.follow_up(sale(20, last_contact=ago(19)), RULES) is None
-    found = o.follow_up(sale(20, last_contact=ago(20)), RULES)  # the job's own day does not count
+    assert follow_up(sale(20, last_contact=ago(19)), RULES) is None
+    found = follow_up(sale(20, last_contact=ago(20)), RULES)  # the job's own day does not count
     assert found is not None
     assert found.reason == "Repair: replaced igniter on March 12, 2026 (20 days ago): check all is well"
 
 
-def buyer(last_sale: datetime.date, spoken: datetime.date | None = None) -> o.RecentBuyer:
-    return o.RecentBuyer(3, last_sale, spoken, None)
+def buyer(last_sale: datetime.date, spoken: datetime.date | None = None) -> RecentBuyer:
+    return RecentBuyer(3, last_sale, spoken, None)
 
 
 def test_check_in_after_180_days_without_contact() -> None:
-    assert o.check_in(buyer(ago(400), spoken=ago(179)), RULES) is None
-    found = o.check_in(buyer(ago(400), spoken=ago(180)), RULES)
+    assert check_in(buyer(ago(400), spoken=ago(179)), RULES) is None
+    found = check_in(buyer(ago(400), spoken=ago(180)), RULES)
     assert found is not None
     assert found.reason == (
         "Bought from us February 25, 2025; last spoken with October 3, 2025 (180 days without contact)"
@@ -204,26 +210,26 @@ def test_check_in_after_180_days_without_contact() -> None:
 
 
 def test_check_in_only_for_recent_buyers() -> None:
-    assert o.check_in(buyer(ago(years=3)), RULES) is not None
-    assert o.check_in(buyer(ago(days=1, years=3)), RULES) is None
-    never = o.check_in(buyer(ago(200)), RULES)
+    assert check_in(buyer(ago(years=3)), RULES) is not None
+    assert check_in(buyer(ago(days=1, years=3)), RULES) is None
+    never = check_in(buyer(ago(200)), RULES)
     assert never is not None and "never spoken with since" in never.reason
 
 
-def warranty(until: datetime.date, plan_name: str = "") -> o.Warranty:
-    return o.Warranty(
+def warranty(until: datetime.date, plan_name: str = "") -> Warranty:
+    return Warranty(
         7, 3, 5, "Heat pump", datetime.date(2016, 5, 20), until, plan_name, "Comfort Club", 18_900
     )
 
 
 @pytest.mark.parametrize(("ends_in", "raised"), [(61, False), (60, True), (0, True), (-1, False)])
 def test_warranty_ending_window(ends_in: int, raised: bool) -> None:
-    assert (o.warranty_ending(warranty(ahead(ends_in)), RULES) is not None) is raised
+    assert (warranty_ending(warranty(ahead(ends_in)), RULES) is not None) is raised
 
 
 def test_warranty_offers_a_plan_only_to_who_has_none() -> None:
-    bare = o.warranty_ending(warranty(ahead(40)), RULES)
-    covered = o.warranty_ending(warranty(ahead(40), plan_name="Total Home Club"), RULES)
+    bare = warranty_ending(warranty(ahead(40)), RULES)
+    covered = warranty_ending(warranty(ahead(40), plan_name="Total Home Club"), RULES)
     assert bare and covered
     assert bare.reason == (
         "Heat pump warranty ends May 11, 2026 (in 40 days), installed May 2016; no service plan: "
@@ -236,16 +242,14 @@ def test_warranty_offers_a_plan_only_to_who_has_none() -> None:
 # ---------------------------------------------------------------- new products and other sites
 
 
-def best(launched: datetime.date) -> o.BestCustomer:
-    return o.BestCustomer(
-        3, 1_234_500, datetime.date(2011, 6, 1), 40, "Hybrid water heater", 390_000, launched
-    )
+def best(launched: datetime.date) -> BestCustomer:
+    return BestCustomer(3, 1_234_500, datetime.date(2011, 6, 1), 40, "Hybrid water heater", 390_000, launched)
 
 
 def test_a_new_product_is_new_for_a_year_from_its_launch() -> None:
-    assert o.new_product(best(ahead(1)), RULES) is None
-    assert o.new_product(best(ago(366)), RULES) is None
-    found = o.new_product(best(ago(365)), RULES)
+    assert new_product(best(ahead(1)), RULES) is None
+    assert new_product(best(ago(366)), RULES) is None
+    found = new_product(best(ago(365)), RULES)
     assert found is not None
     assert found.reason == (
         "New: Hybrid water heater (launched April 1, 2025), offered first to our best customers: "
@@ -254,22 +258,22 @@ def test_a_new_product_is_new_for_a_year_from_its_launch() -> None:
     assert found.catalog_item_id == 40 and found.value_cents == 390_000
 
 
-def site(site_id: int, jobs: int = 0, plan_name: str = "", equipment: bool = True) -> o.SiteSpend:
+def site(site_id: int, jobs: int = 0, plan_name: str = "", equipment: bool = True) -> SiteSpend:
     cents = 120_000 * jobs
-    return o.SiteSpend(
+    return SiteSpend(
         3, site_id, f"Site {site_id}", equipment, cents, jobs, None, plan_name, 29_900 if plan_name else 0
     )
 
 
 def test_other_sites_of_a_customer_who_buys_at_one() -> None:
-    raised = o.other_sites(
+    raised = other_sites(
         [site(1, jobs=2, plan_name="Total Home Club"), site(2), site(3, equipment=False)], RULES
     )
     assert [r.site_id for r in raised] == [2]
     assert raised[0].value_cents == 29_900
     assert raised[0].reason == "Buys for Site 1 (Total Home Club) but nothing for Site 2 (never a job there)"
-    assert o.other_sites([site(1), site(2)], RULES) == []
-    by_jobs = o.other_sites([site(1, jobs=3), site(2, jobs=1), site(4)], RULES)
+    assert other_sites([site(1), site(2)], RULES) == []
+    by_jobs = other_sites([site(1, jobs=3), site(2, jobs=1), site(4)], RULES)
     assert [(r.site_id, r.value_cents) for r in by_jobs] == [(4, 240_000)]  # the average of the buying sites
 
 
@@ -344,3 +348,25 @@ def test_segment_talking_points_are_cleaned_lines() -> None:
     assert segment.pitch == "Fewer tenant calls"
     with pytest.raises(UserError):
         SegmentDraft("").validated()
+
+
+# ---------------------------------------------------------------- the registry
+
+
+def test_every_kind_is_declared_once_with_its_label() -> None:
+    assert sorted(spec.kind for spec in KINDS) == sorted(OpportunityKind)
+    assert set(KIND_LABELS) == set(OpportunityKind) and all(KIND_LABELS.values())
+    closes = closed_by()
+    assert list(closes) == list(Resolution)  # checked in the declared order
+    assert closes[Resolution.UNIT_REMOVED] == ("warranty_ending", "replacement", "upgrade")
+    assert set(OpportunityKind) - {"add_on", "follow_up", "new_product"} == REFRESHED_KINDS
+
+
+def test_each_kind_judges_its_own_candidates() -> None:
+    """The declarations run the rules: a kind with several rows per customer judges them together."""
+    other = BY_KIND[OpportunityKind.OTHER_SITE].raise_from([site(1, jobs=2), site(2)], RULES)
+    assert [r.site_id for r in other] == [2]
+    add_ons = BY_KIND[OpportunityKind.ADD_ON].raise_from([fit(5, 1, 650), fit(5, 2, 850)], RULES)
+    assert [r.catalog_item_id for r in add_ons] == [2]
+    offer = ProductOffer(40, 1, iter([best(ago(10)), best(ago(10))._replace(customer_id=4)]))
+    assert [r.customer_id for r in BY_KIND[OpportunityKind.NEW_PRODUCT].raise_from([offer], RULES)] == [3]

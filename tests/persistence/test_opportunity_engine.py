@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import ast
 import datetime
+import re
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -11,7 +14,10 @@ from app.domain.catalog import CatalogItemDraft, SegmentDraft
 from app.domain.errors import UserError
 from app.domain.kinds import OpportunityKind
 from app.domain.opportunities import Rules
-from app.persistence import opportunity_equipment as engine
+from app.domain.opportunity_kinds import BY_KIND, KINDS
+from app.domain.opportunity_kinds.spec import Resolution
+from app.persistence import opportunities as opportunity_sql
+from app.persistence.opportunity_kinds import CANDIDATES, replacement
 from app.persistence.tables import (
     CatalogItem,
     Customer,
@@ -151,7 +157,7 @@ def test_the_sql_works_out_the_same_threshold_as_the_rules(catalog) -> None:
         day = d(f"{year}-03-01")
         recompute_opportunities(today=day)
         keys |= {o.trigger_key for o in opportunities("replacement")}
-        assert engine.replacement_candidates(Rules(day)) == []
+        assert replacement.candidates(Rules(day)) == []
     assert sorted(int(k.rpartition("age")[2]) for k in keys) == [14, 15, 20, 25, 30]
 
 
@@ -396,3 +402,68 @@ def test_segments_with_pitch_and_talking_points(db) -> None:
     with pytest.raises(UserError) as duplicate:
         catalog_service.save_segment(SegmentDraft("Landlord"))
     assert duplicate.value.field == "name"
+
+
+# ---------------------------------------------------------------- the registry of kinds
+
+PERSISTENCE = Path(__file__).resolve().parents[2] / "app" / "persistence"
+SQL_WORDS = re.compile(r"\b(SELECT|UPDATE|INSERT INTO|DELETE FROM)\b")
+PARAMETER = re.compile(r"(?<!:):\w+")  # as app.persistence.raw_sql reads them
+
+
+def _sql_texts(source: str) -> list[tuple[int, str]]:
+    """(line, text) of every string that holds SQL; an f-string counts as one text, its fields blank."""
+    tree = ast.parse(source)
+    fstrings = [node for node in ast.walk(tree) if isinstance(node, ast.JoinedStr)]
+    in_fstring = {id(part) for node in fstrings for part in node.values}
+    texts = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.JoinedStr):
+            text = "".join(part.value if isinstance(part, ast.Constant) else "{}" for part in node.values)
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in in_fstring:
+            text = node.value
+        else:
+            continue
+        if SQL_WORDS.search(text):
+            texts.append((node.lineno, text))
+    return texts
+
+
+def _kind_names_in_sql(source: str) -> list[tuple[int, str]]:
+    """(line, kind) for every kind name spelled inside SQL (a :parameter's name is not SQL text)."""
+    return [
+        (line, kind.value)
+        for line, text in _sql_texts(source)
+        for kind in OpportunityKind
+        if re.search(rf"\b{kind.value}\b", PARAMETER.sub("", text))
+    ]
+
+
+def test_every_kind_is_registered_in_the_domain_and_the_persistence() -> None:
+    assert [spec.kind for spec in KINDS] and len(KINDS) == len(set(BY_KIND))
+    assert set(BY_KIND) == set(CANDIDATES) == set(OpportunityKind)
+    every_closing = {resolution for spec in KINDS for resolution in spec.closes_when}
+    assert every_closing == set(Resolution)  # a resolution nobody declares is dead code
+    for resolution in Resolution:  # and each one has its query
+        assert resolution in opportunity_sql._RESOLVED or resolution in opportunity_sql._RESOLVERS
+
+
+# Migrations are frozen history: they keep the SQL they once ran.
+PERSISTENCE_SOURCES = sorted(p for p in PERSISTENCE.rglob("*.py") if "migrations" not in p.parts)
+
+
+@pytest.mark.parametrize("path", PERSISTENCE_SOURCES, ids=lambda p: p.relative_to(PERSISTENCE).as_posix())
+def test_no_sql_spells_a_kind_name(path: Path) -> None:
+    """Kinds travel as parameters from their declarations, so renaming or adding one never hides in SQL."""
+    assert _kind_names_in_sql(path.read_text(encoding="utf-8")) == []
+
+
+def test_the_kind_name_check_bites() -> None:
+    source = "SQL = \"UPDATE opportunity SET status = 1 WHERE kind IN ('upgrade', 'add_on')\"\n"
+    assert _kind_names_in_sql(source) == [(1, "upgrade"), (1, "add_on")]
+    assert _kind_names_in_sql("x = f\"SELECT id FROM opportunity WHERE kind = {k!r} AND 'renewal'\"") == [
+        (1, "renewal")
+    ]
+    assert _kind_names_in_sql('NOTE = "a replacement, not SQL"\nQ = "SELECT renewal_months FROM x"') == []
+    assert _kind_names_in_sql('Q = "SELECT 1 WHERE kind = :check_in"') == []  # a parameter's name
+    assert _kind_names_in_sql("Q = \"SELECT 1 WHERE key LIKE 'follow_up:sale'\"") == [(1, "follow_up")]

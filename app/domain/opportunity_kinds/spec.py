@@ -1,0 +1,67 @@
+"""What every kind of opportunity declares: how it judges its candidates, whether a new event
+updates one still being worked, and how one closes itself.
+
+The declarations are data the engine runs on: the persistence binds the kinds a resolution
+applies to as SQL parameters (no kind name is spelled inside SQL), and the services loop over
+the registry (app/domain/opportunity_kinds/__init__.py) instead of naming kinds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from app.domain.kinds import OpportunityKind
+from app.domain.opportunities import Raised, Rules
+
+# A kind's candidate rows (its own NamedTuple) judged against today's rules: what to raise.
+Judge = Callable[[Iterable[Any], Rules], list[Raised]]
+
+
+class Resolution(StrEnum):
+    """How an opportunity still being worked resolves itself, in the order the engine checks them:
+    one closed by an earlier resolution is no longer being worked when the next is checked."""
+
+    # Its unit was removed: won when we installed a unit of its kind at that site since, else lost.
+    UNIT_REMOVED = "unit_removed"
+    # A maintenance or inspection visit for its plan on or after the day it was due: won.
+    VISIT_MADE = "visit_made"
+    # The customer bought its catalog item since it was raised: won.
+    ITEM_BOUGHT = "item_bought"
+    # Its site had a job, or took out a plan, since it was raised: won.
+    SITE_BOUGHT = "site_bought"
+    # Only while open: someone spoke with the customer (call, visit, talk) since it was raised: contacted.
+    SPOKEN_WITH = "spoken_with"
+    # Its plan now runs past the term it was raised for (its event is that term's end): won; a plan
+    # no longer active: lost.
+    TERM_RENEWED = "term_renewed"
+
+
+def each(rule: Callable[[Any, Rules], Raised | None]) -> Judge:
+    """The judge of a kind whose rule decides one candidate row at a time."""
+
+    def judge(rows: Iterable[Any], rules: Rules) -> list[Raised]:
+        return [raised for row in rows if (raised := rule(row, rules)) is not None]
+
+    return judge
+
+
+@dataclass(frozen=True)
+class KindSpec:
+    """One kind of opportunity, as the engine runs it.
+
+    refreshed: a new event for a subject still being worked (open, snoozed, contacted) updates
+    that opportunity in place; otherwise the subject waits until the one being worked is done.
+    closes_when: the resolutions that close one of this kind by themselves.
+    """
+
+    kind: OpportunityKind
+    judge: Judge
+    refreshed: bool = False
+    closes_when: tuple[Resolution, ...] = ()
+
+    def raise_from(self, candidates: Iterable[Any], rules: Rules) -> list[Raised]:
+        """What today's candidate rows of this kind raise."""
+        return self.judge(candidates, rules)
