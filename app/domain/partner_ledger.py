@@ -24,7 +24,11 @@ DIRECTION_LABELS = {
 
 @dataclass(frozen=True)
 class PartnerRow:
-    """One partner in the list, with what is owed each way as of today."""
+    """One partner in the list, with what is owed each way as of today.
+
+    The two directions are two balances, never added up nor set against each other: a payment
+    settles referrals of one direction only (app.services.partners.record_payment).
+    """
 
     id: int
     business: str
@@ -39,11 +43,6 @@ class PartnerRow:
     overdue_to_us: Decimal
     overdue_we_owe: Decimal
     open_referrals: int  # referred or contacted, not yet won or lost
-
-    @property
-    def net(self) -> Decimal:
-        """Positive: the partner owes us on balance."""
-        return self.owed_to_us - self.we_owe
 
 
 @dataclass(frozen=True)
@@ -172,11 +171,6 @@ class PartnerStatement:
     def sections(self) -> tuple[StatementSection, StatementSection]:
         return (self.owed_to_us, self.we_owe)
 
-    @property
-    def net_balance(self) -> Decimal:
-        """Positive: the partner owes us on balance at the end of the period."""
-        return self.owed_to_us.closing_balance - self.we_owe.closing_balance
-
 
 @dataclass(frozen=True)
 class LedgerEntry:
@@ -277,7 +271,7 @@ class OverdueItem:
 
 @dataclass(frozen=True)
 class LedgerSummary:
-    """Who owes whom what, at a glance, as of `today`."""
+    """Who owes whom what, at a glance, as of `today`: each direction on its own."""
 
     today: datetime.date
     owed_to_us: Decimal

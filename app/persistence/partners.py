@@ -132,14 +132,17 @@ def save_partner(draft: PartnerDraft) -> int:
     return partner_id
 
 
-def partner_usage(partner_id: int) -> tuple[int, int, int]:
-    """(referrals, disclosures, cents still owed either way) of a partner."""
+def partner_usage(partner_id: int) -> tuple[int, int, int, int]:
+    """(referrals, disclosures, cents the partner owes us, cents we owe them) of a partner."""
     referrals = Referral.select().where(Referral.partner == partner_id).count()
     disclosures = Disclosure.select().where(Disclosure.partner == partner_id).count()
-    (owed,) = run_sql(
-        f"SELECT sum(o.owed) FROM {OWED} o WHERE o.partner_id = :pid", pid=partner_id, **EARNED_PARAMS
-    )[0]
-    return referrals, disclosures, as_cents(owed)
+    owed_to_us, we_owe = run_sql(
+        f"""SELECT sum(CASE WHEN o.direction = :to THEN o.owed ELSE 0 END),
+                   sum(CASE WHEN o.direction = :frm THEN o.owed ELSE 0 END)
+            FROM {OWED} o WHERE o.partner_id = :pid""",
+        pid=partner_id, to=_TO, frm=_FROM, **EARNED_PARAMS,
+    )[0]  # fmt: skip
+    return referrals, disclosures, as_cents(owed_to_us), as_cents(we_owe)
 
 
 def delete_partner(partner_id: int) -> None:
@@ -153,7 +156,8 @@ def set_partner_active(partner_id: int, active: bool) -> None:
 
 def partner_rows(include_inactive: bool, today: datetime.date, only_owing: bool = False) -> list[PartnerRow]:
     """Partners with their balances each way, in one query: all of them, the active ones and those
-    still owing or owed (money never drops out of sight), or only those owing or owed."""
+    still owing or owed (money never drops out of sight), or only those owing or owed. Each
+    direction is summed on its own; "owing or owed" is either of the two above zero."""
     owing = "coalesce(sum(o.owed), 0) > 0"
     having = (
         f"HAVING {owing}" if only_owing else "" if include_inactive else f"HAVING pa.active = :yes OR {owing}"

@@ -76,11 +76,16 @@ def delete_partner(partner_id: int) -> str:
     """
     with repository.transaction():
         draft = get_partner(partner_id)
-        referrals, disclosures, owed_cents = repository.partner_usage(partner_id)
-        if owed_cents:
+        referrals, disclosures, owed_to_us, we_owe = repository.partner_usage(partner_id)
+        if owed_to_us or we_owe:
+            # Each direction said apart: what they owe us and what we owe them are two debts.
+            owing = [
+                f"{draft.business} owes you {format_money(from_cents(owed_to_us))}" if owed_to_us else "",
+                f"you owe {draft.business} {format_money(from_cents(we_owe))}" if we_owe else "",
+            ]
             raise UserError(
-                f"{draft.business} cannot be removed while {format_money(from_cents(owed_cents))} in "
-                "commission is still owed between you. Settle the balance first."
+                f"{draft.business} cannot be removed while commission is still owed: "
+                f"{' and '.join(part for part in owing if part)}. Settle it first."
             )
         if referrals or disclosures:
             # Their referrals and the log of what was shared with them are history worth keeping.

@@ -243,7 +243,8 @@ def test_a_statement_carries_the_opening_balance_and_adds_up_line_by_line() -> N
     assert ours.opening_balance + ours.total_commission - ours.total_payments == ours.closing_balance
     theirs = statement.we_owe
     assert (theirs.opening_balance, theirs.closing_balance, len(theirs.lines)) == (D("0"), D("75.50"), 1)
-    assert statement.net_balance == D("174.50")
+    # Two balances, each settled on its own: the statement never sets one against the other.
+    assert [section.closing_balance for section in statement.sections] == [D("250.00"), D("75.50")]
 
 
 def test_a_statement_without_a_start_has_every_line_and_no_opening_balance() -> None:

@@ -111,7 +111,7 @@ def test_resolve_partner_takes_an_id_or_part_of_the_name() -> None:
 def test_a_partner_is_not_removed_while_money_is_owed_and_kept_inactive_with_history() -> None:
     partner = keystone()
     referral = won(partner, "1000")
-    with pytest.raises(UserError, match=r"\$150.00 in commission is still owed"):
+    with pytest.raises(UserError, match=r"still owed: Keystone Kitchen & Bath owes you \$150.00\. Settle"):
         service.delete_partner(partner)
     assert Partner.get_by_id(partner).active
     service.save_partner(PartnerDraft(**{**service.get_partner(partner).__dict__, "active": False}))
@@ -352,6 +352,44 @@ def test_the_statement_totals_match_the_partner_list_and_the_headline_stats() ->
     assert period.owed_to_us.opening_balance == D("450.00")  # earned before the period, paid in it
     assert period.owed_to_us.total_payments == D("270.00")
     assert period.owed_to_us.closing_balance == statement.owed_to_us.closing_balance
+
+
+def test_what_they_owe_us_and_what_we_owe_them_are_two_balances_never_added_up() -> None:
+    partner = keystone()
+    won(partner, "1000")  # they owe us 150, due 30 days after DAY: overdue by TODAY
+    won(partner, "400", direction="from_partner")  # we owe them 60, overdue as well
+
+    (row,) = service.list_partners(today=TODAY)
+    assert (row.owed_to_us, row.overdue_to_us) == (D("150.00"), D("150.00"))
+    assert (row.we_owe, row.overdue_we_owe) == (D("60.00"), D("60.00"))
+    summary = service.ledger_summary(TODAY)
+    assert (summary.owed_to_us, summary.overdue_to_us) == (D("150.00"), D("150.00"))
+    assert (summary.we_owe, summary.overdue_we_owe) == (D("60.00"), D("60.00"))
+    assert sorted((item.direction, item.owed) for item in summary.overdue) == [
+        ("from_partner", D("60.00")),
+        ("to_partner", D("150.00")),
+    ]
+    statement = service.partner_ledger(partner, today=TODAY)
+    assert (statement.owed_to_us.closing_balance, statement.we_owe.closing_balance) == (
+        D("150.00"),
+        D("60.00"),
+    )
+    with pytest.raises(UserError) as refused:
+        service.delete_partner(partner)
+    message = str(refused.value)
+    assert "Keystone Kitchen & Bath owes you $150.00 and you owe Keystone Kitchen & Bath $60.00" in message
+    assert "$210.00" not in message and "$90.00" not in message  # neither added nor set off
+    # Paying what we owe settles our side only; what they owe us is untouched.
+    service.record_payment(
+        partner_id=partner, direction="from_partner", amount="60", paid_on=TODAY, today=TODAY
+    )
+    (row,) = service.list_partners(today=TODAY)
+    assert (row.owed_to_us, row.overdue_to_us, row.we_owe, row.overdue_we_owe) == (
+        D("150.00"),
+        D("150.00"),
+        D("0.00"),
+        D("0.00"),
+    )
 
 
 def test_the_summary_shows_overdue_items_oldest_first() -> None:

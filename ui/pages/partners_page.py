@@ -105,16 +105,12 @@ class PartnersPage(QWidget):
                 ("Partner", lambda p: p.business + ("" if p.active else " (inactive)")),
                 ("Trade", lambda p: p.trade),
                 ("Terms", lambda p: p.terms),
+                # Each direction apart: what a partner owes us and what we owe them are two debts,
+                # paid separately, so they are never added up nor set against each other.
                 ("Owes us", lambda p: _money(p.owed_to_us)),
+                ("Owes us, overdue", lambda p: _money(p.overdue_to_us) if p.overdue_to_us else ""),
                 ("We owe", lambda p: _money(p.we_owe)),
-                (
-                    "Overdue",
-                    lambda p: (
-                        _money(p.overdue_to_us + p.overdue_we_owe)
-                        if (p.overdue_to_us or p.overdue_we_owe)
-                        else ""
-                    ),
-                ),
+                ("We owe, overdue", lambda p: _money(p.overdue_we_owe) if p.overdue_we_owe else ""),
                 ("Open referrals", lambda p: p.open_referrals or ""),
             ],
             self,
@@ -142,7 +138,7 @@ class PartnersPage(QWidget):
         partner_buttons = self._buttons([
             ("New partner…", self.new_partner), ("Edit partner…", self.edit_partner),
             ("Delete partner…", self.delete_partner), ("Print statement…", self.print_statement),
-            ("Delete partner…", self.delete_partner), ("Referral report…", self.show_report),
+            ("Referral report…", self.show_report),
         ])  # fmt: skip
         referral_buttons = self._buttons([
             ("Record a referral…", self.record_referral), ("Update status…", self.update_status),

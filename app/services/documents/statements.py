@@ -196,13 +196,16 @@ def _heading_lines(
 
 
 def _summary(statement: PartnerStatement) -> str:
-    net = statement.owed_to_us.closing_balance - statement.we_owe.closing_balance
+    """What is owed each way at the end of the period. The two are never set against each other:
+    each direction is paid (and its payments recorded) on its own."""
+    owed_to_us, we_owe = statement.owed_to_us.closing_balance, statement.we_owe.closing_balance
     name = text.plain(statement.partner.business)
-    if net > 0:
-        return f"On balance, {name} owes us {_money(net)} as of {_date_long(statement.end)}."
-    if net < 0:
-        return f"On balance, we owe {name} {_money(-net)} as of {_date_long(statement.end)}."
-    return f"All settled: nothing is owed either way as of {_date_long(statement.end)}."
+    day = _date_long(statement.end)
+    if not owed_to_us and not we_owe:
+        return f"All settled: nothing is owed either way as of {day}."
+    theirs = f"{name} owes us {_money(owed_to_us)}" if owed_to_us else f"{name} owes us nothing"
+    ours = f"we owe {name} {_money(we_owe)}" if we_owe else "we owe them nothing"
+    return f"As of {day}, {theirs}, and {ours}; each is paid on its own."
 
 
 def _money(amount: Decimal | None) -> str:
