@@ -3,40 +3,16 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
+import logging
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QPushButton, QWidget
 
 from app.domain.customers import CustomerDraft
 from app.domain.records import EquipmentDraft, SiteDraft
 from app.services import customers as customer_service
 from app.services import records as record_service
-
-
-def when_dialog_opens(handle: Callable[[QWidget], None]) -> None:
-    """Act on the next modal dialog (exec() blocks the test until the dialog closes)."""
-
-    def poll() -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            QTimer.singleShot(20, poll)
-            return
-        handle(dialog)
-
-    QTimer.singleShot(0, poll)
-
-
-def click_save(dialog: QWidget) -> None:
-    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
-
-
-def click_button(box: QMessageBox, text: str) -> None:
-    for button in box.buttons():
-        if button.text().replace("&", "") == text:
-            button.click()
-            return
-    raise AssertionError(f"no button {text!r} in {[b.text() for b in box.buttons()]}")
+from tests.ui.helpers import click_button, click_save, when_dialog_opens
 
 
 def test_a_bad_phone_is_explained_next_to_the_field_and_can_be_fixed(qtbot, window) -> None:
@@ -177,7 +153,7 @@ def test_cancelling_a_long_job_changes_nothing(qtbot, window) -> None:
     assert customer_service.count_customers() == 0
 
 
-def test_a_bug_in_a_job_is_apologised_for_and_logged(qtbot, window, monkeypatch) -> None:
+def test_a_bug_in_a_job_is_apologised_for_and_logged(qtbot, window, monkeypatch, caplog) -> None:
     shown = []
     monkeypatch.setattr(QMessageBox, "critical", lambda _parent, title, text: shown.append(text))
 
@@ -188,6 +164,8 @@ def test_a_bug_in_a_job_is_apologised_for_and_logged(qtbot, window, monkeypatch)
         window.runner.run("Broken job", broken)
     assert shown and shown[0].startswith("Sorry, something went wrong")
     assert "Smith" not in shown[0] and "Traceback" not in shown[0]
+    errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert len(errors) == 1 and errors[0].exc_info[0] is ZeroDivisionError  # the log has the traceback
 
 
 def test_settings_are_checked_and_saved_in_the_database(qtbot, window) -> None:

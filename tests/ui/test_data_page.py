@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import Workbook, load_workbook
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.domain.customers import CustomerDraft
 from app.domain.errors import UserError
@@ -16,26 +15,13 @@ from app.services import backups
 from app.services import customers as customer_service
 from app.services.database import close_app_database, open_app_database
 from app.services.importing import run_import
-from tests.ui.test_daily_work import click_button
+from tests.ui.helpers import click_button, when_dialog_opens
 from ui.dialogs.customer_picker import CustomerPickerDialog
 from ui.dialogs.restore_dialog import RestoreDialog
 from ui.events import data_events
 from ui.pages.backup_section import ALL_CHANGES, startup_backup
 from ui.pages.data_page import DataPage
 from ui.pages.office_section import hide_password
-
-
-def when_modal(kind: type, handle: Callable[[QWidget], None]) -> None:
-    """Act on the next modal dialog of this kind (a chain of dialogs opens one after another)."""
-
-    def poll() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, kind) or not dialog.isVisible():
-            QTimer.singleShot(20, poll)
-            return
-        handle(dialog)
-
-    QTimer.singleShot(0, poll)
 
 
 def wait_idle(qtbot, runner) -> None:
@@ -99,7 +85,7 @@ def test_back_up_now_and_the_chooser_lists_it_with_its_customer_count(
         ]
         chooser.reject()
 
-    when_modal(RestoreDialog, read_and_close)
+    when_dialog_opens(read_and_close, RestoreDialog)
     page.restore_button.click()
     qtbot.waitUntil(lambda: "rows" in seen, timeout=10_000)
     wait_idle(qtbot, window.runner)
@@ -125,10 +111,10 @@ def test_a_restore_brings_the_data_back_and_tells_every_page(
 
     def choose_newest(chooser: QWidget) -> None:
         assert chooser.restore_button.isEnabled()  # the newest backup is selected already
-        when_modal(QMessageBox, confirm_restore)
+        when_dialog_opens(confirm_restore, QMessageBox)
         chooser.restore_button.click()
 
-    when_modal(RestoreDialog, choose_newest)
+    when_dialog_opens(choose_newest, RestoreDialog)
     page.restore_button.click()
     qtbot.waitUntil(lambda: bool(message_boxes), timeout=30_000)
     wait_idle(qtbot, window.runner)
@@ -164,7 +150,7 @@ def test_an_erased_customer_is_gone_and_a_reimport_does_not_bring_them_back(
     # First the export the customer asked for, then the erasure.
     export = tmp_path / "maria.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(export), ""))
-    when_modal(CustomerPickerDialog, _pick("Lopez"))
+    when_dialog_opens(_pick("Lopez"), CustomerPickerDialog)
     page.export_button.click()
     wait_idle(qtbot, window.runner)
     assert "Maria" in page.privacy_result.text()
@@ -178,10 +164,10 @@ def test_an_erased_customer_is_gone_and_a_reimport_does_not_bring_them_back(
         click_button(box, "Erase for good")
 
     def pick_then_confirm(picker: QWidget) -> None:
-        when_modal(QMessageBox, erase)
+        when_dialog_opens(erase, QMessageBox)
         _pick("Lopez")(picker)
 
-    when_modal(CustomerPickerDialog, pick_then_confirm)
+    when_dialog_opens(pick_then_confirm, CustomerPickerDialog)
     page.erase_button.click()
     qtbot.waitUntil(lambda: "erased" in page.privacy_result.text(), timeout=10_000)
     wait_idle(qtbot, window.runner)

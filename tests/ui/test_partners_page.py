@@ -11,7 +11,7 @@ from app.domain.customers import CustomerDraft
 from app.domain.partners import PartnerDraft, ReferralDraft, Terms
 from app.services import customers as customer_service
 from app.services import partners as partner_service
-from tests.ui.test_daily_work import click_save, when_dialog_opens
+from tests.ui.helpers import click_save, when_dialog_opens
 
 
 def _setup() -> tuple[int, int]:
