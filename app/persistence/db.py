@@ -13,7 +13,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from peewee import Database, OperationalError, PostgresqlDatabase, SqliteDatabase
+from peewee import Database, DatabaseError, OperationalError, PostgresqlDatabase, SqliteDatabase
 from playhouse.migrations import Runner
 
 from app.domain import clock
@@ -76,6 +76,12 @@ def open_database(target: str | Path, *, backup_dir: Path | None = None) -> Open
             raise UserError(
                 f"The database {target} is in use by another program. Close it and try again."
             ) from error
+        raise
+    except DatabaseError as error:
+        # Damage past the first page: the header and the schema read well, the tables do not.
+        database.close()
+        if is_sqlite and ("malformed" in str(error) or "not a database" in str(error)):
+            raise UserError(f"{target} is damaged and cannot be read; restore a backup into it.") from error
         raise
     return OpenedDatabase(database, target, is_sqlite, migrated_from, backup_path)
 

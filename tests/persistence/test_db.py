@@ -129,3 +129,16 @@ def test_a_damaged_file_is_refused(tmp_path: Path) -> None:
     path.write_bytes(db.SQLITE_HEADER + b"\x00" * 50)
     with pytest.raises(UserError):
         db.open_database(path)
+
+
+def test_damage_past_the_first_page_is_refused_with_a_sentence(tmp_path: Path) -> None:
+    """The header and the schema still read (the first checks pass); the tables do not."""
+    path = tmp_path / "wrecked.sqlite3"
+    db.open_database(path)
+    db.close_database()
+    page_size = sqlite3.connect(path).execute("PRAGMA page_size").fetchone()[0]
+    with path.open("r+b") as handle:
+        handle.seek(page_size)
+        handle.write(b"\xff" * page_size)
+    with pytest.raises(UserError, match="is damaged and cannot be read; restore a backup"):
+        db.open_database(path)
