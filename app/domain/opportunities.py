@@ -9,7 +9,7 @@ opportunity carries (`Raised`), the English words reasons are made of, and the s
 lists and the recompute report show.
 
 A raised opportunity carries a reason in plain words, an estimated value (cents), a due date
-(the day it became due: the queue works it from then on) and a trigger key "subject:event".
+(the queue works it from then on: see `due_when_raised`) and a trigger key "subject:event".
 The key is unique, so the same eligibility is never raised twice: a dismissed or lost
 opportunity comes back only with a new event (a new age threshold, a new term, a new visit, a
 new contact, a new product on the ladder). While one for the same subject is still being
@@ -83,6 +83,24 @@ class Raised(NamedTuple):
     @property
     def trigger_key(self) -> str:
         return f"{self.subject}:{self.event}"
+
+
+def due_when_raised(natural_due: datetime.date, raised_on: datetime.date) -> datetime.date:
+    """The due date an opportunity is raised (or refreshed) with: its natural due date (the day
+    its reason began to hold), but never before the day it is raised.
+
+    The engine learns of most things the day they happen and raises them that day. What it learns
+    late (a first run on an imported customer list, a 17-year-old furnace typed in today, a visit
+    owed weeks ago) is due today, not on the day it would have been: nobody can act in the past,
+    and a backlog dated years back would bury today's work. How overdue it is stays in the reason
+    ("17 years old", "18 days overdue").
+    """
+    return max(natural_due, raised_on)
+
+
+def event_day(trigger_key: str) -> datetime.date:
+    """The day an event ends with: "renewal:plan11:2026-05-17", "maintenance_due:plan3:after2026-01-05"."""
+    return datetime.date.fromisoformat(trigger_key[-10:])
 
 
 def subject_of(trigger_key: str) -> str:

@@ -15,7 +15,7 @@ import datetime
 from collections.abc import Callable, Iterable, Mapping
 
 from app.domain.kinds import SPOKEN_CHANNELS, PlanStatus
-from app.domain.opportunities import ACTIVE_STATUSES, Raised, Rules, subject_of
+from app.domain.opportunities import ACTIVE_STATUSES, Raised, Rules, event_day, subject_of
 from app.domain.opportunity_kinds.spec import Resolution
 from app.persistence.raw_sql import as_date, run_sql
 from app.persistence.tables import database_proxy
@@ -117,10 +117,6 @@ _RESOLVED: dict[Resolution, str] = {
         FROM opportunity o
         WHERE o.kind IN (:kinds) AND o.status IN (:working)
           AND EXISTS (SELECT 1 FROM equipment r WHERE r.id = o.equipment_id AND r.removed_on IS NOT NULL)""",
-    Resolution.VISIT_MADE: """SELECT o.id, 'won' FROM opportunity o
-        WHERE o.kind IN (:kinds) AND o.status IN (:working) AND EXISTS (
-            SELECT 1 FROM visit v WHERE v.plan_id = o.plan_id
-            AND v.kind IN (:maintenance) AND v.visited_on >= o.due_on)""",
     Resolution.ITEM_BOUGHT: """SELECT o.id, 'won' FROM opportunity o
         WHERE o.kind IN (:kinds) AND o.status IN (:working) AND EXISTS (
             SELECT 1 FROM sale x JOIN sale_line sl ON sl.sale_id = x.id
@@ -154,7 +150,6 @@ def close_resolved(rules: Rules, kinds_closed_by: Mapping[Resolution, tuple[str,
         "working": ACTIVE,
         "spoken": SPOKEN,
         "unanswered": UNANSWERED,
-        "maintenance": MAINTENANCE_VISITS,
     }
     closed = 0
     for resolution, kinds in kinds_closed_by.items():
@@ -170,8 +165,8 @@ def close_resolved(rules: Rules, kinds_closed_by: Mapping[Resolution, tuple[str,
 
 
 def _renewed_terms(kinds: tuple[str, ...]) -> list[tuple[str, int]]:
-    """A plan that runs past the term its opportunity was raised for (the event: the term's end): won;
-    one no longer active: lost."""
+    """A plan that runs past the term its opportunity was raised for (the event's day): won; one no
+    longer active: lost."""
     rows = run_sql(
         """SELECT o.id, o.trigger_key, p.ends_on, p.status FROM opportunity o
         JOIN service_plan p ON p.id = o.plan_id
@@ -181,16 +176,31 @@ def _renewed_terms(kinds: tuple[str, ...]) -> list[tuple[str, int]]:
     )
     changes = []
     for id_, key, ends_on, status in rows:
-        term_end = datetime.date.fromisoformat(key.rpartition(":")[2])
-        if as_date(ends_on) > term_end:
+        if as_date(ends_on) > event_day(key):
             changes.append(("won", id_))
         elif status != PlanStatus.ACTIVE:
             changes.append(("lost", id_))
     return changes
 
 
+def _visits_made(kinds: tuple[str, ...]) -> list[tuple[str, int]]:
+    """A maintenance or inspection visit for the plan after the day the opportunity counted from
+    (the event's day): won. Not "on or after its due date": that is the day it was raised when it
+    was raised late, and a visit typed in afterwards with its real, earlier date must count too."""
+    rows = run_sql(
+        """SELECT o.id, o.trigger_key, (SELECT max(v.visited_on) FROM visit v WHERE v.plan_id = o.plan_id
+                                         AND v.kind IN (:maintenance))
+        FROM opportunity o WHERE o.kind IN (:kinds) AND o.status IN (:working)""",
+        kinds=kinds,
+        working=ACTIVE,
+        maintenance=MAINTENANCE_VISITS,
+    )
+    return [("won", id_) for id_, key, last in rows if last is not None and as_date(last) > event_day(key)]
+
+
 # The resolutions decided in Python rather than by a query of _RESOLVED.
 _RESOLVERS: dict[Resolution, Callable[[tuple[str, ...]], list[tuple[str, int]]]] = {
+    Resolution.VISIT_MADE: _visits_made,
     Resolution.TERM_RENEWED: _renewed_terms,
 }
 

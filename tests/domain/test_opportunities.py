@@ -10,7 +10,15 @@ import pytest
 from app.domain.catalog import CatalogItemDraft, SegmentDraft
 from app.domain.errors import UserError
 from app.domain.kinds import OpportunityKind
-from app.domain.opportunities import KIND_LABELS, OpportunityRow, Rules, add_years, subject_of
+from app.domain.opportunities import (
+    KIND_LABELS,
+    OpportunityRow,
+    Rules,
+    add_years,
+    due_when_raised,
+    event_day,
+    subject_of,
+)
 from app.domain.opportunity_kinds import BY_KIND, KINDS, REFRESHED_KINDS, closed_by
 from app.domain.opportunity_kinds.add_on import AddOnFit, add_on, best_add_ons
 from app.domain.opportunity_kinds.check_in import RecentBuyer, check_in
@@ -20,7 +28,7 @@ from app.domain.opportunity_kinds.new_product import BestCustomer, ProductOffer,
 from app.domain.opportunity_kinds.other_site import SiteSpend, other_sites
 from app.domain.opportunity_kinds.renewal import PlanTerm, renewal
 from app.domain.opportunity_kinds.replacement import EquipmentAge, replacement, replacement_stage
-from app.domain.opportunity_kinds.spec import Resolution
+from app.domain.opportunity_kinds.spec import KindSpec, Resolution
 from app.domain.opportunity_kinds.upgrade import LadderStep, upgrade
 from app.domain.opportunity_kinds.warranty_ending import Warranty, warranty_ending
 from app.domain.settings import BusinessSettings
@@ -370,3 +378,25 @@ def test_each_kind_judges_its_own_candidates() -> None:
     assert [r.catalog_item_id for r in add_ons] == [2]
     offer = ProductOffer(40, 1, iter([best(ago(10)), best(ago(10))._replace(customer_id=4)]))
     assert [r.customer_id for r in BY_KIND[OpportunityKind.NEW_PRODUCT].raise_from([offer], RULES)] == [3]
+
+
+# ---------------------------------------------------------------- due when raised
+
+
+def test_what_is_learnt_late_is_due_the_day_it_is_raised() -> None:
+    assert due_when_raised(datetime.date(2012, 5, 1), TODAY) == TODAY  # a backlog is due now
+    assert due_when_raised(TODAY, TODAY) == TODAY
+    assert due_when_raised(ahead(3), TODAY) == ahead(3)  # never brought forward
+    spec = BY_KIND[OpportunityKind.REPLACEMENT]
+    (raised,) = spec.raise_from([furnace(datetime.date(2009, 3, 15))], RULES)
+    assert raised.due == TODAY and "17 years old" in raised.reason
+    assert raised._replace(due=datetime.date(2024, 3, 15)) == replacement(
+        furnace(datetime.date(2009, 3, 15)), RULES
+    )
+    later = KindSpec(OpportunityKind.OTHER_SITE, lambda rows, rules: [raised._replace(due=ahead(9))])
+    assert [r.due for r in later.raise_from([], RULES)] == [ahead(9)]
+
+
+def test_an_events_day_is_read_from_its_key() -> None:
+    assert event_day("renewal:plan11:2026-05-17") == datetime.date(2026, 5, 17)
+    assert event_day("maintenance_due:plan3:after2026-01-05") == datetime.date(2026, 1, 5)

@@ -11,11 +11,13 @@ from pathlib import Path
 import pytest
 
 from app.domain.catalog import CatalogItemDraft, SegmentDraft
+from app.domain.customers import CustomerDraft
 from app.domain.errors import UserError
 from app.domain.kinds import OpportunityKind
 from app.domain.opportunities import Rules
 from app.domain.opportunity_kinds import BY_KIND, KINDS
 from app.domain.opportunity_kinds.spec import Resolution
+from app.domain.records import EquipmentDraft, SiteDraft
 from app.persistence import opportunities as opportunity_sql
 from app.persistence.opportunity_kinds import CANDIDATES, replacement
 from app.persistence.tables import (
@@ -32,6 +34,7 @@ from app.persistence.tables import (
     Visit,
 )
 from app.services import catalog as catalog_service
+from app.services import customers, records
 from app.services.cancel import Cancelled
 from app.services.opportunities import (
     list_open_opportunities,
@@ -114,7 +117,8 @@ def test_replacement_is_raised_once_with_its_reason_value_and_due(catalog) -> No
     assert raised(first, "replacement") == 1
     (row,) = opportunities("replacement")
     assert row.reason == "Furnace installed March 2009, 17 years old; this model lasts 15–20 years"
-    assert (row.value_cents, row.due_on, row.status) == (380_000, d("2024-03-15"), "open")
+    # 15 (its shortest life) on 2024-03-15, but the engine only learns of it today: due today.
+    assert (row.value_cents, row.due_on, row.status) == (380_000, TODAY, "open")
     assert (row.equipment_id, row.site_id, row.trigger_key) == (
         unit.id,
         home.id,
@@ -303,6 +307,56 @@ def test_upgrade_and_warranty(catalog) -> None:
     assert "no service plan: offer Club ($189.00)" in warranty.reason
 
 
+# ---------------------------------------------------------------- what is due when
+
+
+def test_a_17_year_old_furnace_typed_in_today_is_a_replacement_due_today(db, clock) -> None:
+    """Through the services, on the default catalog and the test clock, as the owner would see it."""
+    clock.set(datetime.datetime(2026, 12, 2, 9, 0))
+    who = customers.add_customer(CustomerDraft(first_name="Ann", last_name="Smith", phone="410 555 0123"))
+    home = records.add_record(SiteDraft(customer_id=who, label="Home", street="12 Oak St", city="Towson"))
+    unit = records.add_record(EquipmentDraft(site_id=home, kind="furnace", installed_on=d("2009-10-20")))
+    summary = recompute_opportunities()
+    assert summary.raised["replacement"] == 1
+    (row,) = list_open_opportunities("replacement")
+    assert row.customer_id == who and row.due == clock.today() == d("2026-12-02")  # not 2024-10-20
+    assert row.reason == "furnace installed October 2009, 17 years old; a furnace usually lasts 15–20 years"
+    assert row.value == Decimal("3800.00")  # the cheapest furnace of the catalog
+    # Raised again at the next threshold (20, past its longest life): brought up to date, due that day.
+    clock.set(datetime.datetime(2029, 10, 20, 9, 0))
+    assert recompute_opportunities().refreshed == 1
+    (again,) = list_open_opportunities("replacement")
+    assert (again.id, again.due) == (row.id, d("2029-10-20")) and "20 years old" in again.reason
+    assert Opportunity.get_by_id(row.id).equipment_id == unit
+
+
+def test_what_falls_due_on_a_day_the_engine_runs_keeps_that_day(catalog, clock) -> None:
+    """Run daily, the rule changes nothing: each is raised on the day it falls due."""
+    ann = customer("Smith, Ann")
+    club = plan(ann, None, TODAY + datetime.timedelta(days=50))
+    clock.set(TODAY)
+    for _ in range(6):
+        recompute_opportunities()
+        clock.advance(days=1)
+    (row,) = opportunities("renewal")
+    notice_opens = club.ends_on - datetime.timedelta(days=45)
+    assert row.due_on == row.created_on == notice_opens == TODAY + datetime.timedelta(days=5)
+
+
+def test_a_maintenance_visit_raised_late_is_won_by_a_visit_typed_in_with_its_real_date(catalog) -> None:
+    ann = customer("Smith, Ann")
+    home = site(ann)
+    club = plan(ann, home, d("2026-09-01"), visits_per_year=2)
+    Visit.create(customer=ann, site=home, plan=club, visited_on=TODAY - datetime.timedelta(days=200))
+    recompute_opportunities(today=TODAY)
+    (row,) = opportunities("maintenance_due")
+    assert row.due_on == TODAY and row.reason.endswith("18 days overdue")
+    # The technician went 10 days ago (after it fell due, before it was raised); the visit is typed in now.
+    Visit.create(customer=ann, site=home, plan=club, visited_on=TODAY - datetime.timedelta(days=10))
+    assert recompute_opportunities(today=TODAY + datetime.timedelta(days=1)).closed == 1
+    assert opportunities("maintenance_due")[0].status == "won"
+
+
 # ---------------------------------------------------------------- running it
 
 
@@ -326,9 +380,13 @@ def test_the_open_list_and_status_changes(catalog) -> None:
     plan(bob, None, TODAY + datetime.timedelta(days=10))
     recompute_opportunities(today=TODAY)
     rows = list_open_opportunities()
-    assert [r.kind for r in rows] == ["replacement", "replacement", "renewal"]  # soonest due first
-    # Bob's furnace passed 20 on 2022-01-01; Ann's passed 25 on 2026-01-01.
-    assert rows[0].value == Decimal("3800.00") and rows[0].customer == "Jones, Bob"
+    # All raised today, so all due today (Bob's furnace passed 20 in 2022, Ann's 25 in January; the
+    # renewal's notice opened 35 days ago): the most valuable first, then the first raised.
+    assert [(r.kind, r.due) for r in rows] == [("replacement", TODAY)] * 2 + [("renewal", TODAY)]
+    assert rows[0].value == Decimal("3800.00") and [r.customer for r in rows[:2]] == [
+        "Smith, Ann",
+        "Jones, Bob",
+    ]
     assert [r.kind for r in list_open_opportunities("renewal")] == ["renewal"]
     assert len(list_open_opportunities(limit=1)) == 1
     Customer.update(do_not_service=True).where(Customer.id == bob.id).execute()

@@ -14,7 +14,7 @@ from enum import StrEnum
 from typing import Any
 
 from app.domain.kinds import OpportunityKind
-from app.domain.opportunities import Raised, Rules
+from app.domain.opportunities import Raised, Rules, due_when_raised
 
 # A kind's candidate rows (its own NamedTuple) judged against today's rules: what to raise.
 Judge = Callable[[Iterable[Any], Rules], list[Raised]]
@@ -26,7 +26,8 @@ class Resolution(StrEnum):
 
     # Its unit was removed: won when we installed a unit of its kind at that site since, else lost.
     UNIT_REMOVED = "unit_removed"
-    # A maintenance or inspection visit for its plan on or after the day it was due: won.
+    # A maintenance or inspection visit for its plan after the day it counted from (its event ends
+    # with that day: the last visit, or the plan's start): won.
     VISIT_MADE = "visit_made"
     # The customer bought its catalog item since it was raised: won.
     ITEM_BOUGHT = "item_bought"
@@ -34,8 +35,8 @@ class Resolution(StrEnum):
     SITE_BOUGHT = "site_bought"
     # Only while open: someone spoke with the customer (call, visit, talk) since it was raised: contacted.
     SPOKEN_WITH = "spoken_with"
-    # Its plan now runs past the term it was raised for (its event is that term's end): won; a plan
-    # no longer active: lost.
+    # Its plan now runs past the term it was raised for (its event ends with that term's end): won;
+    # a plan no longer active: lost.
     TERM_RENEWED = "term_renewed"
 
 
@@ -63,5 +64,9 @@ class KindSpec:
     closes_when: tuple[Resolution, ...] = ()
 
     def raise_from(self, candidates: Iterable[Any], rules: Rules) -> list[Raised]:
-        """What today's candidate rows of this kind raise."""
-        return self.judge(candidates, rules)
+        """What today's candidate rows of this kind raise, each due no earlier than today
+        (app.domain.opportunities.due_when_raised: the one place that rule is applied)."""
+        return [
+            raised._replace(due=due_when_raised(raised.due, rules.today))
+            for raised in self.judge(candidates, rules)
+        ]
