@@ -1,85 +1,50 @@
-"""The Settings page: the business's letterhead, paper, call window, contact limits and thresholds."""
+"""The Settings page: the business's letterhead, paper, call window, contact limits and thresholds.
+
+The form is generated from the declared settings (app/domain/settings.py), an editor per type. It
+is filled only by `load()`, which reads what the database holds now; until then it is disabled
+and Save refuses. Save stores only the settings the owner changed since the form was filled, so a
+form filled before the demo (or before a backup folder was chosen) never writes its blanks over
+values saved since.
+"""
 
 from __future__ import annotations
 
 import dataclasses
-from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
-from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QScrollArea,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from app.domain.errors import UserError
-from app.domain.settings import BusinessSettings, format_quiet_hours, parse_quiet_hours
-from app.services.settings import load_settings, save_settings
-from ui.dialogs.form_dialog import Field, FormWidget
+from app.domain.settings import BusinessSettings, setting_groups
+from app.services.settings import load_settings, update_settings
 from ui.events import data_events
 from ui.messages import show_error
-from ui.window_state import last_folder, remember_folder
-
-LOGO_MAX_SIZE = 600  # pixels on the longer side: plenty for a letterhead, small in the database
-
-FIELDS = [
-    Field("company_name", "Company name"),
-    Field("address", "Address", "multiline"),
-    Field("phone", "Phone"),
-    Field("email", "E-mail"),
-    Field("licence_number", "Licence number"),
-    Field("signature_name", "Letters signed by"),
-    Field("paper_size", "Paper size", "choice", (("US Letter", "letter"), ("A4", "a4"))),
-    Field("quiet_hours", "No calls", placeholder="before 9:00, 17:30-19:30, after 20:30"),
-    Field("marketing_gap_days", "Days between marketing contacts", "int", maximum=365),
-    Field("check_in_after_days", "Check in with recent buyers after (days)", "int", maximum=3650),
-    Field("follow_up_after_days", "Follow up after a sale after (days)", "int", maximum=365),
-    Field("renewal_notice_days", "Plan renewal notice (days before)", "int", maximum=365),
-    Field("replacement_warning_years", "Replacement notice (years before end of life)", "int", maximum=10),
-    Field("recent_buyer_years", "A recent buyer bought within (years)", "int", minimum=1, maximum=20),
-    Field(
-        "top_customer_share_percent", "Warn when one customer brings over (%)", "int", minimum=1, maximum=100
-    ),
-]
+from ui.widgets.basics import text_label
+from ui.widgets.setting_editors import SettingsForm
 
 
 class SettingsPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._settings = BusinessSettings()
-        self.form = FormWidget(FIELDS, self._build)
-        self.logo = QLabel(self.tr("No logo"))
-        self.logo.setObjectName("logoPreview")
-        self.logo.setFixedHeight(80)
-        self.logo.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        choose_logo = QPushButton(self.tr("Choose logo…"))
-        choose_logo.clicked.connect(self.choose_logo)
-        remove_logo = QPushButton(self.tr("Remove logo"))
-        remove_logo.clicked.connect(lambda: self._set_logo(b""))
+        self._loaded: BusinessSettings | None = None  # what the database held when the form was filled
+        self._filled: dict[str, object] = {}  # what each editor showed then
+        self.form = SettingsForm(setting_groups())
+        self.form.setEnabled(False)
+        self.form.edited.connect(self._on_edited)
         self.save_button = QPushButton(self.tr("Save settings"))
         self.save_button.setObjectName("saveSettings")
         self.save_button.setDefault(True)
-        self.save_button.clicked.connect(self.save)
-        self.form.validity_changed.connect(self.save_button.setEnabled)
-        self.saved_label = QLabel()
+        self.save_button.setEnabled(False)
+        self.save_button.clicked.connect(lambda _checked=False: self.save())
+        self.saved_label = text_label(
+            self.tr("Not read from the database yet."), "settingsOutcome", note=True
+        )
 
-        logo_row = QHBoxLayout()
-        logo_row.addWidget(self.logo, 1)
-        logo_row.addWidget(choose_logo)
-        logo_row.addWidget(remove_logo)
         buttons = QHBoxLayout()
         buttons.addWidget(self.saved_label, 1)
         buttons.addWidget(self.save_button)
         inner = QWidget()
         column = QVBoxLayout(inner)
-        column.addWidget(QLabel(self.tr("<h2>Your business</h2>")))
-        column.addLayout(logo_row)
+        column.addWidget(QLabel(self.tr("<h2>Settings</h2>")))
         column.addWidget(self.form)
         column.addLayout(buttons)
         column.addStretch(1)
@@ -89,77 +54,76 @@ class SettingsPage(QWidget):
         scroll.setWidget(inner)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll)
-        self.form.editors["company_name"].textChanged.connect(lambda _t: self.saved_label.clear())
 
-    def _build(self, values: dict[str, Any]) -> BusinessSettings:
-        values = dict(values)
-        values["quiet_hours"] = parse_quiet_hours(values["quiet_hours"])
-        values["top_customer_share_warning"] = values.pop("top_customer_share_percent") / 100
-        return dataclasses.replace(self._settings, **values)
+    @property
+    def is_loaded(self) -> bool:
+        return self._loaded is not None
 
     def load(self) -> None:
-        self._settings = load_settings()
-        values = {f.name: getattr(self._settings, f.name, None) for f in FIELDS}
-        values["quiet_hours"] = format_quiet_hours(self._settings.quiet_hours)
-        values["top_customer_share_percent"] = round(self._settings.top_customer_share_warning * 100)
-        self.form.set_values(values)
-        self._show_logo(self._settings.logo_png)
-        self.saved_label.clear()
+        """Show the settings as the database holds them now; what the owner typed and has not saved
+        yet stays in its field (a refresh must not throw away their typing)."""
+        unsaved = self.unsaved_changes()
+        self._fill(load_settings())
+        if unsaved:
+            self.form.set_shown(unsaved)
+        self._on_edited()
+
+    def unsaved_changes(self) -> dict[str, object]:
+        """The fields the owner changed since the form was filled, as they show them."""
+        if self._loaded is None:
+            return {}
+        return {name: shown for name, shown in self.form.shown().items() if shown != self._filled[name]}
 
     def save(self) -> None:
-        if not self.form.check_all():
+        if self._loaded is None:
+            show_error(
+                self,
+                UserError(
+                    self.tr(
+                        "The settings have not been read from the database yet, so nothing was saved. "
+                        "Open the Settings page again and make your changes there."
+                    )
+                ),
+            )
+            return
+        if not self._check():
+            return
+        changed = list(self.unsaved_changes())
+        if not changed:
+            self.saved_label.setText(self.tr("Nothing to save: no setting was changed."))
             return
         try:
-            self._settings = save_settings(self.form.result_draft)
+            saved = update_settings(self.form.values(changed))
         except Exception as error:
             show_error(self, error)
             return
+        self._fill(saved)
+        self._check()
         self.saved_label.setText(self.tr("Saved."))
-        data_events().announce({"setting"}, self)
+        data_events().changed(self)
 
-    def choose_logo(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Choose your logo"),
-            last_folder(),
-            self.tr("Pictures (*.png *.jpg *.jpeg *.bmp *.gif)"),
-        )
-        if not path:
-            return
-        remember_folder(str(Path(path).parent))
-        try:
-            self._set_logo(logo_png_from_file(path))
-        except UserError as error:
-            show_error(self, error)
+    def _fill(self, settings: BusinessSettings) -> None:
+        self._loaded = settings
+        self.form.set_values(settings)
+        self._filled = self.form.shown()
+        self.form.setEnabled(True)
 
-    def _set_logo(self, png: bytes) -> None:
-        self._settings = dataclasses.replace(self._settings, logo_png=png)
-        self.form.validate()
-        self._show_logo(png)
-        self.saved_label.setText(self.tr("Save to keep the new logo."))
-
-    def _show_logo(self, png: bytes) -> None:
-        pixmap = QPixmap()
-        if png and pixmap.loadFromData(png):
-            self.logo.setPixmap(pixmap.scaledToHeight(72, Qt.TransformationMode.SmoothTransformation))
+    def _on_edited(self) -> None:
+        valid = self._check()
+        if valid and self.unsaved_changes():
+            self.saved_label.setText(self.tr("Changes not saved yet."))
         else:
-            self.logo.setText(self.tr("No logo"))
+            self.saved_label.clear()
 
-
-def logo_png_from_file(path: str) -> bytes:
-    """Any common picture as a PNG no larger than the letterhead needs."""
-    image = QImage(path)
-    if image.isNull():
-        raise UserError(f"{Path(path).name} is not a picture this app can read (use PNG or JPEG).")
-    if max(image.width(), image.height()) > LOGO_MAX_SIZE:
-        image = image.scaled(
-            LOGO_MAX_SIZE,
-            LOGO_MAX_SIZE,
-            Qt.AspectRatioMode.KeepAspectRatio,
-            Qt.TransformationMode.SmoothTransformation,
-        )
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
-    return bytes(data.data())
+    def _check(self) -> bool:
+        """Check the whole form as the domain would; show what is wrong under its field."""
+        self.form.show_error(None)
+        valid = False
+        if self._loaded is not None:
+            try:
+                dataclasses.replace(self._loaded, **self.form.values()).validated()
+                valid = True
+            except UserError as error:
+                self.form.show_error(error)
+        self.save_button.setEnabled(valid)
+        return valid
