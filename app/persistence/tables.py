@@ -341,6 +341,24 @@ class Suppression(BaseTable):
     reason = CharField(default="erased on request")
 
 
+class LetterTemplateRow(BaseTable):
+    """A letter template the owner edited or created: one JSON document per template name.
+
+    A table of its own rather than rows in `setting`: every `setting` row is loaded into
+    BusinessSettings.extra, and saving the settings from a copy loaded earlier would put back an
+    older version of a template.
+    """
+
+    name = CharField(primary_key=True)
+    data_json = TextField()
+    updated_at = DateTimeField(default=_now)
+
+    class Meta:
+        table_name = "letter_template"
+
+
+# Every table of ours, parents before children. The export writes each one (app/persistence/exports.py
+# lists the few tables it leaves out, and why).
 ALL_TABLES: list[type[BaseTable]] = [
     AppMeta,
     Setting,
@@ -367,4 +385,5 @@ ALL_TABLES: list[type[BaseTable]] = [
     Touch,
     CampaignRecipient,
     Suppression,
+    LetterTemplateRow,
 ]

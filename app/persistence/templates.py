@@ -1,8 +1,7 @@
 """Letter templates the owner edited or created, one JSON document per template name.
 
-They get a table of their own rather than rows in `setting`: every `setting`
-row is loaded into BusinessSettings.extra, and saving the settings page from a
-copy loaded earlier would put back an older version of a template.
+The table is declared with the others (LetterTemplateRow in app/persistence/tables.py), so the
+export finds it there like every other table.
 """
 
 from __future__ import annotations
@@ -10,23 +9,12 @@ from __future__ import annotations
 import datetime
 import json
 
-from peewee import CharField, DateTimeField, TextField
-
 from app.domain import clock
-from app.persistence.tables import BaseTable, database_proxy
+from app.persistence.tables import LetterTemplateRow, database_proxy
 
 
 def _now() -> datetime.datetime:
     return clock.now()
-
-
-class LetterTemplateRow(BaseTable):
-    name = CharField(primary_key=True)
-    data_json = TextField()
-    updated_at = DateTimeField(default=_now)
-
-    class Meta:
-        table_name = "letter_template"
 
 
 def saved_templates() -> dict[str, dict]:

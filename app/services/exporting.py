@@ -1,6 +1,10 @@
 """Export the whole database to one workbook, one sheet per table, that the importer reads back.
 
-Written with openpyxl's write-only mode (rows streamed to disk, little memory). Text
+Every declared table is a sheet, save the few app/persistence/exports.py leaves out with its
+reason. A cell holds at most 32,767 characters in Excel (openpyxl cuts longer text there, and
+a logo is stored as longer text): such a cell keeps its first 32,767 characters and the rest
+goes, in numbered parts, on the sheet "long_text" (sheet, cell, part, text), where a reader
+joins it back. Written with openpyxl's write-only mode (rows streamed to disk, little memory). Text
 that a spreadsheet would take for a formula (=, +, -, @ first) is stored as a text
 cell with Excel's "quote prefix", so it stays text even when someone edits the cell;
 characters that XML cannot hold are removed; the workbook is written to a temporary
@@ -11,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,14 +24,19 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
 from app.domain.errors import UserError
-from app.infra.workbooks import safe_cell, save_atomically
+from app.infra.workbooks import safe_cell, safe_text, save_atomically
 from app.persistence import exports as repository
 from app.services.cancel import Cancelled
 
 MAX_SHEET_ROWS = 1_048_575  # Excel's 1,048,576 rows less the header; a longer table goes on in "name 2"
-_SKIPPED = frozenset({"app_meta"})  # the schema stamp belongs to the database file, not to the data
+MAX_CELL_TEXT = 32_767  # Excel's limit on the characters of one cell
+LONG_TEXT_SHEET = "long_text"
+LONG_TEXT_COLUMNS = ["sheet", "cell", "part", "text"]
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -51,7 +61,10 @@ def export_database(
         path = path.with_suffix(".xlsx")
     if not path.parent.is_dir():
         raise UserError(f"The folder {path.parent} does not exist; pick another place to save the export.")
-    tables = [(t, cols) for t, cols in repository.exportable_tables() if t not in _SKIPPED]
+    tables = repository.exportable_tables()
+    left_over = repository.unaccounted_tables()
+    if left_over:  # a migration added a table without declaring it: say so, the test suite fails on it
+        log.warning("tables neither exported nor listed as left out: %s", ", ".join(left_over))
     total = sum(repository.count_rows(t) for t, _ in tables) or 1
     workbook = Workbook(write_only=True)
     try:
@@ -74,6 +87,7 @@ def _write_tables(
 ) -> dict[str, int]:
     step = max(1, total // 100)
     written: dict[str, int] = {}
+    long_text = _LongText(workbook)
     done, next_report = 0, 0
     for table, columns in tables:
         names = [c for c, _ in columns]
@@ -84,7 +98,13 @@ def _write_tables(
             for row in chunk:
                 if count and count % MAX_SHEET_ROWS == 0:
                     sheet = _new_sheet(workbook, f"{table} {count // MAX_SHEET_ROWS + 1}", names)
-                sheet.append([_value(sheet, v, k) for v, k in zip(row, kinds, strict=True)])
+                sheet_row = count % MAX_SHEET_ROWS + 2  # below the header
+                cells = []
+                for column, (value, kind) in enumerate(zip(row, kinds, strict=True), start=1):
+                    if isinstance(value, str) and kind == "text":
+                        value = long_text.head(sheet, f"{get_column_letter(column)}{sheet_row}", value)
+                    cells.append(_value(sheet, value, kind))
+                sheet.append(cells)
                 count += 1
             done += len(chunk)
             if done >= next_report:
@@ -95,6 +115,25 @@ def _write_tables(
                     progress(min(done, total), total)
         written[table] = count
     return written
+
+
+class _LongText:
+    """Text longer than a cell can hold: the cell keeps the head, the sheet "long_text" the rest."""
+
+    def __init__(self, workbook: Workbook) -> None:
+        self._workbook = workbook
+        self._sheet: Any = None  # made when the first long text comes, so most exports have none
+
+    def head(self, sheet: Any, cell: str, value: str) -> str:
+        value = safe_text(value)
+        if len(value) <= MAX_CELL_TEXT:
+            return value
+        if self._sheet is None:
+            self._sheet = _new_sheet(self._workbook, LONG_TEXT_SHEET, LONG_TEXT_COLUMNS)
+        for part, start in enumerate(range(MAX_CELL_TEXT, len(value), MAX_CELL_TEXT), start=2):
+            piece = safe_cell(self._sheet, value[start : start + MAX_CELL_TEXT])
+            self._sheet.append([sheet.title, cell, part, piece])
+        return value[:MAX_CELL_TEXT]
 
 
 def _discard(workbook: Workbook) -> None:

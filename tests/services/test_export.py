@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
+import json
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
+from app.domain.campaigns import AudienceCriteria
 from app.domain.errors import UserError
+from app.persistence import exports
 from app.persistence.db import close_database, open_database
+from app.services.campaigns import create_campaign
 from app.services.cancel import Cancelled
 from app.services.demo import build_demo
-from app.services.exporting import export_database
+from app.services.documents.letter_templates import save_template, shipped_templates
+from app.services.exporting import LONG_TEXT_SHEET, MAX_CELL_TEXT, export_database
 from app.services.importing import inspect_file, run_import
+from app.services.opportunities import recompute_opportunities
+from app.services.settings import load_settings, save_settings
 
 TODAY = datetime.date(2024, 6, 1)
 
@@ -119,3 +127,97 @@ def test_export_into_a_missing_folder_is_one_sentence(tmp_path: Path) -> None:
             export_database(tmp_path / "nowhere" / "out.xlsx")
     finally:
         close_database()
+
+
+# --- nothing is left out ----------------------------------------------------------------------
+OWNERS_WORK = {
+    "letter_template",
+    "setting",
+    "campaign",
+    "campaign_recipient",
+    "partner",
+    "partner_term",
+    "referral",
+    "referral_payment",  # with the referrals' commissions, the commission ledger
+    "touch",
+    "visit",
+    "sale",
+    "sale_line",
+    "service_plan",
+    "opportunity",  # statuses, snoozes and dismissals are the owner's decisions, not derived
+}
+
+
+def test_every_table_is_exported_or_left_out_with_a_reason(tmp_path: Path) -> None:
+    opened = open_database(tmp_path / "db.db")
+    try:
+        tables = set(opened.database.get_tables())
+        assert exports.unaccounted_tables() == []
+        assert exports.unexported_columns() == {}
+        exported = {name for name, _columns in exports.exportable_tables()}
+    finally:
+        close_database()
+    assert not OWNERS_WORK - exported
+    assert set(exports.NOT_EXPORTED) <= tables  # the list names tables that exist
+    assert not exported & set(exports.NOT_EXPORTED)
+    assert all(len(reason) > 20 for reason in exports.NOT_EXPORTED.values())
+    assert LONG_TEXT_SHEET not in tables
+
+
+def test_a_table_or_column_nobody_declared_is_caught(tmp_path: Path) -> None:
+    opened = open_database(tmp_path / "db.db")
+    try:
+        opened.database.execute_sql("CREATE TABLE warranty_claim (id INTEGER PRIMARY KEY, notes TEXT)")
+        opened.database.execute_sql("ALTER TABLE customer ADD COLUMN loyalty_tier TEXT")
+        assert exports.unaccounted_tables() == ["warranty_claim"]
+        assert exports.unexported_columns() == {"customer": ["loyalty_tier"]}
+    finally:
+        close_database()
+
+
+def test_the_owners_own_work_is_in_the_export_row_for_row(tmp_path: Path) -> None:
+    logo = bytes(range(256)) * 200  # 51,200 bytes: its stored text is longer than a cell can hold
+    open_database(tmp_path / "db.db")
+    try:
+        build_demo(customers=60, seed=2, today=TODAY)
+        recompute_opportunities(today=TODAY)
+        save_template(dataclasses.replace(shipped_templates()["renewal"], subject="Renew {plan_name} today"))
+        save_settings(dataclasses.replace(load_settings(), company_name="Comfort", logo_png=logo))
+        create_campaign("Spring check-in", AudienceCriteria(), today=TODAY)
+        counts = {name: exports.count_rows(name) for name, _columns in exports.exportable_tables()}
+        stored_logo = exports_value("setting", "value", "key", "logo_png")
+        summary = export_database(tmp_path / "everything.xlsx")
+    finally:
+        close_database()
+    assert [name for name in sorted(OWNERS_WORK) if not counts[name]] == []
+    assert summary.rows == counts
+    workbook = load_workbook(tmp_path / "everything.xlsx", read_only=True)
+    try:
+        sheets = {name: list(workbook[name].values) for name in workbook.sheetnames}
+    finally:
+        workbook.close()
+    assert set(sheets) == set(counts) | {LONG_TEXT_SHEET}
+    assert {name: len(rows) - 1 for name, rows in sheets.items() if name != LONG_TEXT_SHEET} == counts
+    templates = records(sheets["letter_template"])
+    assert [t["name"] for t in templates] == ["renewal"]
+    assert json.loads(templates[0]["data_json"])["subject"] == "Renew {plan_name} today"
+    setting_rows = sheets["setting"]
+    row_number = next(i for i, row in enumerate(setting_rows, start=1) if row[0] == "logo_png")
+    head = setting_rows[row_number - 1][1]
+    assert len(head) == MAX_CELL_TEXT
+    parts = [row for row in sheets[LONG_TEXT_SHEET][1:] if row[:2] == ("setting", f"B{row_number}")]
+    assert [part for _sheet, _cell, part, _text in parts] == list(range(2, len(parts) + 2))
+    assert head + "".join(text for *_where, text in parts) == stored_logo
+
+
+def exports_value(table: str, column: str, key_column: str, key: str) -> str:
+    from app.persistence.tables import database_proxy
+
+    return database_proxy.obj.execute_sql(
+        f'SELECT "{column}" FROM "{table}" WHERE "{key_column}" = ?', (key,)
+    ).fetchone()[0]
+
+
+def records(rows: list[tuple]) -> list[dict]:
+    header, *body = rows
+    return [dict(zip(header, row, strict=True)) for row in body]
