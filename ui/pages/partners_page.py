@@ -40,6 +40,7 @@ from ui.events import data_events
 from ui.messages import confirm, show_error, show_info
 from ui.models.rows_model import RowsModel
 from ui.tasks import TaskRunner
+from ui.text import date_text
 
 CHANGES = {"partner", "referral"}
 
@@ -49,7 +50,7 @@ def _money(value: Decimal | None) -> str:
 
 
 def _date(value: datetime.date | None) -> str:
-    return value.strftime("%b %d, %Y") if value else ""
+    return date_text(value)  # the year only when it is not this year
 
 
 def report_text(report: Any) -> str:
