@@ -150,22 +150,43 @@ def window_text(window_start: str, window_end: str) -> str:
 
 @dataclass(frozen=True)
 class CallOutcome:
-    """What one logged call outcome does: the touch's wording, the opportunities' status, the next try."""
+    """What one logged call outcome does: the touch's wording, the opportunities' status, the next try.
+
+    With `others_status` set, `status` goes to the one opportunity the call was about (the queue
+    entry's first reason) and the customer's other reasons on the call take `others_status`,
+    offered again `others_retry_days` later; otherwise every reason on the call takes `status`.
+    """
 
     touch_outcome: str  # as app.domain.records.TOUCH_OUTCOMES spells it
     status: str  # the opportunities' new status
     retry_days: int | None  # the queue offers the customer again this many days later (None: no retry)
     reached: bool  # they heard the pitch: a marketing reason then counts against the marketing gap
     refuses_calls: bool = False
+    others_status: str | None = None
+    others_retry_days: int | None = None
+
+
+# After a booking, the customer's other reasons wait this long: the booked visit usually falls within
+# the month, and the technician can raise them on site; after that the queue offers them again.
+BOOKED_OTHERS_RETRY_DAYS = 30
 
 
 # No answer: try again in 2 days; a message left: give them 3 days to call back. Both stay
 # "contacted" with the next try as their snoozed-until day, and neither counts as a marketing
 # contact (nobody heard the pitch), so the retry is not held back by the marketing gap.
+# Booked: the job the call was about is won. The customer's other reasons are not: they did not
+# buy those, but we did speak to them, so they are "contacted" and come back after the visit.
 CALL_OUTCOMES: dict[str, CallOutcome] = {
     "no_answer": CallOutcome("no answer", "contacted", 2, reached=False),
     "left_message": CallOutcome("left message", "contacted", 3, reached=False),
-    "booked": CallOutcome("booked", "won", None, reached=True),
+    "booked": CallOutcome(
+        "booked",
+        "won",
+        None,
+        reached=True,
+        others_status="contacted",
+        others_retry_days=BOOKED_OTHERS_RETRY_DAYS,
+    ),
     "not_interested": CallOutcome("not interested", "lost", None, reached=True),
     "do_not_call_again": CallOutcome("do not call again", "lost", None, reached=True, refuses_calls=True),
 }

@@ -195,24 +195,27 @@ def queue_details(customer_ids: Sequence[int], day: datetime.date) -> dict:
 def record_outcome(
     *,
     customer_id: int,
-    opportunity_ids: Sequence[int],
     happened_at: datetime.datetime,
     outcome: str,
     reason: str,
     by_whom: str,
     is_marketing: bool,
-    status: str,
-    snoozed_until: datetime.date | None,
+    changes: Sequence[tuple[Sequence[int], str, datetime.date | None]],
     do_not_call: bool,
 ) -> int:
-    """One call: its touch, the opportunities' new status and next try, and a refusal; all or nothing."""
+    """One call: its touch, the opportunities' new status and next try, and a refusal; all or nothing.
+
+    `changes` are (opportunity ids, new status, snoozed-until day) groups; the touch names the
+    first opportunity of the first group, the one the call was about.
+    """
     today = happened_at.date()
+    about = next((ids[0] for ids, _, _ in changes if ids), None)
     with database_proxy.atomic():
         if not Customer.select().where(Customer.id == customer_id).exists():
             raise UserError("This customer no longer exists; someone deleted them.")
         touch_id = Touch.insert(
             customer=customer_id,
-            opportunity=opportunity_ids[0] if opportunity_ids else None,
+            opportunity=about,
             channel="call",
             happened_at=happened_at,
             direction="out",
@@ -221,11 +224,12 @@ def record_outcome(
             reason=reason,
             is_marketing=is_marketing,
         ).execute()
-        for start in range(0, len(opportunity_ids), CHUNK):
-            Opportunity.update(status=status, snoozed_until=snoozed_until, status_changed_on=today).where(
-                Opportunity.id.in_(list(opportunity_ids[start : start + CHUNK]))
-                & (Opportunity.customer == customer_id)
-            ).execute()
+        for opportunity_ids, status, snoozed_until in changes:
+            for start in range(0, len(opportunity_ids), CHUNK):
+                Opportunity.update(status=status, snoozed_until=snoozed_until, status_changed_on=today).where(
+                    Opportunity.id.in_(list(opportunity_ids[start : start + CHUNK]))
+                    & (Opportunity.customer == customer_id)
+                ).execute()
         if do_not_call:
             Customer.update(
                 do_not_call=True,

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from app.domain import clock
+from app.domain.dates import date_text
 from app.domain.errors import UserError
 from app.domain.money import from_cents
 from app.domain.opportunities import KIND_LABELS, plural
@@ -85,9 +86,10 @@ class LastContact:
     reason: str
     by_whom: str
 
-    def describe(self) -> str:
-        """ "Mar 3, 2026, call (left message): Spring tune-up reminder, by Donna Reyes"."""
-        head = f"{self.at:%b} {self.at.day}, {self.at.year}, {self.channel.replace('_', ' ')}"
+    def describe(self, today: datetime.date | None = None) -> str:
+        """ "Mar 3, 2025, call (left message): Spring tune-up reminder, by Donna Reyes"; "Mar 3, call…"
+        when it was this year (app.domain.dates)."""
+        head = f"{date_text(self.at, today=today)}, {self.channel.replace('_', ' ')}"
         if self.outcome:
             head += f" ({self.outcome})"
         tail = f": {self.reason}" if self.reason else ""
@@ -121,10 +123,15 @@ class QueueEntry:
 @dataclass(frozen=True)
 class LoggedCall:
     touch_id: int
-    opportunity_ids: tuple[int, ...]
+    opportunity_ids: tuple[int, ...]  # those that took `status`
     status: str
     next_try: datetime.date | None  # when the queue offers the customer again (None: no retry)
     do_not_call: bool
+    # The customer's other reasons on the call, when the outcome settles only the one it was about
+    # (booked): their new status and when the queue offers them again.
+    other_ids: tuple[int, ...] = ()
+    others_status: str | None = None
+    others_next_try: datetime.date | None = None
 
 
 def build_queue(
@@ -213,12 +220,20 @@ def log_outcome(
     *,
     when: datetime.datetime | None = None,
     by_whom: str = "",
+    booked_opportunity_id: int | None = None,
 ) -> LoggedCall:
     """Record one call: a touch, the opportunities' new status and next try, and a refusal; all or nothing.
 
     no_answer → contacted, tried again in 2 days; left_message → contacted, again in 3 days
-    (the next try is the opportunity's snoozed-until day); booked → won; not_interested → lost;
-    do_not_call_again → lost, and the customer is marked "do not call".
+    (the next try is the opportunity's snoozed-until day); not_interested → lost;
+    do_not_call_again → lost, and the customer is marked "do not call". Each applies to every
+    reason of the entry.
+
+    booked → the opportunity the call was about is won: `booked_opportunity_id` when given (one of
+    the entry's reasons), else the entry's first reason, the one the queue and the call sheet lead
+    with. The customer's other reasons are not bought by that booking; as we spoke to them, they
+    become contacted and the queue offers them again 30 days later (app.domain.respect). Given an
+    opportunity id instead of an entry, only that opportunity is logged.
     """
     plan = CALL_OUTCOMES.get(outcome)
     if plan is None:
@@ -233,6 +248,11 @@ def log_outcome(
             raise UserError("This opportunity no longer exists; it went away when its record was deleted.")
         customer_id = found[0][1]
         facts = [(id_, kind, reason) for id_, _, kind, reason in found]
+    if booked_opportunity_id is not None:
+        if booked_opportunity_id not in [id_ for id_, _, _ in facts]:
+            raise ValueError("the booked opportunity must be one of the call's reasons")
+        # What was booked leads: the touch is about it, and it alone is won.
+        facts.sort(key=lambda fact: fact[0] != booked_opportunity_id)
     touch = TouchDraft(
         customer_id=customer_id,
         channel="call",
@@ -241,22 +261,32 @@ def log_outcome(
         reason="; ".join(f"{KIND_LABELS.get(kind, kind)}: {reason}" for _, kind, reason in facts),  # type: ignore[call-overload]
         by_whom=by_whom,
     ).validated()
-    next_try = (
-        touch.happened_at.date() + datetime.timedelta(days=plan.retry_days)
-        if plan.retry_days is not None
-        else None
-    )
+    day = touch.happened_at.date()
+    next_try = day + datetime.timedelta(days=plan.retry_days) if plan.retry_days is not None else None
     ids = tuple(id_ for id_, _, _ in facts)
+    others: tuple[int, ...] = ()
+    others_next_try = None
+    if plan.others_status is not None:
+        ids, others = ids[:1], ids[1:]
+        if plan.others_retry_days is not None:
+            others_next_try = day + datetime.timedelta(days=plan.others_retry_days)
     touch_id = repository.record_outcome(
         customer_id=customer_id,
-        opportunity_ids=ids,
         happened_at=touch.happened_at,
         outcome=plan.touch_outcome,
         reason=touch.reason,
         by_whom=touch.by_whom,
         is_marketing=plan.reached and any(is_marketing(kind) for _, kind, _ in facts),
-        status=plan.status,
-        snoozed_until=next_try,
+        changes=[(ids, plan.status, next_try), (others, plan.others_status or plan.status, others_next_try)],
         do_not_call=plan.refuses_calls,
     )
-    return LoggedCall(touch_id, ids, plan.status, next_try, plan.refuses_calls)
+    return LoggedCall(
+        touch_id,
+        ids,
+        plan.status,
+        next_try,
+        plan.refuses_calls,
+        others,
+        plan.others_status if others else None,
+        others_next_try if others else None,
+    )

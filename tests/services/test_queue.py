@@ -169,7 +169,10 @@ def test_an_entry_carries_what_the_call_needs(db) -> None:
         "Furnace, Carrier 58SB0B080, installed 2009 (17 years)",
         "Boiler, install date unknown",
     ]
-    assert entry.last_contact.describe() == "Mar 2, 2026, call (talked): Asked about a tune-up, by Donna"
+    # The year is said only when it is not this year (the tests' clock stands in 2026).
+    assert entry.last_contact.describe() == "Mar 2, call (talked): Asked about a tune-up, by Donna"
+    later = entry.last_contact.describe(today=datetime.date(2027, 1, 4))
+    assert later == "Mar 2, 2026, call (talked): Asked about a tune-up, by Donna"
     assert entry.opportunity_ids == (first, second)
     assert (entry.due, entry.value, entry.call_window) == (DAY - days(10), Decimal("3894.50"), "09:00–11:00")
     assert entry.suggested_time == t("09:00")
@@ -216,12 +219,45 @@ def test_a_pitch_they_heard_counts_as_the_marketing_contact(db) -> None:
     assert Opportunity.get_by_id(later).status == "open"
 
 
-def test_booked_wins_every_reason_of_the_entry(db) -> None:
+def test_booked_wins_what_the_call_was_about_and_leaves_the_rest_to_come_back(db) -> None:
     ann = customer("Ann")
-    ids = [opp(ann, "renewal"), opp(ann, "maintenance_due")]
-    log_outcome(build_queue(DAY)[0], "booked", when=datetime.datetime(2026, 4, 1, 11))
-    assert [Opportunity.get_by_id(i).status for i in ids] == ["won", "won"]
-    assert build_queue(DAY) == []
+    # A customer with many reasons at once: the call leads with the earliest due, then the biggest.
+    lead = opp(ann, "replacement", due=DAY - days(3), cents=1_200_000)
+    rest = [opp(ann, "renewal", cents=30_000), opp(ann, "add_on", cents=45_000)]
+    rest += [opp(ann, "maintenance_due", due=DAY - days(1), cents=20_000) for _ in range(10)]
+    (entry,) = build_queue(DAY)
+    assert entry.reasons[0].opportunity_id == lead and len(entry.reasons) == 13
+    logged = log_outcome(entry, "booked", when=datetime.datetime(2026, 4, 1, 11))
+    assert (logged.opportunity_ids, logged.status) == ((lead,), "won")
+    assert (sorted(logged.other_ids), logged.others_status) == (sorted(rest), "contacted")
+    assert logged.others_next_try == DAY + days(30)
+    assert Opportunity.get_by_id(lead).status == "won"
+    assert {Opportunity.get_by_id(i).status for i in rest} == {"contacted"}  # not won, not lost
+    assert {Opportunity.get_by_id(i).snoozed_until for i in rest} == {DAY + days(30)}
+    touch = Touch.get_by_id(logged.touch_id)
+    assert (touch.outcome, touch.opportunity_id) == ("booked", lead)
+    assert build_queue(DAY) == [] and build_queue(DAY + days(29)) == []
+    (later,) = build_queue(DAY + days(30))  # the other reasons come back, the booked one does not
+    assert sorted(r.opportunity_id for r in later.reasons) == sorted(rest)
+
+
+def test_the_owner_may_say_which_reason_was_booked(db) -> None:
+    ann = customer("Ann")
+    first, second = opp(ann, "replacement", due=DAY - days(1)), opp(ann, "renewal")
+    logged = log_outcome(
+        build_queue(DAY)[0], "booked", when=datetime.datetime(2026, 4, 1, 11), booked_opportunity_id=second
+    )
+    assert (logged.opportunity_ids, logged.other_ids) == ((second,), (first,))
+    assert [Opportunity.get_by_id(i).status for i in (first, second)] == ["contacted", "won"]
+    assert Touch.get_by_id(logged.touch_id).opportunity_id == second
+
+
+def test_booking_by_opportunity_wins_that_one_only(db) -> None:
+    ann = customer("Ann")
+    booked, other = opp(ann, "renewal"), opp(ann, "maintenance_due")
+    logged = log_outcome(booked, "booked", when=datetime.datetime(2026, 4, 1, 11))
+    assert (logged.opportunity_ids, logged.other_ids) == ((booked,), ())
+    assert [Opportunity.get_by_id(i).status for i in (booked, other)] == ["won", "open"]
 
 
 def test_do_not_call_again_is_respected_from_then_on(db) -> None:

@@ -20,13 +20,14 @@ from PySide6.QtWidgets import (
 
 from app.domain import clock
 from app.domain.money import format_money
+from app.domain.respect import BOOKED_OTHERS_RETRY_DAYS
 from app.services import queue as queue_service
 from app.services.opportunities import recompute_opportunities
 from ui.events import data_events
 from ui.messages import show_error
 from ui.models.rows_model import RowsModel
 from ui.tasks import TaskRunner
-from ui.text import count_text
+from ui.text import count_text, date_text
 
 OUTCOME_BUTTONS = (
     ("no_answer", "No answer", "1"),
@@ -48,6 +49,12 @@ def describe_entry(entry: queue_service.QueueEntry) -> str:
     lines.append("")
     lines.append("Why now:")
     lines += [f"  • {r.kind_label}: {r.reason} ({format_money(r.value)})" for r in entry.reasons]
+    if len(entry.reasons) > 1:
+        others = count_text(len(entry.reasons) - 1, "other reason")
+        lines.append(
+            f"  “Booked” wins the first; {others} will be marked contacted and come back in "
+            f"{BOOKED_OTHERS_RETRY_DAYS} days."
+        )
     if entry.equipment:
         lines.append("")
         lines.append("Owns:")
@@ -87,7 +94,7 @@ class QueuePage(QWidget):
                 ("Phone", lambda e: e.phones[0][1] if e.phones else ""),
                 ("Why", lambda e: "; ".join(r.kind_label for r in e.reasons)),
                 ("Value", lambda e: format_money(e.value)),
-                ("Due", lambda e: e.due.strftime("%b %d") if e.due else ""),
+                ("Due", lambda e: date_text(e.due)),
             ],
             self,
         )
@@ -147,7 +154,7 @@ class QueuePage(QWidget):
         """Build today's queue off the GUI thread, from now on (calls already past are not offered)."""
         self.day = clock.today()
         now = clock.now().time()
-        self.heading.setText(self.tr("Calls for %1 — working it out…").replace("%1", f"{self.day:%A, %B %d}"))
+        self.heading.setText(self.tr("Calls for %1 — working it out…").replace("%1", self._day_text()))
         self.runner.run(
             self.tr("Preparing today's calls…"),
             lambda _progress, _cancel: queue_service.build_queue(self.day, now=now, limit=QUEUE_LIMIT),
@@ -158,7 +165,7 @@ class QueuePage(QWidget):
         self.entries.set_rows(entries)
         self.heading.setText(
             self.tr("Calls for %1: %2")
-            .replace("%1", f"{self.day:%A, %B %d}")
+            .replace("%1", self._day_text())
             .replace(
                 "%2", count_text(len(entries), "customer") if entries else self.tr("nobody is due right now")
             )
@@ -166,6 +173,10 @@ class QueuePage(QWidget):
         if entries:
             self.view.selectRow(0)
         self._show_selected()
+
+    def _day_text(self) -> str:
+        """ "Wednesday, December 2": the year too should the day not be in the current one."""
+        return f"{self.day:%A}, {date_text(self.day, long=True)}"
 
     def selected_entry(self) -> Any:
         rows = self.view.selectionModel().selectedRows()
@@ -176,6 +187,19 @@ class QueuePage(QWidget):
         self.detail.setText(describe_entry(entry) if entry else self.tr("Pick a call in the list."))
         for button in self.outcome_buttons.values():
             button.setEnabled(entry is not None)
+        # Say what one click on "Booked" wins: the call's first reason, not every reason of the customer.
+        booked = self.outcome_buttons["booked"]
+        tip = self.tr("Alt+%1").replace("%1", "3")
+        if entry is not None and entry.reasons:
+            lead = entry.reasons[0]
+            tip = (
+                self.tr("Marks “%1” won (%2); the customer's other reasons are marked contacted")
+                .replace("%1", f"{lead.kind_label}: {lead.reason}")
+                .replace("%2", format_money(lead.value))
+                + " · "
+                + tip
+            )
+        booked.setToolTip(tip)
 
     # --- work --------------------------------------------------------------------------------
     def log(self, outcome: str) -> None:

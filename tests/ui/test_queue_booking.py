@@ -1,0 +1,51 @@
+"""Today's calls: one "Booked" click wins what the call was about, not every reason of the customer;
+the list's dates say their year when it is not this one."""
+
+from __future__ import annotations
+
+import datetime
+
+from app.domain import clock
+from app.domain.customers import CustomerDraft
+from app.persistence.tables import Opportunity
+from app.services import customers as customer_service
+from app.services import queue as queue_service
+
+
+def _opportunity(customer_id: int, kind: str, due: datetime.date, cents: int) -> int:
+    key = f"test:{customer_id}:{kind}:{Opportunity.select().count()}"
+    return Opportunity.create(
+        customer=customer_id, kind=kind, reason=f"{kind} due", value_cents=cents, due_on=due, trigger_key=key
+    ).id
+
+
+def test_booked_wins_the_call_s_reason_and_leaves_the_others_contacted(qtbot, window) -> None:
+    today = clock.today()  # 2 December 2026
+    ann = customer_service.add_customer(
+        CustomerDraft(first_name="Ann", last_name="Smith", phone="4106320571")
+    )
+    bob = customer_service.add_customer(
+        CustomerDraft(first_name="Bob", last_name="Jones", phone="4105552368")
+    )
+    lead = _opportunity(ann, "replacement", datetime.date(2025, 12, 30), 1_250_000)  # due last year
+    others = [_opportunity(ann, "maintenance_due", today, 10_000 + n) for n in range(12)]
+    _opportunity(bob, "renewal", datetime.date(2026, 11, 20), 30_000)
+    window.show_page("queue")
+    page = window.queue_page
+    page.show_entries(queue_service.build_queue(today))
+
+    due = {page.entries.row_object(r).name: page.entries.data(page.entries.index(r, 5)) for r in range(2)}
+    assert due == {"Smith, Ann": "Dec 30, 2025", "Jones, Bob": "Nov 20"}  # the year only when not this one
+    assert page.heading.text().startswith("Calls for Wednesday, December 2:")
+    page.view.selectRow(0)
+    assert page.selected_entry().name == "Smith, Ann"
+    assert "replacement due" in page.outcome_buttons["booked"].toolTip()
+    assert "12 other reasons will be marked contacted" in page.detail.text()
+
+    page.outcome_buttons["booked"].click()
+
+    assert Opportunity.get_by_id(lead).status == "won"
+    assert {Opportunity.get_by_id(i).status for i in others} == {"contacted"}
+    assert {Opportunity.get_by_id(i).snoozed_until for i in others} == {today + datetime.timedelta(days=30)}
+    assert page.entries.rowCount() == 1 and page.selected_entry().name == "Jones, Bob"
+    assert Opportunity.get_by_id(lead).status == "won"  # nothing the page did next changed it
