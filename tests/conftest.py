@@ -16,6 +16,9 @@ def pytest_configure(config) -> None:
     os.environ["XDG_DATA_HOME"] = home
     os.environ["LOCALAPPDATA"] = home
     os.environ["XDG_CONFIG_HOME"] = home  # QSettings (window state) goes there too
+    config.addinivalue_line(
+        "markers", "expect_error_log: the test means to log an ERROR record (the log check lets it)"
+    )
 
 
 import datetime  # noqa: E402 - after the environment is set, before anything imports Qt
@@ -33,3 +36,33 @@ TEST_NOW = datetime.datetime(2026, 12, 2, 10, 0)
 def clock():
     with use_clock(FixedClock(TEST_NOW)) as fixed:
         yield fixed
+
+
+# ---------------------------------------------------------------- no unexpected ERROR log records
+import logging  # noqa: E402
+
+
+class _ErrorRecords(logging.Handler):
+    """Every ERROR (and worse) record logged anywhere, from any thread, while a test runs."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_error_logs(request):
+    """As qutebrowser's logfail: an ERROR record is a bug the app swallowed, so the test fails on it,
+    unless the test says it expects one (`@pytest.mark.expect_error_log`, or it asks for `caplog`)."""
+    handler = _ErrorRecords()
+    root = logging.getLogger()
+    root.addHandler(handler)
+    yield handler.records
+    root.removeHandler(handler)
+    expected = "caplog" in request.fixturenames or request.node.get_closest_marker("expect_error_log")
+    if handler.records and not expected:
+        lines = [f"{r.levelname} {r.name}: {r.getMessage()}" for r in handler.records]
+        pytest.fail("the test logged unexpected errors:\n  " + "\n  ".join(lines), pytrace=False)

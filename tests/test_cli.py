@@ -95,13 +95,16 @@ def test_import_json_report_and_undo(capsys, tmp_path: Path) -> None:
     assert json.loads(out)["customers"] == 0
 
 
-def test_a_bug_is_one_sentence_and_a_log_path(capsys, tmp_path: Path, monkeypatch) -> None:
+def test_a_bug_is_one_sentence_and_a_log_path(capsys, tmp_path: Path, monkeypatch, caplog) -> None:
     import app.services.customers as customers
 
     monkeypatch.setattr(customers, "find_customers", lambda *a, **k: 1 / 0)
     code, _, err = run(capsys, "--db", str(tmp_path / "c.sqlite3"), "find", "smith")
     assert code == 1
     assert "Traceback" not in err and "customers-for-life.log" in err
+    bugs = [r for r in caplog.records if r.levelname == "ERROR"]
+    assert [r.getMessage() for r in bugs] == ["command find failed"]
+    assert bugs[0].exc_info[0] is ZeroDivisionError  # with its traceback, for the log file
 
 
 def test_python_dash_m_app_runs(tmp_path: Path) -> None:

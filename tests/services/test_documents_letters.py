@@ -178,7 +178,9 @@ def test_a_record_without_the_templates_required_values_is_listed(tmp_path: Path
     ]
 
 
-def test_a_bug_in_one_record_is_listed_not_raised(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_bug_in_one_record_is_listed_not_raised(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
     real = letters_module.layout_letter
 
     def flaky(letter, *args, **kwargs):
@@ -190,6 +192,8 @@ def test_a_bug_in_one_record_is_listed_not_raised(tmp_path: Path, monkeypatch: p
     records = [_letter("ok1", "A", "B"), _letter("boom", "C", "D"), _letter("ok2", "E", "F")]
     result = render_letters(records, tmp_path / "l.pdf", SETTINGS, _renewal(), day=DAY)
     assert result.printed == 2 and [i.key for i in result.exceptions] == ["boom"]
+    bugs = [r for r in caplog.records if r.levelname == "ERROR"]
+    assert len(bugs) == 1 and "boom" in bugs[0].getMessage() and bugs[0].exc_info  # logged as the bug it is
 
 
 def test_nothing_printable_is_refused_and_leaves_no_file(tmp_path: Path) -> None:

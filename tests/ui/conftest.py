@@ -61,3 +61,18 @@ def gui_thread_gc(qapp):
     gc_guard.install(qapp)
     signals.install()
     yield
+
+
+@pytest.fixture(autouse=True)
+def no_leftover_state(request, qapp):
+    """As novelWriter's _checkNoLeftoverState: a test leaves no visible window or dialog behind (the
+    `window` fixture's own is closed by qtbot) and no dialog poller of tests/ui/helpers.py pending,
+    timed out or failing. What is left is closed or stopped, so it cannot act in the next test."""
+    from tests.ui.helpers import close_leftover_windows, finish_dialog_waiters
+
+    finish_dialog_waiters()  # a fresh start, whatever an earlier test did
+    yield
+    problems = finish_dialog_waiters()
+    problems += close_leftover_windows(keep=request.node.funcargs.get("window"))
+    if problems:
+        pytest.fail("the test left state behind:\n" + "\n".join(problems), pytrace=False)

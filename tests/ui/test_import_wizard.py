@@ -6,6 +6,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWizard
 
 from app.services import customers as customer_service
 
@@ -40,6 +41,11 @@ def _advance(qtbot, wizard, page) -> None:
     qtbot.waitUntil(lambda: wizard.currentPage() is page and not wizard.runner.busy, timeout=20_000)
 
 
+def _finish(wizard: QWizard) -> None:
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert not wizard.isVisible()
+
+
 def test_import_preview_then_undo(qtbot, window, tmp_path: Path, message_boxes) -> None:
     source = _messy_workbook(tmp_path / "list.xlsx")
     wizard = window.import_spreadsheet(str(source))
@@ -72,6 +78,7 @@ def test_import_preview_then_undo(qtbot, window, tmp_path: Path, message_boxes) 
     assert customer_service.count_customers() == 0
     assert message_boxes[-1][1] == "Import undone"
     assert "2 customers removed" in message_boxes[-1][2]
+    _finish(wizard)
 
 
 def test_a_file_that_is_not_a_spreadsheet_is_explained_on_the_first_page(
@@ -84,6 +91,8 @@ def test_a_file_that_is_not_a_spreadsheet_is_explained_on_the_first_page(
     assert wizard.currentPage() is wizard.file_page
     assert wizard.file_page.error.text()
     assert "Traceback" not in wizard.file_page.error.text()
+    wizard.button(QWizard.WizardButton.CancelButton).click()
+    assert not wizard.isVisible()
 
 
 def test_a_possible_duplicate_is_asked_about_and_a_tick_merges_it(qtbot, window, tmp_path: Path) -> None:
@@ -106,6 +115,7 @@ def test_a_possible_duplicate_is_asked_about_and_a_tick_merges_it(qtbot, window,
     _advance(qtbot, wizard, wizard.report_page)
     assert customer_service.count_customers() == 1
     assert "Boiler" in [e.kind for e in customer_service.customer_detail(1).equipment]
+    _finish(wizard)
 
 
 def test_a_closed_wizard_leaves_nothing_that_later_work_trips_on(qtbot, window, tmp_path: Path) -> None:

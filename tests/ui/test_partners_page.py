@@ -120,3 +120,4 @@ def test_referral_report_shows_income_cost_and_loyalty(qtbot, window) -> None:
     assert "By partner" in text and "By trade" in text and "By year" in text
     assert "stay and buy again" in text
     assert any(p.business[:33] in text for p in partner_service.list_partners())
+    page.report_dialog.close()  # a window of its own: the owner closes it when done
