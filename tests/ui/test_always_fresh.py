@@ -57,3 +57,13 @@ def test_the_turn_of_the_day_is_noticed(qtbot, window, clock) -> None:
     wait_idle(qtbot, window)
     assert "Working out who is due…" in started
     assert window.queue_page.day == clock.today()
+
+
+def test_after_the_gui_demo_the_settings_page_shows_its_letterhead(qtbot, window) -> None:
+    """The page reloads when shown: no blank form that Save would write over the letterhead."""
+    window.show_page("settings")
+    assert window.settings_page.form.editors["company_name"].text() == ""
+    window.create_demo(40)
+    wait_idle(qtbot, window)
+    window.show_page("settings")
+    assert window.settings_page.form.editors["company_name"].text() != ""
