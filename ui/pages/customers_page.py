@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -90,7 +89,6 @@ class CustomersPage(QWidget):
         self.search.returnPressed.connect(self._apply_search)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.model.modelReset.connect(self._update_count)
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
         data_events().data_changed.connect(self._on_data_changed)
 
     def load(self) -> None:

@@ -1,0 +1,38 @@
+"""Every shortcut does one thing: no two window-wide actions claim the same keys."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication
+
+WINDOW_WIDE = (Qt.ShortcutContext.WindowShortcut, Qt.ShortcutContext.ApplicationShortcut)
+
+
+def window_wide_keys(window) -> Counter:
+    keys: Counter = Counter()
+    for action in window.findChildren(QAction):
+        if action.shortcutContext() in WINDOW_WIDE:
+            keys.update(s.toString() for s in action.shortcuts() if not s.isEmpty())
+    for shortcut in window.findChildren(QShortcut):
+        if shortcut.context() in WINDOW_WIDE:
+            keys.update(s.toString() for s in shortcut.keys() if not s.isEmpty())  # noqa: SIM118 - a QShortcut, not a dict
+    return keys
+
+
+def test_no_two_window_wide_shortcuts_share_keys(qtbot, window) -> None:
+    keys = window_wide_keys(window)
+    clashes = sorted(key for key, count in keys.items() if count > 1)
+    assert not clashes, f"shortcuts claimed twice: {clashes}"
+    assert keys[QKeySequence(QKeySequence.StandardKey.Find).toString()] == 1
+
+
+def test_ctrl_f_puts_the_cursor_in_the_customer_search(qtbot, window, three_customers) -> None:
+    window.show_page("dashboard")
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=20_000)
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page_key() == "customers"
+    assert QApplication.focusWidget() is window.customers_page.search
