@@ -35,9 +35,19 @@ Progress = Callable[[int, int], None] | None
 
 
 def recompute_opportunities(
-    *, today: datetime.date | None = None, progress: Progress = None, cancel: Callable[[], bool] | None = None
+    *,
+    today: datetime.date | None = None,
+    progress: Progress = None,
+    cancel: Callable[[], bool] | None = None,
+    after_write: Callable[[], None] | None = None,
 ) -> RecomputeSummary:
-    """Raise what became due, refresh what moved on, close what resolved itself: all of it, or nothing."""
+    """Raise what became due, refresh what moved on, close what resolved itself: all of it, or nothing.
+
+    When nothing changed since the last run (same day, same inputs) it writes nothing at all: every
+    step only reads until it has something to write, so running it to check costs reads alone.
+    `after_write` runs inside the transaction, last, just before it commits: whatever must commit
+    with the opportunities (or not at all) goes there.
+    """
     started = time.perf_counter()
     today = today or clock.today()
     settings = load_settings()
@@ -51,23 +61,28 @@ def recompute_opportunities(
         _report(progress, 1, total)
         for done, spec in enumerate(kinds.KINDS, start=2):
             _check(cancel)
-            raised = spec.raise_from(CANDIDATES[spec.kind](today_rules), today_rules)
-            inserted, updated = _write(spec, raised, today)
+            taken = engine.existing_keys(spec.kind)
+            raised = spec.raise_from(CANDIDATES[spec.kind](today_rules), today_rules, taken)
+            inserted, updated = _write(spec, raised, taken, today)
             raised_per_kind[spec.kind.value] = inserted
             refreshed += updated
             _report(progress, done, total)
         _check(cancel)
         missing = catalog_repository.count_missing_information(today, settings.quiet_hours)
-        change_counters.mark_opportunities_computed(today)  # what they now reflect (app.services.freshness)
+        # What they now reflect (app.services.freshness); already recorded when nothing changed.
+        if change_counters.opportunities_are_stale(today):
+            change_counters.mark_opportunities_computed(today)
+        if after_write is not None:
+            after_write()
     _report(progress, total, total)
     return RecomputeSummary(raised_per_kind, refreshed, closed, missing, time.perf_counter() - started)
 
 
-def _write(spec: KindSpec, raised: list[Raised], today: datetime.date) -> tuple[int, int]:
-    """Insert what is new; bring a subject still being worked up to date (when the kind says so)."""
+def _write(spec: KindSpec, raised: list[Raised], taken: set[str], today: datetime.date) -> tuple[int, int]:
+    """Insert what is new (a key not `taken`); bring a subject still being worked up to date (when
+    the kind says so). Nothing new: no statement at all."""
     if not raised:
         return 0, 0
-    taken = engine.existing_keys(spec.kind)
     fresh: dict[str, Raised] = {}
     for offer in raised:
         key = offer.trigger_key

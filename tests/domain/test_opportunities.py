@@ -400,3 +400,17 @@ def test_what_is_learnt_late_is_due_the_day_it_is_raised() -> None:
 def test_an_events_day_is_read_from_its_key() -> None:
     assert event_day("renewal:plan11:2026-05-17") == datetime.date(2026, 5, 17)
     assert event_day("maintenance_due:plan3:after2026-01-05") == datetime.date(2026, 1, 5)
+
+
+def test_a_kind_that_tells_a_key_without_judging_tells_the_rules_own_key() -> None:
+    unit, quiet = ladder(ago(years=5)), buyer(ago(400), spoken=ago(180))
+    for kind, row, rule in (
+        (OpportunityKind.UPGRADE, unit, upgrade),
+        (OpportunityKind.CHECK_IN, quiet, check_in),
+    ):
+        spec = BY_KIND[kind]
+        raised = rule(row, RULES)
+        assert spec.key_of is not None and raised is not None
+        assert spec.key_of(row) == raised.trigger_key
+        assert [r.trigger_key for r in spec.raise_from([row], RULES)] == [raised.trigger_key]
+        assert spec.raise_from([row], RULES, taken={raised.trigger_key}) == []  # raised already

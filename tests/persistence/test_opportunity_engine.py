@@ -5,10 +5,12 @@ from __future__ import annotations
 import ast
 import datetime
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from peewee import SqliteDatabase
 
 from app.domain.catalog import CatalogItemDraft, SegmentDraft
 from app.domain.customers import CustomerDraft
@@ -18,6 +20,7 @@ from app.domain.opportunities import Rules
 from app.domain.opportunity_kinds import BY_KIND, KINDS
 from app.domain.opportunity_kinds.spec import Resolution
 from app.domain.records import EquipmentDraft, SiteDraft
+from app.persistence import change_counters
 from app.persistence import opportunities as opportunity_sql
 from app.persistence.opportunity_kinds import CANDIDATES, replacement
 from app.persistence.tables import (
@@ -32,6 +35,7 @@ from app.persistence.tables import (
     Site,
     Touch,
     Visit,
+    database_proxy,
 )
 from app.services import catalog as catalog_service
 from app.services import customers, records
@@ -370,6 +374,84 @@ def test_recompute_is_all_or_nothing_when_cancelled(catalog) -> None:
     done = recompute_opportunities(today=TODAY, progress=lambda done, total: reports.append((done, total)))
     assert reports[-1][0] == reports[-1][1] and done.total_raised == len(opportunities())
     assert set(done.raised) == {kind.value for kind in OpportunityKind}
+
+
+def _a_bit_of_everything(catalog: dict[str, int]) -> None:
+    """Customers who raise most kinds: replacement, upgrade, warranty, renewal, maintenance, add-on,
+    check-in, follow-up, new product, other site."""
+    ann = customer("Smith, Ann", customer_since=d("2012-01-01"))
+    home, cabin = site(ann), site(ann, "Cabin")
+    furnace(home, d("2009-03-15"), catalog["basic"])
+    furnace(home, d("2016-05-20"), catalog["basic"], warranty_until=d("2026-05-20"))
+    furnace(cabin, d("2018-01-01"))
+    club = plan(ann, home, d("2026-05-01"), visits_per_year=2)
+    Visit.create(customer=ann, site=home, plan=club, visited_on=TODAY - datetime.timedelta(days=200))
+    sale(ann, TODAY - datetime.timedelta(days=400), 30_000, home)
+    bob = customer("Jones, Bob")
+    sale(bob, TODAY - datetime.timedelta(days=14), 45_000)
+
+
+def _writes_while(job: Callable[[], object]) -> list[str]:
+    """The statements that write, run by `job` on this connection, triggers' included (SQLite; on
+    PostgreSQL the job just runs, and the write counters, counted per statement there, tell)."""
+    writes: list[str] = []
+    if not isinstance(database_proxy.obj, SqliteDatabase):
+        job()
+        return writes
+
+    def seen(sql: str) -> None:
+        if sql.lstrip().split(None, 1)[0].upper() in {"INSERT", "UPDATE", "DELETE", "REPLACE"}:
+            writes.append(sql)
+
+    connection = database_proxy.obj.connection()
+    connection.set_trace_callback(seen)
+    try:
+        job()
+    finally:
+        connection.set_trace_callback(None)
+    return writes
+
+
+def test_a_recompute_with_nothing_new_writes_nothing(catalog) -> None:
+    """What the staleness check may run at any moment: reads only, when nothing changed."""
+    _a_bit_of_everything(catalog)
+    first = recompute_opportunities(today=TODAY)
+    assert sum(1 for n in first.raised.values() if n) >= 9 and first.total_raised == len(opportunities())
+    before = (change_counters.counts(), [o.__data__ for o in opportunities()])
+    writes = _writes_while(lambda: recompute_opportunities(today=TODAY))
+    assert writes == []
+    assert (change_counters.counts(), [o.__data__ for o in opportunities()]) == before
+    # A write the engine does need still happens: the new day is recorded (it is what "fresh" means).
+    next_day = _writes_while(lambda: recompute_opportunities(today=TODAY + datetime.timedelta(days=1)))
+    assert all("app_meta" in sql for sql in next_day)
+    assert not change_counters.opportunities_are_stale(TODAY + datetime.timedelta(days=1))
+
+
+def test_the_catalog_is_not_written_when_it_exists(catalog) -> None:
+    customer("Smith, Ann")
+    before = change_counters.counts()
+    assert _writes_while(catalog_service.ensure_default_catalog) == []
+    assert change_counters.counts() == before
+    CatalogItem.delete().execute()  # an empty catalog and a customer: the default goes in, once
+    assert catalog_service.ensure_default_catalog() > 0 and catalog_service.ensure_default_catalog() == 0
+
+
+def test_after_write_runs_last_inside_the_transaction(catalog) -> None:
+    _a_bit_of_everything(catalog)
+    seen: list[tuple[bool, int]] = []
+    summary = recompute_opportunities(
+        today=TODAY,
+        after_write=lambda: seen.append((database_proxy.obj.in_transaction(), len(opportunities()))),
+    )
+    assert seen == [(True, summary.total_raised)]  # everything written, not yet committed
+
+    def refuse() -> None:
+        raise RuntimeError("the caller's own write failed")
+
+    Opportunity.delete().execute()
+    with pytest.raises(RuntimeError):
+        recompute_opportunities(today=TODAY, after_write=refuse)
+    assert opportunities() == []  # nothing committed without it
 
 
 def test_the_open_list_and_status_changes(catalog) -> None:

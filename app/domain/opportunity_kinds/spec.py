@@ -8,7 +8,7 @@ the registry (app/domain/opportunity_kinds/__init__.py) instead of naming kinds.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -56,16 +56,28 @@ class KindSpec:
     refreshed: a new event for a subject still being worked (open, snoozed, contacted) updates
     that opportunity in place; otherwise the subject waits until the one being worked is done.
     closes_when: the resolutions that close one of this kind by themselves.
+    key_of: for a kind judged a row at a time, the trigger key a row raises, told without judging
+    it (the rule builds its key with it too): rows whose key was raised already are skipped before
+    their reasons are written. Worth it where a day's candidates are mostly raised already.
     """
 
     kind: OpportunityKind
     judge: Judge
     refreshed: bool = False
     closes_when: tuple[Resolution, ...] = ()
+    key_of: Callable[[Any], str] | None = None
 
-    def raise_from(self, candidates: Iterable[Any], rules: Rules) -> list[Raised]:
+    def raise_from(
+        self, candidates: Iterable[Any], rules: Rules, taken: Container[str] = frozenset()
+    ) -> list[Raised]:
         """What today's candidate rows of this kind raise, each due no earlier than today
-        (app.domain.opportunities.due_when_raised: the one place that rule is applied)."""
+        (app.domain.opportunities.due_when_raised: the one place that rule is applied).
+
+        `taken`: the trigger keys raised already, never raised again (the caller drops them anyway;
+        with `key_of` they are not even judged)."""
+        if self.key_of is not None:
+            key_of = self.key_of
+            candidates = [row for row in candidates if key_of(row) not in taken]
         return [
             raised._replace(due=due_when_raised(raised.due, rules.today))
             for raised in self.judge(candidates, rules)

@@ -25,6 +25,10 @@ class LadderStep(NamedTuple):
     next_price_cents: int
 
 
+def trigger_key(unit: LadderStep) -> str:
+    return f"{KIND}:equipment{unit.equipment_id}:item{unit.next_item_id}"
+
+
 def upgrade(unit: LadderStep, rules: Rules) -> Raised | None:
     """The next step up the ladder, for a unit old enough to think about it but not yet due a replacement."""
     age = years_between(unit.installed_on, rules.today)
@@ -36,13 +40,18 @@ def upgrade(unit: LadderStep, rules: Rules) -> Raised | None:
         f"Has had the {unit.item_name} since {unit.installed_on.year} ({plural(age, 'year')}); "
         f"the next step up is the {unit.next_name} ({money(unit.next_price_cents)})"
     )
+    subject, _, event = trigger_key(unit).rpartition(":")
     return Raised(
-        KIND, unit.customer_id, f"{KIND}:equipment{unit.equipment_id}", f"item{unit.next_item_id}",
-        reason, unit.next_price_cents, add_years(unit.installed_on, rules.upgrade_after_years), unit.site_id,
-        unit.equipment_id, catalog_item_id=unit.next_item_id,
+        KIND, unit.customer_id, subject, event, reason, unit.next_price_cents,
+        add_years(unit.installed_on, rules.upgrade_after_years), unit.site_id, unit.equipment_id,
+        catalog_item_id=unit.next_item_id,
     )  # fmt: skip
 
 
 SPEC = KindSpec(
-    KIND, each(upgrade), refreshed=True, closes_when=(Resolution.UNIT_REMOVED, Resolution.ITEM_BOUGHT)
+    KIND,
+    each(upgrade),
+    refreshed=True,
+    closes_when=(Resolution.UNIT_REMOVED, Resolution.ITEM_BOUGHT),
+    key_of=trigger_key,  # most units on a ladder were offered their next step on an earlier day
 )
