@@ -1,8 +1,8 @@
-"""Every edit, delete and merge goes through here, so each one can be undone and redone.
+"""Every edit, delete, merge, import and settings change goes through here: one undo stack, in order.
 
 An action is done first (so a refusal is shown before anything lands on the
-undo stack), then pushed as a command whose first redo is skipped. Each
-command announces what it changed, so pages refresh only that.
+undo stack), then pushed as a command whose first redo is skipped. After each,
+ui.events asks the database what changed, so pages refresh only that.
 """
 
 from __future__ import annotations
@@ -39,6 +39,23 @@ class _DoneCommand(QUndoCommand):
         self._editor.guarded(self._undo)
 
 
+class _ImportCommand(QUndoCommand):
+    """An import, undone as a background job (it may be thousands of customers). It cannot be redone
+    from the stack: the file may have changed since, so the owner imports it again instead."""
+
+    def __init__(self, text: str, undo: Callable[[], None]) -> None:
+        super().__init__(text)
+        self._undo = undo
+        self._first = True
+
+    def redo(self) -> None:
+        self._first = False
+
+    def undo(self) -> None:
+        self.setObsolete(True)  # off the stack once undone
+        self._undo()
+
+
 class Editor:
     def __init__(self, parent: QWidget) -> None:
         self.parent = parent
@@ -57,6 +74,23 @@ class Editor:
     def _push(self, text: str, redo: Callable[[], None], undo: Callable[[], None]) -> None:
         self.undo_stack.push(_DoneCommand(text, redo, undo, self))
         data_events().changed(self)
+
+    def record_done(self, text: str, redo: Callable[[], None], undo: Callable[[], None]) -> None:
+        """Something a page did already (a call outcome, a settings change): put it on the one stack."""
+        self._push(text, redo, undo)
+
+    def record_import(self, text: str, undo_in_background: Callable[[], None]) -> QUndoCommand:
+        command = _ImportCommand(text, undo_in_background)
+        self.undo_stack.push(command)
+        return command
+
+    def undo_if_latest(self, command: QUndoCommand) -> bool:
+        """Undo `command` through the stack when nothing was done after it; False when something was."""
+        index = self.undo_stack.index()
+        if index == 0 or self.undo_stack.command(index - 1) is not command:
+            return False
+        self.undo_stack.undo()
+        return True
 
     # --- customers ---------------------------------------------------------------------
     def add_customer(self, draft: CustomerDraft) -> int:

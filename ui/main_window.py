@@ -71,7 +71,7 @@ class MainWindow(QMainWindow):
         self.letters_page = LettersPage(self.runner)
         self.data_page = DataPage(self.runner)
         self.partners_page = PartnersPage(self.runner)
-        self.settings_page = SettingsPage()
+        self.settings_page = SettingsPage(self.editor)
         self._page_keys: list[str] = []
         self._add_page("welcome", self.tr("Welcome"), self.welcome_page)
         self._add_page("customers", self.tr("Customers"), self.customers_page)
@@ -240,7 +240,7 @@ class MainWindow(QMainWindow):
     def import_spreadsheet(self, path: str = "") -> QWidget:
         from ui.dialogs.import_wizard import ImportWizard  # the importer's libraries load on first use
 
-        wizard = ImportWizard(self.runner, self, path)
+        wizard = ImportWizard(self.runner, self, path, self.editor)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.finished.connect(lambda _result: self.refresh_start_page())
         wizard.open()

@@ -128,3 +128,43 @@ def test_a_closed_wizard_leaves_nothing_that_later_work_trips_on(qtbot, window, 
     with qtbot.waitSignal(window.runner.job_ended, timeout=10_000):
         window.runner.run("Later work", lambda _p, _c: 42, on_done=done.append)
     assert done == [42]  # and no error from the deleted wizard (pytest-qt fails the test on one)
+
+
+def _import_through_the_wizard(qtbot, window, source: Path) -> None:
+    wizard = window.import_spreadsheet(str(source))
+    for page in (wizard.sheet_page, wizard.mapping_page, wizard.preview_page):
+        _advance(qtbot, wizard, page)
+    qtbot.waitUntil(lambda: wizard.preview_page.plan is not None, timeout=20_000)
+    _advance(qtbot, wizard, wizard.report_page)
+    _finish(wizard)
+
+
+def test_an_import_and_a_settings_change_are_undone_in_order_by_edit_undo(
+    qtbot, window, tmp_path: Path, message_boxes
+) -> None:
+    """One stack: the import goes on it after the edit before it, the settings change after the import."""
+    from app.domain.customers import CustomerDraft
+    from app.services.settings import load_settings
+
+    window.editor.add_customer(CustomerDraft(first_name="Cy", last_name="Earlier"))
+    _import_through_the_wizard(qtbot, window, _messy_workbook(tmp_path / "list.xlsx"))
+    assert customer_service.count_customers() == 3
+    assert window.undo_action.text().replace("&", "") == "Undo Import list.xlsx"
+
+    window.show_page("settings")
+    page = window.settings_page
+    page.form.editors["company_name"].setText("Cool Air LLC")
+    page.save()
+    assert load_settings().company_name == "Cool Air LLC"
+    assert window.undo_action.text().replace("&", "") == "Undo Change Company name"
+
+    window.undo_action.trigger()  # the settings change, not the import
+    assert load_settings().company_name == ""
+    assert customer_service.count_customers() == 3
+
+    window.undo_action.trigger()  # then the import, in the background
+    qtbot.waitUntil(lambda: customer_service.count_customers() == 1, timeout=20_000)
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=20_000)
+    assert message_boxes[-1][1] == "Import undone"
+    assert window.undo_action.text().replace("&", "") == "Undo Add Earlier, Cy"
+    assert not window.redo_action.isEnabled() or "Import" not in window.redo_action.text()

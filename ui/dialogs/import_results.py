@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -194,6 +194,13 @@ class PreviewPage(ImportStep):
 
     def _imported(self, report: Any) -> None:
         self.state.report = report
+        editor, runner = self.state.editor, self.state.runner
+        if editor is not None and report.batch is not None:
+            text = self.tr("Import %1").replace("%1", Path(report.file).name)
+            batch = report.batch
+            self.state.undo_command = editor.record_import(
+                text, lambda: undo_import_in_background(runner, batch)
+            )
         self.state.next()
 
 
@@ -274,21 +281,34 @@ class ReportPage(ImportStep):
             show_error(self, error)
 
     def _undo(self) -> None:
-        batch = self.state.report.batch
-        self.state.runner.run(
-            self.tr("Undoing the import…"),
-            lambda _p, _c: importing.undo_import(batch),
-            on_done=self._undone,
-        )
-
-    def _undone(self, undo: Any) -> None:
         self.undo_button.setEnabled(False)
+        command, editor = self.state.undo_command, self.state.editor
+        if command is not None and editor is not None and editor.undo_if_latest(command):
+            return  # Edit ▸ Undo did it, so the stack stays in order
+        undo_import_in_background(self.state.runner, self.state.report.batch)
+
+
+def undo_import_in_background(runner: Any, batch: int) -> None:
+    """Undo one import as a background job, then say what it did. Captures nothing of the wizard, which
+    may be long closed when Edit ▸ Undo gets here."""
+
+    def undone(undo: Any) -> None:
         text = (
-            self.tr("The import was undone: %1 removed, %2 restored.")
+            QCoreApplication.translate("ImportUndo", "The import was undone: %1 removed, %2 restored.")
             .replace("%1", count_text(undo.customers_removed, "customer"))
             .replace("%2", count_text(undo.customers_restored, "customer"))
         )
-        show_info(self, self.tr("Import undone"), "\n".join([text, *undo.warnings]))
+        show_info(
+            runner.parent(),
+            QCoreApplication.translate("ImportUndo", "Import undone"),
+            "\n".join([text, *undo.warnings]),
+        )
+
+    runner.run(
+        QCoreApplication.translate("ImportUndo", "Undoing the import…"),
+        lambda _p, _c: importing.undo_import(batch),
+        on_done=undone,
+    )
 
 
 def report_text(report: Any) -> str:

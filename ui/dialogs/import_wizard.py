@@ -29,6 +29,7 @@ from app.domain.errors import UserError
 from app.services import importing
 from ui.dialogs.import_results import PreviewPage, ReportPage
 from ui.dialogs.import_step import ImportStep, error_label
+from ui.editing import Editor
 from ui.tasks import TaskRunner
 from ui.widgets.basics import text_label
 from ui.window_state import last_folder, remember_folder
@@ -212,12 +213,16 @@ class MappingPage(ImportStep):
 
 
 class ImportWizard(QWizard):
-    def __init__(self, runner: TaskRunner, parent: QWidget | None = None, path: str = "") -> None:
+    def __init__(
+        self, runner: TaskRunner, parent: QWidget | None = None, path: str = "", editor: Editor | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import customers"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage)
         self.runner = runner
+        self.editor = editor  # an import goes on the window's one undo stack
+        self.undo_command: Any = None
         self.info: Any = None
         self.table: Any = None
         self.mapping: dict[int, str] = {}

@@ -14,8 +14,9 @@ import dataclasses
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from app.domain.errors import UserError
-from app.domain.settings import BusinessSettings, setting_groups
+from app.domain.settings import SETTINGS, BusinessSettings, setting_groups
 from app.services.settings import load_settings, update_settings
+from ui.editing import Editor
 from ui.events import data_events
 from ui.messages import show_error
 from ui.widgets.basics import text_label
@@ -23,8 +24,9 @@ from ui.widgets.setting_editors import SettingsForm
 
 
 class SettingsPage(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, editor: Editor | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.editor = editor  # a save goes on the window's one undo stack
         self._loaded: BusinessSettings | None = None  # what the database held when the form was filled
         self._filled: dict[str, object] = {}  # what each editor showed then
         self.form = SettingsForm(setting_groups())
@@ -92,11 +94,21 @@ class SettingsPage(QWidget):
         if not changed:
             self.saved_label.setText(self.tr("Nothing to save: no setting was changed."))
             return
+        after = self.form.values(changed)
+        current = load_settings()
+        before = {name: getattr(current, name) for name in after}
         try:
-            saved = update_settings(self.form.values(changed))
+            saved = update_settings(after)
         except Exception as error:
             show_error(self, error)
             return
+        if self.editor is not None:
+            labels = ", ".join(spec.label for spec in SETTINGS if spec.name in after)
+            self.editor.record_done(
+                self.tr("Change %1").replace("%1", labels),
+                lambda: update_settings(after),
+                lambda: update_settings(before),
+            )
         self._fill(saved)
         self._check()
         self.saved_label.setText(self.tr("Saved."))
