@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import logging
+import os
 import sys
 import traceback
 from collections.abc import Sequence
@@ -176,6 +177,11 @@ def _run_command(args: argparse.Namespace, database: str, data_dir: Path, log_pa
     except KeyboardInterrupt:
         sys.stderr.write("Stopped; nothing was changed.\n")
         return EXIT_USER
+    except BrokenPipeError:
+        # The reader stopped reading (`... | head -1`): not a bug. Point stdout at nothing, so the
+        # interpreter's last flush on exit does not raise again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except Exception:
         log.exception("command %s failed", args.command)
         if args.debug:

@@ -145,3 +145,18 @@ def test_an_imported_old_furnace_is_due_at_once(capsys, tmp_path: Path) -> None:
     _, out, _ = run(capsys, "--db", path, "opportunities", "--json")
     kinds = {row["kind"] for row in json.loads(out)}
     assert "replacement" in kinds  # a 17-year-old furnace is due for replacement, without --recompute
+
+
+def test_a_reader_that_stops_early_is_not_a_bug(demo_db: Path) -> None:
+    """`python -m app opportunities | head -1`: the closed pipe ends the command quietly, exit 0."""
+    command = subprocess.Popen(
+        [sys.executable, "-m", "app", "--db", str(demo_db), "opportunities"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert command.stdout.readline().strip()
+    command.stdout.close()  # like `head -1`: read one line, then stop listening
+    _, err = command.communicate(timeout=60)
+    assert command.returncode == 0, err
+    assert "Something went wrong" not in err and "Traceback" not in err
