@@ -31,10 +31,10 @@ from peewee import SqliteDatabase
 from app.domain import clock
 from app.domain.errors import UserError
 from app.persistence import db
+from app.persistence.backup_files import open_read_only, partial_of
 from app.persistence.tables import database_proxy
 
 PAGES_PER_STEP = 2048  # 8 MB at 4 KB pages: progress a few times a second, and a cancel is quick
-PARTIAL_SUFFIX = ".partial"
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
 
@@ -78,7 +78,7 @@ def write_copy(
     The copy is read through a connection of its own, so it holds only committed data, and
     a write by the app meanwhile restarts the copy instead of tearing it.
     """
-    partial = target.with_name(target.name + PARTIAL_SUFFIX)
+    partial = partial_of(target)
     partial.unlink(missing_ok=True)
     source = sqlite3.connect(str(source_path), timeout=db.BUSY_TIMEOUT_MS / 1000)
     try:
@@ -162,19 +162,6 @@ def read_facts(path: Path, *, full_check: bool = False) -> CopyFacts:
             "Install the newer version to restore it."
         )
     return facts
-
-
-def open_read_only(path: Path) -> sqlite3.Connection:
-    """A read-only connection that leaves nothing beside the file.
-
-    A file whose header says WAL (a backup made by an older copy of the app, a copied live
-    database) would get a -wal and -shm beside it from a plain read-only connection; when no
-    -wal is there, nothing can be missed by reading it as immutable, which creates neither.
-    """
-    uri = f"{path.resolve().as_uri()}?mode=ro"
-    if not Path(f"{path}-wal").exists():
-        uri += "&immutable=1"
-    return sqlite3.connect(uri, uri=True, timeout=2)
 
 
 def restore_into(

@@ -18,7 +18,7 @@ from playhouse.migrations import Runner
 
 from app.domain import clock
 from app.domain.errors import UserError
-from app.persistence import tables
+from app.persistence import backup_files, tables
 
 log = logging.getLogger(__name__)
 
@@ -213,11 +213,11 @@ def _stamp(database: Database, is_sqlite: bool) -> None:
 
 
 def backup_sqlite(database: Database, folder: Path, label: str) -> Path:
-    """A consistent copy through SQLite's backup API, written under a temporary name first."""
+    """A consistent copy through SQLite's backup API, written under a temporary name first,
+    and named for this database like every other backup (app.persistence.backup_files)."""
     folder.mkdir(parents=True, exist_ok=True)
-    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
-    final = folder / f"customers-{stamp}-{label}.sqlite3"
-    partial = final.with_suffix(".partial")
+    final = backup_files.unique_target(folder, Path(database.database), label, clock.now())
+    partial = backup_files.partial_of(final)
     source = database.connection()
     target = sqlite3.connect(str(partial))
     try:

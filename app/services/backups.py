@@ -1,13 +1,16 @@
 """Backups: taken daily and before every import, migration and restore; kept with rotation; restored.
 
-A backup is a file `customers-YYYYMMDD-HHMMSS-LABEL.sqlite3` in the backup folder
-(by default `backups/` beside the database; the owner may choose another one, such
-as a USB stick, kept in the business settings as extra["backup_folder"]). Only
-files named like that are ever rotated away; anything else in the folder is left
-alone. Rotation keeps every backup of the last 48 hours (so this morning's backup
-survives this afternoon's import), the newest of each of the last 7 days, 4 weeks and
-12 months that have one, and the 3 newest taken before an import, migration or
-restore; a backup being restored is never rotated away.
+A backup of `shop.sqlite3` is a file `shop-backup-YYYYMMDD-HHMMSS-LABEL.sqlite3` in the
+backup folder (by default `backups/` beside the database; the owner may choose another
+one, such as a USB stick, kept in the business settings as extra["backup_folder"]).
+app.persistence.backup_files names them and says which are whose: everything here (the
+list, "Last backup", the daily backup's "already taken today?", rotation) sees only the
+open database's own backups, so two databases can share a folder. Only a database's own
+backups are ever rotated away; anything else in the folder is left alone. Rotation keeps
+every backup of the last 48 hours (so this morning's backup survives this afternoon's
+import), the newest of each of the last 7 days, 4 weeks and 12 months that have one, and
+the 3 newest taken before an import, migration or restore; a backup being restored is
+never rotated away.
 """
 
 from __future__ import annotations
@@ -15,7 +18,6 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import logging
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +25,7 @@ from pathlib import Path
 from app.domain import clock
 from app.domain.errors import UserError
 from app.persistence import backup as store
+from app.persistence import backup_files
 from app.persistence import db as database_files
 from app.services import settings as settings_service
 from app.services.cancel import Cancelled
@@ -31,7 +34,6 @@ from app.services.locations import location_warning
 log = logging.getLogger(__name__)
 
 FOLDER_SETTING = "backup_folder"
-NAME = re.compile(r"^customers-(\d{8}-\d{6})(?:-(\d+))?-([a-z0-9-]+)\.sqlite3$")
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY, KEEP_EVENTS = 7, 4, 12, 3
 KEEP_ALL_FOR = datetime.timedelta(hours=48)
 Progress = Callable[[int, int], None]
@@ -107,16 +109,6 @@ def set_backup_folder(folder: Path | str | None) -> str | None:
     return None
 
 
-def _unique_target(folder: Path, label: str, now: datetime.datetime) -> Path:
-    stamp = now.strftime("%Y%m%d-%H%M%S")
-    target = folder / f"customers-{stamp}-{label}.sqlite3"
-    counter = 2
-    while target.exists():
-        target = folder / f"customers-{stamp}-{counter}-{label}.sqlite3"
-        counter += 1
-    return target
-
-
 def make_backup(
     folder: Path | None = None,
     *,
@@ -125,21 +117,21 @@ def make_backup(
     progress: Progress | None = None,
     cancel: Cancel | None = None,
 ) -> BackupInfo:
-    """A verified backup of the open database in the backup folder, then rotation."""
-    if not re.fullmatch(r"[a-z0-9-]+", label):
+    """A verified backup of the open database in the backup folder, then rotation of its backups."""
+    if not backup_files.LABEL.fullmatch(label):
         raise ValueError(f"backup label {label!r}: use a-z, 0-9 and '-'")
     live = store.require_live_path()
     folder = folder or backup_folder()
     now = now or clock.now()
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)  # new: private to the owner
-        target = _unique_target(folder, label, now)
+        target = backup_files.unique_target(folder, live, label, now)
         facts = _write(live, target, progress, cancel)
     except OSError as error:
         raise UserError(f"The backup could not be written to {folder}: {error.strerror or error}.") from error
     log.info("backup %s written (%s customers)", target.name, facts.customers)
     info = BackupInfo(target, now.replace(microsecond=0), facts.customers, target.stat().st_size, label)
-    rotate(folder, now=now)
+    rotate(folder, database=live, now=now)
     return info
 
 
@@ -177,45 +169,33 @@ def backup_before(event: str, folder: Path | None = None) -> BackupInfo | None:
 
 
 def backup_if_due(folder: Path | None = None, now: datetime.datetime | None = None) -> BackupInfo | None:
-    """Today's backup, unless one was already taken today (of any kind); None when none was needed."""
-    if store.live_path() is None:
+    """Today's backup, unless this database already has one from today (of any kind); None when
+    none was needed. Another database's backups in the same folder don't count."""
+    live = store.live_path()
+    if live is None:
         return None
     now = now or clock.now()
     folder = folder or backup_folder()
-    if any(info.taken_at.date() == now.date() for info in _named_backups(folder)):
+    if any(info.taken_at.date() == now.date() for info in _own_backups(folder, live)):
         return None
     return make_backup(folder, label="daily", now=now)
 
 
-def _parse_name(path: Path) -> tuple[datetime.datetime, str] | None:
-    match = NAME.match(path.name)
-    if not match:
-        return None
-    try:
-        taken_at = datetime.datetime.strptime(match.group(1), "%Y%m%d-%H%M%S")
-    except ValueError:
-        return None
-    return taken_at, match.group(3)
+def _own_backups(folder: Path, database: Path) -> list[BackupInfo]:
+    """The database's backups in the folder, newest first, without counting their customers."""
+    return [
+        BackupInfo(found.path, found.taken_at, None, found.size, found.label)
+        for found in backup_files.backups_of(folder, database)
+    ]
 
 
-def _named_backups(folder: Path) -> list[BackupInfo]:
-    """The backups in the folder named like ours, newest first, without opening them."""
-    found = []
-    if not folder.is_dir():
-        return found
-    for path in folder.glob("customers-*.sqlite3"):
-        parsed = _parse_name(path)
-        if parsed and path.is_file():
-            found.append(BackupInfo(path, parsed[0], None, path.stat().st_size, parsed[1]))
-    found.sort(key=lambda info: (info.taken_at, info.path.name), reverse=True)
-    return found
-
-
-def list_backups(folder: Path | None = None) -> list[BackupInfo]:
-    """Every backup in the folder, newest first, with how many customers each holds."""
+def list_backups(folder: Path | None = None, *, database: Path | None = None) -> list[BackupInfo]:
+    """The open database's (or `database`'s) backups in the folder, newest first, with how many
+    customers each holds."""
+    database = database or store.require_live_path()
     folder = folder or backup_folder()
     listed = []
-    for info in _named_backups(folder):
+    for info in _own_backups(folder, database):
         try:
             customers: int | None = store.read_facts(info.path).customers
         except UserError:
@@ -224,10 +204,18 @@ def list_backups(folder: Path | None = None) -> list[BackupInfo]:
     return listed
 
 
-def rotate(folder: Path, *, now: datetime.datetime | None = None, spare: tuple[Path, ...] = ()) -> list[Path]:
-    """Delete the backups the rotation no longer keeps (never those in `spare`); returns them."""
+def rotate(
+    folder: Path,
+    *,
+    database: Path | None = None,
+    now: datetime.datetime | None = None,
+    spare: tuple[Path, ...] = (),
+) -> list[Path]:
+    """Delete the open database's (or `database`'s) backups the rotation no longer keeps, never
+    those in `spare` nor another database's; returns them."""
+    database = database or store.require_live_path()
     now = now or clock.now()
-    backups = _named_backups(folder)
+    backups = _own_backups(folder, database)
     keep = _kept(backups, now) | {path.resolve() for path in spare}
     removed = []
     for info in backups:
@@ -239,7 +227,7 @@ def rotate(folder: Path, *, now: datetime.datetime | None = None, spare: tuple[P
                     Path(f"{info.path}{suffix}").unlink(missing_ok=True)
             except OSError as error:
                 log.warning("could not remove old backup %s: %s", info.path.name, error)
-    _remove_stale_partials(folder, now)
+    _remove_stale_partials(folder, database, now)
     return removed
 
 
@@ -264,9 +252,9 @@ def _kept(backups: list[BackupInfo], now: datetime.datetime) -> set[Path]:
     return keep
 
 
-def _remove_stale_partials(folder: Path, now: datetime.datetime) -> None:
+def _remove_stale_partials(folder: Path, database: Path, now: datetime.datetime) -> None:
     """A backup killed half-way leaves NAME.partial; one older than a day is nobody's any more."""
-    for partial in folder.glob(f"customers-*{store.PARTIAL_SUFFIX}"):
+    for partial in backup_files.stale_partials(folder, database):
         try:
             age = now.timestamp() - partial.stat().st_mtime
             if age > 86_400:
@@ -306,7 +294,7 @@ def restore_backup(
     log.info("restored backup %s (%s customers)", path.name, facts.customers)
     if facts.schema_version < database_files.schema_version() and store.live_path() is not None:
         database_files.open_database(live, backup_dir=folder or live.parent / "backups")
-    parsed = _parse_name(path)
+    parsed = backup_files.parse(path)
     taken_at = parsed[0] if parsed else datetime.datetime.fromtimestamp(path.stat().st_mtime)
     restored = BackupInfo(path, taken_at, facts.customers, path.stat().st_size, parsed[1] if parsed else "")
     return RestoreResult(
@@ -351,14 +339,16 @@ def _safety_backup(live: Path, folder: Path | None, source: Path) -> BackupInfo:
     now = clock.now()
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        target = _unique_target(folder, "before-restore", now)
+        target = backup_files.unique_target(folder, live, "before-restore", now)
         facts = store.write_copy(live, target)
     except OSError as error:
         raise UserError(
             f"The safety backup could not be written to {folder} ({error.strerror or error}), "
             "so nothing was restored."
         ) from error
-    rotate(folder, now=now, spare=(source,))  # never rotate away the backup about to be restored
+    rotate(
+        folder, database=live, now=now, spare=(source,)
+    )  # never rotate away the backup about to be restored
     size = target.stat().st_size
     return BackupInfo(target, now.replace(microsecond=0), facts.customers, size, "before-restore")
 

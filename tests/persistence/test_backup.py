@@ -118,9 +118,10 @@ def test_list_shows_each_backup_with_its_date_and_customer_count(demo_db: Path, 
     _add("Later")
     second = backups.make_backup(folder, label="before-import", now=datetime.datetime(2025, 6, 2, 9, 0))
     (folder / "notes.txt").write_text("the owner's own file")
-    (folder / "customers-20250603-090000-daily.sqlite3.partial").write_bytes(b"half")
-    damaged = folder / "customers-20250101-090000-daily.sqlite3"
+    (folder / "t.db-backup-20250603-090000-daily.sqlite3.partial").write_bytes(b"half")
+    damaged = folder / "t.db-backup-20250101-090000-daily.sqlite3"
     damaged.write_bytes(db.SQLITE_HEADER + b"\x00" * 100)
+    assert first.path.name == "t.db-backup-20250601-090000-manual.sqlite3"  # named for t.db
     listed = backups.list_backups(folder)
     assert [b.path for b in listed] == [second.path, first.path, damaged]
     assert [b.customers for b in listed] == [41, 40, None]
@@ -143,8 +144,9 @@ def test_a_daily_backup_is_taken_once_a_day(demo_db: Path, tmp_path: Path) -> No
     assert len(backups.list_backups(tmp_path)) == 2
 
 
-def _fake(folder: Path, when: datetime.datetime, label: str = "daily") -> Path:
-    path = folder / f"customers-{when:%Y%m%d-%H%M%S}-{label}.sqlite3"
+def _fake(folder: Path, when: datetime.datetime, label: str = "daily", stem: str = "customers") -> Path:
+    """An empty file named like a backup of the database `stem`.sqlite3 (rotation only reads names)."""
+    path = folder / f"{stem}-backup-{when:%Y%m%d-%H%M%S}-{label}.sqlite3"
     path.write_bytes(b"")
     return path
 
@@ -157,7 +159,7 @@ def test_rotation_keeps_7_daily_4_weekly_12_monthly_and_recent_safety_backups(tm
     events = [_fake(tmp_path, today - datetime.timedelta(days=n, hours=1), "before-import") for n in range(5)]
     foreign = tmp_path / "customers.sqlite3"  # not named like a backup: never touched
     foreign.write_bytes(b"")
-    backups.rotate(tmp_path, now=today)
+    backups.rotate(tmp_path, database=foreign, now=today)
     kept = {p.name for p in tmp_path.iterdir()}
     expected = {_fake_name(today - datetime.timedelta(days=n)) for n in range(7)}  # the last 7 days
     # The newest of the last 4 weeks (Monday to Sunday): today, and the Sundays before.
@@ -171,7 +173,7 @@ def test_rotation_keeps_7_daily_4_weekly_12_monthly_and_recent_safety_backups(tm
 
 
 def _fake_name(when: datetime.datetime) -> str:
-    return f"customers-{when:%Y%m%d-%H%M%S}-daily.sqlite3"
+    return f"customers-backup-{when:%Y%m%d-%H%M%S}-daily.sqlite3"
 
 
 def test_restore_puts_back_exactly_what_the_backup_held(demo_db: Path, tmp_path: Path) -> None:
@@ -354,7 +356,7 @@ def test_every_backup_of_the_last_two_days_is_kept(tmp_path: Path) -> None:
     now = datetime.datetime(2025, 6, 30, 17, 0)
     recent = [_fake(tmp_path, now - datetime.timedelta(hours=h), "manual") for h in (1, 3, 5, 20, 30, 47)]
     older = _fake(tmp_path, now - datetime.timedelta(hours=49), "manual")  # same day as a newer one
-    backups.rotate(tmp_path, now=now)
+    backups.rotate(tmp_path, database=tmp_path / "customers.sqlite3", now=now)
     assert all(p.exists() for p in recent)
     assert not older.exists()
 
@@ -365,8 +367,8 @@ def test_the_backup_being_restored_is_never_rotated_away(demo_db: Path, tmp_path
     old = backups.make_backup(folder, now=now - datetime.timedelta(days=10)).path
     # Newer backups on each later day, and a newer one in the same week and month as the old one.
     for days in range(1, 10):
-        _fake(folder, now - datetime.timedelta(days=days))
-    _fake(folder, now - datetime.timedelta(days=10) + datetime.timedelta(minutes=1), "manual")
+        _fake(folder, now - datetime.timedelta(days=days), stem="t.db")
+    _fake(folder, now - datetime.timedelta(days=10) + datetime.timedelta(minutes=1), "manual", stem="t.db")
     backups.restore_backup(old, folder=folder)
     assert old.exists()
     assert customers.count_customers() == 40

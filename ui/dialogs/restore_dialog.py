@@ -1,5 +1,6 @@
-"""Restore ▸ choose: every backup in the backup folder with its date, what it was taken for and how many
-customers it holds (newest first), or any other backup file.
+"""Restore ▸ choose: every backup of the open database in the backup folder with its date, what it was
+taken for and how many customers it holds (newest first), or any other backup file. Another database's
+backups in the same folder are not offered (app.services.backups lists only this one's).
 
 The dialog only chooses; the page confirms and restores through the TaskRunner.
 """
@@ -74,7 +75,7 @@ class RestoreDialog(QDialog):
         intro = QLabel(
             self.tr(
                 "Choose the backup to put back. Your data as it is now is backed up first, "
-                "so the restore itself can be undone. Backups in %1:"
+                "so the restore itself can be undone. This database's backups in %1:"
             ).replace("%1", str(folder))
         )
         intro.setWordWrap(True)
@@ -100,7 +101,7 @@ class RestoreDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _index: self._choose_selected())
         self.empty = QLabel(
-            self.tr("There are no backups in that folder yet; use “Other file…” to pick one.")
+            self.tr("This database has no backups in that folder yet; use “Other file…” to pick one.")
         )
         self.empty.setWordWrap(True)
         self.empty.setVisible(not self.backups)
