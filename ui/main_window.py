@@ -6,7 +6,7 @@ import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -42,13 +42,14 @@ from ui.window_state import last_folder, remember_folder, restore_window, save_w
 
 CALLSHEET_LIMIT = 2000
 WATCH_INTERVAL_MS = 60_000
+PREFERRED_SIZE, MINIMUM_SIZE = QSize(1280, 800), QSize(960, 600)
 
 
 class MainWindow(QMainWindow):
     def __init__(self, database_label: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Customers for Life"))
-        self.setMinimumSize(QSize(960, 600))
+        self.setMinimumSize(MINIMUM_SIZE)
         data_events().watch()
         self.runner = TaskRunner(self)
         self.editor = Editor(self)
@@ -116,6 +117,20 @@ class MainWindow(QMainWindow):
         self._watch_timer.timeout.connect(self._look_for_changes)
         self._watch_timer.start()
         self.refresh_opportunities()  # the day may have turned, or the CLI changed things, since last time
+
+    def size_to_screen(self) -> None:
+        """The first window: as large as is comfortable, never larger than the screen it opens on
+        (at 150 % a 1600×1000 screen has about 1067×640 to give), centred in its free area."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        free = screen.availableGeometry()
+        frame = self.frameGeometry().size() - self.geometry().size()  # title bar and borders
+        room = QSize(int(free.width() * 0.92), int(free.height() * 0.92)) - frame
+        self.setMinimumSize(MINIMUM_SIZE.boundedTo(room))
+        self.resize(PREFERRED_SIZE.boundedTo(room))
+        outer = self.size() + frame
+        self.move(
+            free.x() + (free.width() - outer.width()) // 2, free.y() + (free.height() - outer.height()) // 2
+        )
 
     def _state_widgets(self) -> tuple[dict, dict]:
         page = self.customers_page

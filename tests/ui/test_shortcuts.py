@@ -36,3 +36,11 @@ def test_ctrl_f_puts_the_cursor_in_the_customer_search(qtbot, window, three_cust
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page_key() == "customers"
     assert QApplication.focusWidget() is window.customers_page.search
+
+
+def test_the_first_window_fits_the_screen_it_opens_on(qtbot, window) -> None:
+    """At 150 % a 1600×1000 screen has about 1067×640 logical pixels: the window must not run off it."""
+    window.size_to_screen()
+    free = window.screen().availableGeometry()
+    assert free.contains(window.frameGeometry()), (free, window.frameGeometry())
+    assert window.width() <= 1280 and window.height() <= 800
