@@ -64,7 +64,12 @@ def open_database(target: str | Path, *, backup_dir: Path | None = None) -> Open
         path = Path(target).expanduser()
         _check_sqlite_file(path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        database = SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, check_same_thread=False)
+        # Every transaction takes the write lock when it begins: one that read first and wrote later is
+        # refused outright ("database is locked", without waiting) when another connection, such as
+        # the background recompute, committed meanwhile.
+        database = SqliteDatabase(
+            str(path), pragmas=SQLITE_PRAGMAS, check_same_thread=False, lock_type="IMMEDIATE"
+        )
         is_sqlite = True
     tables.database_proxy.initialize(database)
     try:

@@ -35,6 +35,8 @@ def window(qtbot, database: Path):
     qtbot.addWidget(main_window)
     main_window.resize(1366, 768)
     main_window.show()
+    # The window brings who-is-due up to date when it opens; tests start once that job is done.
+    qtbot.waitUntil(lambda: not main_window.runner.busy, timeout=30_000)
     yield main_window
     main_window.runner.wait_for_idle(30_000)
 
