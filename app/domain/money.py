@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from app.domain import formatting
 from app.domain.errors import UserError
 
 CENT = Decimal("0.01")
@@ -41,6 +42,6 @@ def parse_money(text: str | int | Decimal, field: str = "amount", *, allow_negat
     return amount.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
-def format_money(amount: Decimal, symbol: str = "$") -> str:
-    sign = "-" if amount < 0 else ""
-    return f"{sign}{symbol}{abs(amount):,.2f}"
+def format_money(amount: Decimal) -> str:
+    """ "$1,234.50", "-$12.00" (app.domain.formatting, the one way amounts read)."""
+    return formatting.money(amount)

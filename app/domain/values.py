@@ -54,15 +54,9 @@ def normalize_phone(text: str, field: str = "phone", region: str = DEFAULT_REGIO
 
 def format_phone(e164: str, region: str = DEFAULT_REGION) -> str:
     """The stored number as people write it locally: (410) 555-1234, or international abroad."""
-    if not e164:
-        return ""
-    try:
-        number = phonenumbers.parse(e164, region)
-    except phonenumbers.NumberParseException:
-        return e164
-    if phonenumbers.region_code_for_number(number) == region:
-        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    from app.domain.formatting import phone  # the one way numbers are shown (it needs no values)
+
+    return phone(e164, region)
 
 
 def is_email_address(text: str) -> bool:
