@@ -30,6 +30,7 @@ SERVICE_LIBRARIES = {
     "rapidfuzz",
     "phonenumbers",
     "dateutil",
+    "keyring",
 }
 
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from app.domain.errors import UserError
 from app.logs import setup_logging
 from app.paths import APP_NAME, data_dir_for, resolve_database
+from app.services import office
 from app.services.database import open_app_database
 from ui import gc_guard, signals
 from ui.main_window import MainWindow
@@ -29,7 +30,11 @@ STARTUP_BACKUP_DELAY_MS = 5000
 
 def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="Customers for Life")
-    parser.add_argument("--db", help="a SQLite file or a postgresql:// URL")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--db", help="a SQLite file or a postgresql:// URL")
+    where.add_argument(
+        "--office", action="store_true", help="the office server saved on this computer (its password too)"
+    )
     parser.add_argument("--data-dir", type=Path, help="the folder for the database, logs and backups")
     args, _qt_args = parser.parse_known_args(list(argv)[1:])
     return args
@@ -73,14 +78,21 @@ def open_main_window(argv: Sequence[str]) -> MainWindow | int:
     """
     args = parse_arguments(argv)
     create_application(argv)
-    database = resolve_database(args.db, args.data_dir or qt_data_dir())
+    try:
+        chosen = office.saved_profile_address() if args.office else args.db
+    except UserError as error:
+        QMessageBox.critical(None, "Customers for Life", error.message)
+        return 2
+    database = resolve_database(chosen, args.data_dir or qt_data_dir())
     data_dir = data_dir_for(database, args.data_dir)
     log_path = setup_logging(data_dir)
     set_log_path(log_path)
     qInstallMessageHandler(_qt_message)
     sys.excepthook = _excepthook
     log.info("starting")
-    instance_key = database if "://" in database else str(Path(database).expanduser().resolve())
+    # The same server is the same database whatever password was typed: the key never holds one.
+    shown = office.shown_location(database)
+    instance_key = shown if "://" in database else str(Path(database).expanduser().resolve())
     if ask_running_copy_to_show(instance_key):
         log.info("already running on this database; asked that copy to come forward")
         sys.stderr.write(
@@ -95,7 +107,8 @@ def open_main_window(argv: Sequence[str]) -> MainWindow | int:
     except Exception as error:
         show_error(None, error)
         return 2
-    window = MainWindow(opened.location)
+    # The status bar, Help ▸ About and the "Your data" page all show this: never a password.
+    window = MainWindow(office.shown_location(opened.location))
     if not window.restored:
         window.resize(1280, 800)
     window.single_instance = SingleInstance(instance_key, window)

@@ -13,12 +13,13 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from peewee import Database, DatabaseError, OperationalError, PostgresqlDatabase, SqliteDatabase
+from peewee import Database, DatabaseError, OperationalError, SqliteDatabase
 from playhouse.migrations import Runner
 
 from app.domain import clock
 from app.domain.errors import UserError
-from app.persistence import backup_files, tables
+from app.domain.office import hide_password
+from app.persistence import backup_files, postgres, tables
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +45,7 @@ def schema_version() -> int:
 @dataclass(frozen=True)
 class OpenedDatabase:
     database: Database
-    location: str
+    location: str  # the file, or the server's address without its password (fit to show and log)
     is_sqlite: bool
     migrated_from: int | None  # schema version before migrating, None when nothing ran
     backup_path: Path | None  # the backup taken before migrating
@@ -54,11 +55,18 @@ def is_postgres_url(target: str) -> bool:
     return target.startswith(("postgresql://", "postgres://"))
 
 
-def open_database(target: str | Path, *, backup_dir: Path | None = None) -> OpenedDatabase:
-    """Open (creating if needed) and migrate the database; bind the tables to it."""
+def open_database(
+    target: str | Path, *, backup_dir: Path | None = None, password: str | None = None
+) -> OpenedDatabase:
+    """Open (creating if needed) and migrate the database; bind the tables to it.
+
+    `password`: the office server's, when it is not in the address (it comes from this
+    computer's password store); nothing returned or raised here holds it.
+    """
     target = str(target)
+    location = hide_password(target)
     if is_postgres_url(target):
-        database = _open_postgres(target)
+        database = postgres.open_office_database(target, password)
         is_sqlite = False
     else:
         path = Path(target).expanduser()
@@ -79,36 +87,22 @@ def open_database(target: str | Path, *, backup_dir: Path | None = None) -> Open
         database.close()
         if "locked" in str(error) or "busy" in str(error):
             raise UserError(
-                f"The database {target} is in use by another program. Close it and try again."
+                f"The database {location} is in use by another program. Close it and try again."
             ) from error
         raise
     except DatabaseError as error:
         # Damage past the first page: the header and the schema read well, the tables do not.
         database.close()
         if is_sqlite and ("malformed" in str(error) or "not a database" in str(error)):
-            raise UserError(f"{target} is damaged and cannot be read; restore a backup into it.") from error
+            raise UserError(f"{location} is damaged and cannot be read; restore a backup into it.") from error
         raise
-    return OpenedDatabase(database, target, is_sqlite, migrated_from, backup_path)
+    return OpenedDatabase(database, location, is_sqlite, migrated_from, backup_path)
 
 
 def close_database() -> None:
     database = tables.database_proxy.obj
     if database is not None and not database.is_closed():
         database.close()
-
-
-def _open_postgres(url: str) -> Database:
-    from playhouse.db_url import parse
-
-    params = parse(url)
-    database = PostgresqlDatabase(params.pop("database"), prefer_psycopg3=True, **params)
-    try:
-        database.connect()
-    except Exception as error:  # the driver's own errors vary; all mean "cannot reach it"
-        raise UserError(
-            "Could not connect to the PostgreSQL server. Check the address, user and password."
-        ) from error
-    return database
 
 
 def _check_sqlite_file(path: Path) -> None:

@@ -13,10 +13,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 import psycopg
-from playhouse.db_url import parse
 
 from app.domain.errors import UserError
 from app.persistence.db import APPLICATION_NAME
+from app.persistence.postgres import server_params
 from app.persistence.tables import Customer, database_proxy
 
 CONNECT_TIMEOUT_S = 5
@@ -42,11 +42,12 @@ class ConnectionProblem(Exception):
         self.kind = kind
 
 
-def probe_postgres(url: str) -> ServerFacts:
-    """Connect once, outside the app's own connection, and read what the database holds."""
-    params = parse(url)
-    database = params.pop("database", "") or ""
-    params.setdefault("connect_timeout", CONNECT_TIMEOUT_S)
+def probe_postgres(url: str, password: str | None = None) -> ServerFacts:
+    """Connect once, outside the app's own connection, and read what the database holds.
+
+    `password` (from this computer's password store) is used when the address has none.
+    """
+    database, params = server_params(url, password, timeout=CONNECT_TIMEOUT_S)
     host, port = str(params.get("host") or "localhost"), int(params.get("port") or 5432)
     try:
         connection = psycopg.connect(dbname=database, **params)

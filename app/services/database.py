@@ -14,8 +14,18 @@ OpenedDatabase = db.OpenedDatabase
 
 
 def open_app_database(target: str, data_dir: Path) -> db.OpenedDatabase:
-    """Open, check and migrate; a migration is preceded by a backup in the data folder."""
-    opened = db.open_database(target, backup_dir=data_dir / "backups")
+    """Open, check and migrate; a migration is preceded by a backup in the data folder.
+
+    An office server's address without a password is completed from the saved office profile
+    (its password is in this computer's password store); `opened.location` never holds one.
+    """
+    password = None
+    if db.is_postgres_url(target):
+        # Here, not at the top: office mode brings the PostgreSQL driver (0.1 s) a laptop never needs.
+        from app.services.office import password_for
+
+        password = password_for(target)
+    opened = db.open_database(target, backup_dir=data_dir / "backups", password=password)
     if opened.is_sqlite:
         protect_data_files(Path(opened.location), data_dir)
     if opened.migrated_from:
