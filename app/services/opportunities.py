@@ -22,7 +22,7 @@ from app.domain.kinds import OpportunityKind as K
 from app.domain.kinds import OpportunityStatus
 from app.domain.opportunities import MissingInfo, OpportunityRow, Raised, RecomputeSummary, Rules
 from app.domain.opportunity_kinds.spec import KindSpec
-from app.persistence import bulk, change_counters
+from app.persistence import bulk, change_counters, locks
 from app.persistence import catalog as catalog_repository
 from app.persistence import opportunities as engine
 from app.persistence import queue as repository
@@ -55,14 +55,17 @@ def recompute_opportunities(
     total = len(kinds.KINDS) + 2
     raised_per_kind: dict[str, int] = {}
     refreshed = 0
-    with bulk.transaction():
+    # One PC at a time (PostgreSQL): a second one waits, then finds what the first wrote instead of
+    # raising it again into the unique key.
+    with bulk.transaction(), locks.exclusive(locks.OPPORTUNITY_RECOMPUTE):
         ensure_default_catalog()
         closed = engine.close_resolved(today_rules, kinds.closed_by())
         _report(progress, 1, total)
         for done, spec in enumerate(kinds.KINDS, start=2):
             _check(cancel)
-            taken = engine.existing_keys(spec.kind)
-            raised = spec.raise_from(CANDIDATES[spec.kind](today_rules), today_rules, taken)
+            candidates = list(CANDIDATES[spec.kind](today_rules))
+            taken = engine.existing_keys(spec.kind) if candidates else set()
+            raised = spec.raise_from(candidates, today_rules, taken)
             inserted, updated = _write(spec, raised, taken, today)
             raised_per_kind[spec.kind.value] = inserted
             refreshed += updated

@@ -3,7 +3,13 @@ same SQL as on SQLite (app/persistence/raw_sql.py), so its tests are run again h
 
 from __future__ import annotations
 
+import threading
+
+from app.persistence.tables import Opportunity
+from app.services.opportunities import recompute_opportunities
 from tests.persistence.test_opportunity_engine import (  # noqa: F401
+    TODAY,
+    _a_bit_of_everything,
     catalog,
     test_a_17_year_old_furnace_typed_in_today_is_a_replacement_due_today,
     test_a_dismissed_replacement_comes_back_only_at_the_next_threshold,
@@ -26,3 +32,28 @@ from tests.persistence.test_opportunity_engine import (  # noqa: F401
     test_upgrade_and_warranty,
     test_what_falls_due_on_a_day_the_engine_runs_keeps_that_day,
 )
+
+
+def test_two_office_pcs_recomputing_at_once_raise_everything_once(db, catalog) -> None:  # noqa: F811
+    """Both find the same opportunities missing; the second waits for the first (an advisory lock),
+    then finds them written: no broken unique key, nothing raised twice."""
+    _a_bit_of_everything(catalog)
+    start = threading.Barrier(2)
+    results: list[object] = []
+
+    def office_pc() -> None:  # each thread has a connection of its own, as another PC has
+        try:
+            start.wait()
+            results.append(recompute_opportunities(today=TODAY).total_raised)
+        except Exception as error:  # whatever went wrong, the assertion shows it
+            results.append(error)
+        finally:
+            db.database.close()
+
+    pcs = [threading.Thread(target=office_pc) for _ in range(2)]
+    for pc in pcs:
+        pc.start()
+    for pc in pcs:
+        pc.join(timeout=60)
+    raised = Opportunity.select().count()
+    assert sorted(results, key=str) == [0, raised] and raised >= 9
