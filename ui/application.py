@@ -110,7 +110,7 @@ def open_main_window(argv: Sequence[str]) -> MainWindow | int:
     # The status bar, Help ▸ About and the "Your data" page all show this: never a password.
     window = MainWindow(office.shown_location(opened.location))
     if not window.restored:
-        window.resize(1280, 800)
+        window.size_to_screen()
     window.single_instance = SingleInstance(instance_key, window)
     window.single_instance.show_requested.connect(window.bring_forward)
     window.show()
