@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from peewee import SqliteDatabase
+import dataclasses
+
+from peewee import BooleanField, SqliteDatabase
 
 from app.domain import clock
 from app.domain.customers import (
@@ -30,6 +32,10 @@ from app.persistence.tables import (
 )
 
 SORT_COLUMNS = ("name", "company", "phone", "email", "city", "segment")
+# The draft's fields are the table's columns (the declaration, app/domain/fields.py, and its tests see to it).
+_DRAFT_FIELDS = tuple(f.name for f in dataclasses.fields(CustomerDraft))
+# SQLite hands booleans back as 0 and 1.
+_FLAGS = frozenset(name for name in _DRAFT_FIELDS if isinstance(Customer._meta.combined[name], BooleanField))
 _CITY = "(SELECT s.city FROM site s WHERE s.customer_id = c.id ORDER BY s.is_billing DESC, s.id LIMIT 1)"
 _SEGMENT = "(SELECT g.name FROM segment g WHERE g.id = c.segment_id)"
 
@@ -91,30 +97,11 @@ def count_customers(search: str = "") -> int:
 
 
 def _draft_fields(draft: CustomerDraft) -> dict:
-    return {
-        "kind": draft.kind,
-        "first_name": draft.first_name,
-        "last_name": draft.last_name,
-        "company": draft.company,
-        "display_name": draft.display_name,
-        "email": draft.email,
-        "email2": draft.email2,
-        "phone": draft.phone,
-        "phone_mobile": draft.phone_mobile,
-        "phone_work": draft.phone_work,
-        "segment": draft.segment_id,
-        "call_window_start": draft.call_window_start,
-        "call_window_end": draft.call_window_end,
-        "do_not_call": draft.do_not_call,
-        "do_not_mail": draft.do_not_mail,
-        "do_not_email": draft.do_not_email,
-        "do_not_service": draft.do_not_service,
-        "share_with_partners": draft.share_with_partners,
-        "share_consent_on": draft.share_consent_on,
-        "source": draft.source,
-        "customer_since": draft.customer_since,
-        "notes": draft.notes,
-    }
+    """The draft as the table's columns: each of its fields (peewee takes "segment_id" for the segment),
+    and the name the list shows."""
+    values = {name: getattr(draft, name) for name in _DRAFT_FIELDS}
+    values["display_name"] = draft.display_name
+    return values
 
 
 def create_customer(draft: CustomerDraft) -> int:
@@ -149,29 +136,9 @@ def update_customer(customer_id: int, draft: CustomerDraft, expected_version: in
 
 
 def _draft_from_row(row: dict) -> CustomerDraft:
-    return CustomerDraft(
-        first_name=row["first_name"],
-        last_name=row["last_name"],
-        company=row["company"],
-        kind=row["kind"],
-        email=row["email"],
-        email2=row["email2"],
-        phone=row["phone"],
-        phone_mobile=row["phone_mobile"],
-        phone_work=row["phone_work"],
-        segment_id=row["segment"],
-        call_window_start=row["call_window_start"],
-        call_window_end=row["call_window_end"],
-        do_not_call=bool(row["do_not_call"]),
-        do_not_mail=bool(row["do_not_mail"]),
-        do_not_email=bool(row["do_not_email"]),
-        do_not_service=bool(row["do_not_service"]),
-        share_with_partners=bool(row["share_with_partners"]),
-        share_consent_on=row["share_consent_on"],
-        source=row["source"],
-        customer_since=row["customer_since"],
-        notes=row["notes"],
-    )
+    """A customer row (keyed by peewee's field names: "segment", not "segment_id") as its draft."""
+    values = {name: row[Customer._meta.combined[name].name] for name in _DRAFT_FIELDS}
+    return CustomerDraft(**{name: bool(v) if name in _FLAGS else v for name, v in values.items()})
 
 
 def get_customer(customer_id: int) -> CustomerDetail | None:

@@ -16,58 +16,58 @@ from dataclasses import dataclass, field
 from itertools import repeat
 from typing import Any
 
+from peewee import CharField, DateField, Field, Model, TextField
+
 from app.domain import clock
 from app.persistence import bulk, search_index
-from app.persistence.tables import ImportBatch, ImportMapping, Segment, database_proxy
+from app.persistence.tables import (
+    Customer,
+    Equipment,
+    ImportBatch,
+    ImportMapping,
+    Segment,
+    Site,
+    Visit,
+    database_proxy,
+)
 
 CHUNK = 10_000  # rows written between two progress/cancel checks
 IN_CHUNK = 500  # ids per "IN (...)": well under SQLite's parameter limit
 
-CUSTOMER_COLUMNS = (
-    "id", "kind", "first_name", "last_name", "company", "display_name", "email", "email2", "phone",
-    "phone_mobile", "phone_work", "segment_id", "call_window_start", "call_window_end", "do_not_call",
-    "do_not_mail", "do_not_email", "do_not_service", "share_with_partners", "share_consent_on", "source",
-    "referred_by_id", "customer_since", "notes", "created_at", "updated_at", "version",
-)  # fmt: skip
-SITE_COLUMNS = (
-    "id", "customer_id", "label", "street", "street2", "city", "region", "postal_code", "country",
-    "is_billing", "notes",
-)  # fmt: skip
-EQUIPMENT_COLUMNS = (
-    "id", "site_id", "catalog_item_id", "kind", "brand", "model", "serial", "installed_on",
-    "installed_by_us", "warranty_until", "removed_on", "notes",
-)  # fmt: skip
-VISIT_COLUMNS = (
-    "id", "customer_id", "site_id", "equipment_id", "plan_id", "visited_on", "kind", "technician", "findings",
-)  # fmt: skip
+
+def _columns(model: type[Model]) -> tuple[str, ...]:
+    return tuple(f.column_name for f in model._meta.sorted_fields)
+
+
+def _default(column: Field) -> Any:
+    """What a column holds when the import gives nothing: its declared default (a stamp such as created_at
+    is given by the write), "" for text that may not be NULL, else NULL."""
+    if column.default is not None and not callable(column.default):
+        return column.default
+    if isinstance(column, (CharField, TextField)) and not column.null:
+        return ""
+    return None
+
+
+# The columns of the tables an import writes, as the models declare them, so a column added to a table is
+# written by the import too.
+_MODELS: dict[str, type[Model]] = {"customer": Customer, "site": Site, "equipment": Equipment, "visit": Visit}
+CUSTOMER_COLUMNS = _columns(Customer)
+SITE_COLUMNS = _columns(Site)
+EQUIPMENT_COLUMNS = _columns(Equipment)
+VISIT_COLUMNS = _columns(Visit)
 # The customer columns an import may fill in on an existing customer.
 UPDATABLE = frozenset(CUSTOMER_COLUMNS) - {"id", "created_at", "updated_at", "version", "referred_by_id"}
 
 _DEFAULTS: dict[str, dict[str, Any]] = {
-    "customer": {
-        "kind": "household", "first_name": "", "last_name": "", "company": "", "display_name": "",
-        "email": "", "email2": "", "phone": "", "phone_mobile": "", "phone_work": "", "segment_id": None,
-        "call_window_start": "", "call_window_end": "", "do_not_call": False, "do_not_mail": False,
-        "do_not_email": False, "do_not_service": False, "share_with_partners": False,
-        "share_consent_on": None, "source": "", "referred_by_id": None, "customer_since": None, "notes": "",
-        "version": 1,
-    },
-    "site": {"label": "", "street": "", "street2": "", "city": "", "region": "", "postal_code": "",
-             "country": "US", "is_billing": False, "notes": ""},
-    "equipment": {"catalog_item_id": None, "kind": "", "brand": "", "model": "", "serial": "",
-                  "installed_on": None, "installed_by_us": False, "warranty_until": None, "removed_on": None,
-                  "notes": ""},
-    "visit": {"site_id": None, "equipment_id": None, "plan_id": None, "kind": "maintenance", "technician": "",
-              "findings": ""},
-}  # fmt: skip
-_DATE_COLUMNS = {
-    "customer": ("share_consent_on", "customer_since"),
-    "site": (),
-    "equipment": ("installed_on", "warranty_until", "removed_on"),
-    "visit": ("visited_on",),
+    table: {f.column_name: _default(f) for f in model._meta.sorted_fields if f.column_name != "id"}
+    for table, model in _MODELS.items()
 }
-_COLUMNS = {"customer": CUSTOMER_COLUMNS, "site": SITE_COLUMNS, "equipment": EQUIPMENT_COLUMNS,
-            "visit": VISIT_COLUMNS}  # fmt: skip
+_DATE_COLUMNS = {
+    table: tuple(f.column_name for f in model._meta.sorted_fields if type(f) is DateField)
+    for table, model in _MODELS.items()
+}
+_COLUMNS = {table: _columns(model) for table, model in _MODELS.items()}
 
 
 def _now_text() -> str:

@@ -13,100 +13,19 @@ from pathlib import Path
 
 import python_calamine
 
+from app.domain import fields as declared
 from app.services.importing.headers import SheetTable
 from app.services.importing.sniffing import Sniffed
 
 EXPORT_SHEETS = ("customer", "site", "equipment")
-CUSTOMER = (
-    "id",
-    "kind",
-    "first_name",
-    "last_name",
-    "company",
-    "email",
-    "email2",
-    "phone",
-    "phone_mobile",
-    "phone_work",
-    "do_not_call",
-    "do_not_mail",
-    "do_not_email",
-    "source",
-    "customer_since",
-    "notes",
-)
-SITE = ("label", "street", "street2", "city", "region", "postal_code", "country", "is_billing")
-EQUIPMENT = ("kind", "brand", "model", "serial", "installed_on", "warranty_until")
-HEADERS = [
-    "Customer ID",
-    "Customer Type",
-    "First Name",
-    "Last Name",
-    "Company",
-    "Email",
-    "Email 2",
-    "Phone",
-    "Mobile",
-    "Work Phone",
-    "Do Not Call",
-    "Do Not Mail",
-    "Do Not Email",
-    "Lead Source",
-    "Customer Since",
-    "Notes",
-    "Segment",
-    "Site Name",
-    "Street",
-    "Street 2",
-    "City",
-    "State",
-    "ZIP",
-    "Country",
-    "Billing Site",
-    "Equipment",
-    "Brand",
-    "Model",
-    "Serial Number",
-    "Installed",
-    "Warranty Until",
-]
-MAPPING = dict(
-    enumerate(
-        [
-            "customer_ref",
-            "customer_type",
-            "first_name",
-            "last_name",
-            "company",
-            "email",
-            "email",
-            "phone",
-            "phone_mobile",
-            "phone_work",
-            "do_not_call",
-            "do_not_mail",
-            "do_not_email",
-            "source",
-            "customer_since",
-            "notes",
-            "segment",
-            "site_label",
-            "street",
-            "street2",
-            "city",
-            "region",
-            "postal_code",
-            "country",
-            "site_is_billing",
-            "equipment_kind",
-            "brand",
-            "model",
-            "serial",
-            "installed_on",
-            "warranty_until",
-        ]
-    )
-)
+# Every importable field of the three, as declared (app/domain/fields.py): a field the importer offers
+# comes back from the export with no code here. A reference is read back by the name of what it points at.
+CUSTOMER = declared.CUSTOMER.importable
+SITE = declared.SITE.importable
+EQUIPMENT = declared.EQUIPMENT.importable
+_REFERENCED_SHEET = {"segment_id": "segment"}  # the sheet whose "name" a reference column stands for
+HEADERS = ["Customer ID", *(spec.label for spec in (*CUSTOMER, *SITE, *EQUIPMENT))]
+MAPPING = dict(enumerate(["customer_ref", *(spec.imports for spec in (*CUSTOMER, *SITE, *EQUIPMENT))]))
 
 
 def is_export(path: Path, sniffed: Sniffed, sheet_names: list[str]) -> bool:
@@ -128,10 +47,13 @@ def is_export(path: Path, sniffed: Sniffed, sheet_names: list[str]) -> bool:
 def joined_table(path: Path) -> SheetTable:
     workbook = python_calamine.CalamineWorkbook.from_path(str(path))
     try:
-        sheets = {name: _records(workbook, name) for name in (*EXPORT_SHEETS, "segment")}
+        sheets = {name: _records(workbook, name) for name in (*EXPORT_SHEETS, *_REFERENCED_SHEET.values())}
     finally:
         workbook.close()
-    segments = {row["id"]: row.get("name", "") for row in sheets["segment"]}
+    names = {
+        column: {row["id"]: row.get("name", "") for row in sheets[sheet]}
+        for column, sheet in _REFERENCED_SHEET.items()
+    }
     sites: dict[object, list[dict]] = {}
     for site in sheets["site"]:
         sites.setdefault(site["customer_id"], []).append(site)
@@ -140,12 +62,12 @@ def joined_table(path: Path) -> SheetTable:
         equipment.setdefault(item["site_id"], []).append(item)
     rows: list[tuple[int, list[object]]] = []
     for customer in sheets["customer"]:
-        who = [customer.get(c, "") for c in CUSTOMER] + [segments.get(customer.get("segment_id"), "")]
+        who = [customer.get("id", ""), *_cells(customer, CUSTOMER, names)]
         for site in sites.get(customer["id"], [None]):  # type: ignore[list-item]
-            where = [site.get(c, "") for c in SITE] if site else [""] * len(SITE)
+            where = _cells(site, SITE, names) if site else [""] * len(SITE)
             items = equipment.get(site["id"], [None]) if site else [None]  # type: ignore[list-item]
             for item in items:
-                what = [item.get(c, "") for c in EQUIPMENT] if item else [""] * len(EQUIPMENT)
+                what = _cells(item, EQUIPMENT, names) if item else [""] * len(EQUIPMENT)
                 rows.append((len(rows) + 2, [*who, *where, *what]))
     return SheetTable(
         "customer",
@@ -165,3 +87,13 @@ def _records(workbook: python_calamine.CalamineWorkbook, name: str) -> list[dict
         return []
     header = [str(h) for h in rows[0]]
     return [dict(zip(header, row, strict=False)) for row in rows[1:]]
+
+
+def _cells(record: dict, specs: tuple[declared.FieldSpec, ...], names: dict[str, dict]) -> list[object]:
+    """The record's values of these fields, a reference as the name of the row it points at."""
+    return [
+        names[spec.column_name].get(record.get(spec.column_name), "")
+        if spec.column_name in names
+        else record.get(spec.column_name, "")
+        for spec in specs
+    ]

@@ -8,39 +8,35 @@ property: "Service Street 1", "Billing Street 1", "Main Phone #s"), Housecall Pr
 "Customer Name", "Location Address") and the sheets owners make themselves
 ("Cust Name", "Town", "Model #", "Installed"). Matching is on a normalised form
 (see `normalise_header`), so case, punctuation and "#"/"No." do not matter.
+
+The targets for the fields of customers, sites and equipment, their labels and kinds come from the
+declaration (app/domain/fields.py); the names other programs give those columns are kept here.
 """
 
 from __future__ import annotations
 
 import re
 
+from app.domain.fields import CUSTOMER, DATE_KINDS, EQUIPMENT, SITE, Entity, FieldKind
+
+
+def _targets(entity: Entity) -> list[tuple[str, str]]:
+    """The entity's importable fields as (target key, label), in the declared order; a target that fills
+    several fields (the e-mail target: email, then email2) once, under its first field's label."""
+    found: dict[str, str] = {}
+    for spec in entity.importable:
+        found.setdefault(spec.imports, spec.label)
+    return list(found.items())
+
+
+# The entities' fields come from their declaration; the others here are the importer's own: a whole name or
+# address to be split, the old program's number, billing and "Bill to" lines, the last visit, a note.
 TARGET_FIELDS: list[tuple[str, str]] = [
     ("full_name", "Name (whole)"),
-    ("first_name", "First name"),
-    ("last_name", "Last name"),
-    ("company", "Company"),
-    ("customer_type", "Household or business"),
+    *_targets(CUSTOMER),
     ("customer_ref", "Customer number in the old program"),
-    ("phone", "Phone"),
-    ("phone_mobile", "Mobile phone"),
-    ("phone_work", "Work phone"),
-    ("email", "E-mail"),
-    ("notes", "Notes"),
-    ("customer_since", "Customer since"),
-    ("segment", "Segment"),
-    ("source", "Lead source"),
-    ("do_not_call", "Do not call"),
-    ("do_not_mail", "Do not mail"),
-    ("do_not_email", "Do not e-mail"),
     ("full_address", "Service address (whole)"),
-    ("street", "Street"),
-    ("street2", "Street line 2"),
-    ("city", "City"),
-    ("region", "State"),
-    ("postal_code", "ZIP code"),
-    ("country", "Country"),
-    ("site_label", "Site name"),
-    ("site_is_billing", "Site is the billing address"),
+    *_targets(SITE),
     ("billing_full_address", "Billing address (whole)"),
     ("billing_street", "Billing street"),
     ("billing_street2", "Billing street line 2"),
@@ -49,22 +45,25 @@ TARGET_FIELDS: list[tuple[str, str]] = [
     ("billing_postal_code", "Billing ZIP code"),
     *[(f"bill_to_{n}", f"Bill to line {n}") for n in range(1, 6)],
     *[(f"ship_to_{n}", f"Ship to line {n}") for n in range(1, 6)],
-    ("equipment_kind", "Equipment"),
-    ("brand", "Brand"),
-    ("model", "Model"),
-    ("serial", "Serial number"),
-    ("installed_on", "Installed on"),
-    ("warranty_until", "Warranty until"),
+    *_targets(EQUIPMENT),
     ("last_service", "Last service visit"),
     ("note", "Keep as a note"),
     ("ignore", "Ignore"),
 ]
 TARGET_KEYS = frozenset(key for key, _ in TARGET_FIELDS)
 LABELS = dict(TARGET_FIELDS)
-DATE_TARGETS = frozenset({"customer_since", "installed_on", "warranty_until", "last_service"})
-PHONE_TARGETS = frozenset({"phone", "phone_mobile", "phone_work"})
+IMPORTED_ENTITIES = (CUSTOMER, SITE, EQUIPMENT)
+_IMPORTED = [spec for entity in IMPORTED_ENTITIES for spec in entity.importable]
+DATE_TARGETS = frozenset({spec.imports for spec in _IMPORTED if spec.kind in DATE_KINDS} | {"last_service"})
+# Dates that may lie ahead (a warranty's end); any other day after today is a typing mistake.
+FUTURE_TARGETS = frozenset(spec.imports for spec in _IMPORTED if spec.may_be_future)
+PHONE_TARGETS = frozenset(spec.imports for spec in _IMPORTED if spec.kind is FieldKind.PHONE)
 # Targets that may take several columns (values are combined); the others keep the first non-empty one.
-MULTI_TARGETS = PHONE_TARGETS | {"email", "notes", "note", "ignore"}
+MULTI_TARGETS = (
+    PHONE_TARGETS
+    | {spec.imports for spec in _IMPORTED if spec.kind in (FieldKind.EMAIL, FieldKind.MULTILINE)}
+    | {"note", "ignore"}
+)
 
 _KNOWN: dict[str, tuple[str, ...]] = {
     "full_name": (

@@ -17,9 +17,10 @@ from types import MappingProxyType
 from typing import Any
 
 from app.domain.customers import display_name
+from app.domain.fields import FieldKind
 from app.services.importing import addresses as addr
 from app.services.importing.cleaning import shown_phone
-from app.services.importing.rows import RowData
+from app.services.importing.rows import PLAIN_CUSTOMER, RowData
 
 _SLOT_OF_KIND = {
     "mobile": "phone_mobile",
@@ -29,7 +30,11 @@ _SLOT_OF_KIND = {
     "other": "phone",
 }
 PHONE_SLOTS = ("phone", "phone_mobile", "phone_work")
-FILLABLE = ("source", "customer_since")  # names are never changed by an import: the owner may have fixed them
+# What an import may fill in on a saved customer, besides phones, e-mails and notes: the blanks of its plain
+# declared fields, and each refusal (a yes) it lacks, since a refusal always holds. Names are never changed
+# by an import: the owner may have fixed them.
+FILLABLE = tuple(spec.name for spec in PLAIN_CUSTOMER if spec.kind is not FieldKind.BOOL)
+REFUSALS = tuple(spec.name for spec in PLAIN_CUSTOMER if spec.kind is FieldKind.BOOL)
 
 
 _NOTHING: Mapping[Any, Any] = MappingProxyType({})
@@ -201,7 +206,7 @@ def diff_saved(
     for column in FILLABLE:
         if new.get(column) and not saved.get(column):
             update[column] = new[column]
-    for flag in ("do_not_call", "do_not_mail", "do_not_email"):
+    for flag in REFUSALS:
         if new.get(flag) and not saved.get(flag):
             update[flag] = True  # a refusal always holds
     numbers = [

@@ -15,6 +15,7 @@ from typing import Any
 
 from app.domain import clock
 from app.domain.customers import display_name
+from app.domain.fields import CUSTOMER, DATE_KINDS, EQUIPMENT, FieldKind, FieldSpec
 from app.services.importing import addresses as addr
 from app.services.importing.cleaning import (
     PhoneParser,
@@ -29,7 +30,7 @@ from app.services.importing.cleaning import (
     text,
 )
 from app.services.importing.dates import DateProblem, DateReader
-from app.services.importing.fields import LABELS
+from app.services.importing.fields import FUTURE_TARGETS, LABELS, MULTI_TARGETS, TARGET_FIELDS
 from app.services.importing.reading import MAX_CELL_CHARS
 
 
@@ -50,42 +51,21 @@ PLACEHOLDERS = frozenset(
 _PHONE_KIND_OF_COLUMN = {"phone": "", "phone_mobile": "mobile", "phone_work": "work"}
 _HOUSEHOLD_TYPES = frozenset({"household", "residential", "home", "homeowner", "no", "false", "0"})
 _BUSINESS_TYPES = frozenset({"business", "commercial", "company", "yes", "true", "1", "corporate", "b2b"})
-_SINGLE = (
-    "full_name",
-    "first_name",
-    "last_name",
-    "company",
-    "customer_type",
-    "customer_ref",
-    "customer_since",
-    "segment",
-    "source",
-    "do_not_call",
-    "do_not_mail",
-    "do_not_email",
-    "full_address",
-    "street",
-    "street2",
-    "city",
-    "region",
-    "postal_code",
-    "country",
-    "site_label",
-    "site_is_billing",
-    "billing_full_address",
-    "billing_street",
-    "billing_street2",
-    "billing_city",
-    "billing_region",
-    "billing_postal_code",
-    "equipment_kind",
-    "brand",
-    "model",
-    "serial",
-    "installed_on",
-    "warranty_until",
-    "last_service",
+# Targets that keep one column's value (the first non-empty one); the others combine several columns.
+_SINGLE = tuple(
+    key
+    for key, _ in TARGET_FIELDS
+    if key not in MULTI_TARGETS and not key.startswith(("bill_to_", "ship_to_"))
 )
+# Customer targets read by a step of their own below: names and household-or-business, phones and
+# e-mails, notes, the segment (a name to be found or made). Every other importable customer field is
+# taken as its declared kind says (PLAIN_CUSTOMER), so a new one needs no code here.
+OWN_STEP_TARGETS = frozenset(
+    {"first_name", "last_name", "company", "customer_type", "phone", "phone_mobile", "phone_work", "email"}
+    | {"notes", "segment"}
+)
+PLAIN_KINDS = frozenset({FieldKind.TEXT, FieldKind.BOOL, *DATE_KINDS})
+PLAIN_CUSTOMER = tuple(spec for spec in CUSTOMER.importable if spec.imports not in OWN_STEP_TARGETS)
 
 
 @dataclass(slots=True)
@@ -225,7 +205,7 @@ class RowBuilder:
         except DateProblem as problem:
             self._lost(row, index, value, f"{problem}")
             return None
-        if day and target != "warranty_until" and day > self.today:
+        if day and target not in FUTURE_TARGETS and day > self.today:
             self._lost(row, index, value, f"{day:%b %d, %Y} is in the future")
             return None
         return day
@@ -295,14 +275,10 @@ class RowBuilder:
                 self._lost(row, index, piece, f"“{piece}” is not an e-mail address")
 
     def _customer_fields(self, row: RowData, values: dict) -> None:
-        if since := self._date(row, values, "customer_since"):
-            row.customer["customer_since"] = since
-        if source := values.get("source", _NONE)[2]:
-            row.customer["source"] = source
+        for name, value in self._plain(row, values, PLAIN_CUSTOMER).items():
+            if value:  # a yes is taken (do not call); a no, a blank or an unreadable date adds nothing
+                row.customer[name] = value
         row.segment = values.get("segment", _NONE)[2]
-        for flag in ("do_not_call", "do_not_mail", "do_not_email"):
-            if flag in values and parse_flag(values[flag][1]):
-                row.customer[flag] = True
         if visit := self._date(row, values, "last_service"):
             row.last_service = visit
 
@@ -384,28 +360,30 @@ class RowBuilder:
         }
 
     def _equipment(self, row: RowData, values: dict) -> None:
-        kind = values.get("equipment_kind", _NONE)[2]
-        brand, model, serial = (
-            values.get("brand", _NONE)[2],
-            values.get("model", _NONE)[2],
-            values.get("serial", _NONE)[2],
-        )
-        installed = self._date(row, values, "installed_on")
-        warranty = self._date(row, values, "warranty_until")
-        if not (kind or brand or model or serial or installed or warranty):
+        equipment = self._plain(row, values, EQUIPMENT.importable)
+        if not any(equipment.values()):
             return
+        installed, warranty = equipment["installed_on"], equipment["warranty_until"]
         if warranty and installed and warranty < installed:
             row.add_problem(
                 f"{LABELS['warranty_until']}: the warranty cannot end before the install; "
                 "it was put in the notes."
             )
             row.add_note(f"Warranty until: {warranty:%m/%d/%Y}")
-            warranty = None
-        row.equipment = {
-            "kind": kind or "Equipment",
-            "brand": brand,
-            "model": model,
-            "serial": serial,
-            "installed_on": installed,
-            "warranty_until": warranty,
-        }
+            equipment["warranty_until"] = None
+        equipment["kind"] = equipment["kind"] or "Equipment"
+        row.equipment = equipment
+
+    def _plain(self, row: RowData, values: dict, specs: tuple[FieldSpec, ...]) -> dict[str, Any]:
+        """Declared fields read as their kind says, by field name: a date (a problem and a note when it
+        cannot be read), yes/no, or the cleaned text; "" or None when the row has nothing for them."""
+        found: dict[str, Any] = {}
+        for spec in specs:
+            target = spec.imports
+            if spec.kind in DATE_KINDS:
+                found[spec.name] = self._date(row, values, target)
+            elif spec.kind is FieldKind.BOOL:
+                found[spec.name] = target in values and parse_flag(values[target][1])
+            else:
+                found[spec.name] = values.get(target, _NONE)[2]
+        return found
