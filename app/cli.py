@@ -78,7 +78,9 @@ def build_parser() -> argparse.ArgumentParser:
     callsheet = commands.add_parser("callsheet", help="the follow-up call sheet for a day")
     callsheet.add_argument("out", type=Path)
     callsheet.add_argument("--date", type=_date)
-    callsheet.add_argument("--limit", type=int, default=2000, help="at most this many calls (default 2000)")
+    callsheet.add_argument(
+        "--limit", type=int, help="this many calls instead of the day's share (the Calls per day setting)"
+    )
 
     statement = commands.add_parser("statement", help="a partner's commission statement")
     statement.add_argument("partner", help="the partner's id or (part of) their name")

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain import clock
+from app.domain import clock, formatting
 from app.services import customers as customer_service
 from app.services.demo import build_demo
 from app.services.freshness import affects_opportunities, ensure_opportunities_fresh
@@ -40,7 +40,6 @@ from ui.tasks import TaskRunner
 from ui.text import count_text
 from ui.window_state import last_folder, remember_folder, restore_window, save_window
 
-CALLSHEET_LIMIT = 2000
 WATCH_INTERVAL_MS = 60_000
 PREFERRED_SIZE, MINIMUM_SIZE = QSize(1280, 800), QSize(960, 600)
 
@@ -283,11 +282,10 @@ class MainWindow(QMainWindow):
         print_to_preview(
             self.runner,
             self,
-            self.tr("Call sheet for %1").replace("%1", f"{day:%b %d, %Y}"),
+            self.tr("Call sheet for %1").replace("%1", formatting.short_date(day)),
             f"calls-{day}",
-            lambda out, progress, cancel: print_callsheet(
-                out, day=day, limit=CALLSHEET_LIMIT, progress=progress, cancel=cancel
-            ),
+            # The day's list, as Today's calls shows it (the Calls per day setting).
+            lambda out, progress, cancel: print_callsheet(out, day=day, progress=progress, cancel=cancel),
         )
 
     def _after_demo(self) -> None:

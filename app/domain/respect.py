@@ -7,7 +7,8 @@ These are rules, not options to remember:
   preferred window (its end is exclusive: a 9:00–11:00 window takes calls up to 10:59);
 - at most one marketing contact per customer every `marketing_gap_days` (30 by default):
   after a marketing contact on day D the next one may be made on day D + gap.
-Times of day are "HH:MM" text (as settings and customers store them), "24:00" ends a day.
+Times of day are "HH:MM" text (as settings and customers store them), "24:00" ends a day; they are
+shown as app.domain.formatting writes them ("9:00–11:00 AM").
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from app.domain.formatting import time_range
 from app.domain.kinds import Channel, OpportunityKind
 
 # Selling something new; the rest (renewal, maintenance due, follow-up, check-in, warranty
@@ -140,9 +142,21 @@ def may_call_at(
     return next_call_time(at, quiet_hours, window_start, window_end) == at.replace(second=0, microsecond=0)
 
 
+def first_call_time(
+    quiet_hours: tuple[tuple[str, str], ...], window_start: str = "", window_end: str = ""
+) -> datetime.time | None:
+    """The first moment of the day at which this customer may be called (None: never that day)."""
+    return next_call_time(datetime.time(0, 0), quiet_hours, window_start, window_end)
+
+
 def window_text(window_start: str, window_end: str) -> str:
-    """ "09:00–11:00", or "" for any time."""
-    return f"{window_start}–{window_end}" if window_start and window_end else ""
+    """ "9:00–11:00 AM", or "" for any time."""
+    return time_range(window_start, window_end) if window_start and window_end else ""
+
+
+def call_times_text(periods: list[tuple[int, int]]) -> str:
+    """The minute ranges of callable_periods in words: "9:00 AM–5:30 PM, 7:30–8:30 PM"."""
+    return ", ".join(time_range(hhmm(start), hhmm(end)) for start, end in periods)
 
 
 # ---------------------------------------------------------------- after a call

@@ -324,6 +324,17 @@ SETTINGS: tuple[SettingSpec, ...] = (
         placeholder="before 9:00, 17:30-19:30, after 20:30",
     ),
     SettingSpec(
+        "calls_per_day",
+        T.INT,
+        40,
+        label="Calls per day",
+        help="How many calls Today's calls and the call sheet give you a day, most urgent first; the "
+        "rest wait for the next days, in the same order.",
+        group=CALLS,
+        minimum=1,
+        maximum=1000,
+    ),
+    SettingSpec(
         "marketing_gap_days",
         T.INT,
         30,

@@ -140,6 +140,19 @@ def queue_customers(day: datetime.date, marketing_from: datetime.date) -> list[t
     return [(cid, as_date(due), int(cents or 0), start, end) for cid, due, cents, start, end in rows]
 
 
+def customers_called_on(day: datetime.date) -> set[int]:
+    """Customers with a call from the queue logged on `day` (an outgoing call about an opportunity):
+    they have had that day's call, and it counts against the day's capacity."""
+    rows = run_sql(
+        """SELECT DISTINCT customer_id FROM touch
+        WHERE channel = 'call' AND direction = 'out' AND opportunity_id IS NOT NULL
+          AND happened_at >= :day AND happened_at < :day_after""",
+        day=day.isoformat(),
+        day_after=(day + datetime.timedelta(days=1)).isoformat(),
+    )
+    return {cid for (cid,) in rows}
+
+
 def queue_details(customer_ids: Sequence[int], day: datetime.date) -> dict:
     """What a call needs for these customers: rows by customer id, under "customers", "reasons"
     (every workable opportunity), "equipment" and "touches" (the latest contact only)."""

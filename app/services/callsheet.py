@@ -1,4 +1,4 @@
-"""The day's follow-up calls on paper: the queue, rendered as a call sheet (GUI and CLI alike)."""
+"""The day's follow-up calls on paper: the day's list from the queue, as a call sheet (GUI and CLI alike)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import datetime
 from pathlib import Path
 
 from app.domain import clock
+from app.domain.opportunities import plural
 from app.services.cancel import Cancelled
 from app.services.documents.callsheet import (
     CallReason,
@@ -16,7 +17,7 @@ from app.services.documents.callsheet import (
     render_callsheet,
 )
 from app.services.documents.common import BatchResult, Cancel, Progress
-from app.services.queue import QueueEntry, build_queue
+from app.services.queue import DayPlan, QueueEntry, plan_day
 from app.services.settings import load_settings
 
 
@@ -28,7 +29,9 @@ def sheet_entry(entry: QueueEntry) -> CallSheetEntry:
         name=entry.name,
         phones=tuple(Phone(label, number) for label, number in entry.phones),
         address=entry.address,
-        best_time=entry.call_window or "any time",
+        call_at=entry.suggested_time,
+        call_times=entry.call_times,
+        window=entry.call_window,
         reasons=tuple(CallReason(r.reason, r.kind_label, r.value) for r in entry.reasons),
         owns=tuple(
             OwnedItem(
@@ -40,8 +43,20 @@ def sheet_entry(entry: QueueEntry) -> CallSheetEntry:
         ),
         last_contact=LastContact(last.at.date(), last.channel, last.outcome, last.by_whom) if last else None,
         segment=entry.segment,
+        pitch=entry.pitch,
         talking_points="\n".join(entry.talking_points),
     )
+
+
+def plan_note(plan: DayPlan) -> str:
+    """What the sheet holds, under its title: "40 calls of the 1,549 due; the other 1,509 wait …"."""
+    calls = plural(len(plan.entries), "call")
+    parts = [f"{calls} of the {plan.due:,} due, most urgent first"]
+    if plan.called:
+        parts.append(f"{plural(plan.called, 'call')} already logged today")
+    if plan.waiting:
+        parts.append(f"the other {plan.waiting:,} wait for the next days, in the same order")
+    return "; ".join(parts) + "."
 
 
 def print_callsheet(
@@ -52,10 +67,13 @@ def print_callsheet(
     progress: Progress = None,
     cancel: Cancel = None,
 ) -> BatchResult:
-    """The whole day's queue (from the start of the day, for someone working away from the screen)."""
+    """The day's list (plan_day: the business's calls per day, or `limit` calls), for someone working
+    away from the screen: from the start of the day, the same list Today's calls shows."""
     day = day or clock.today()
-    entries = build_queue(day, limit=limit)
+    plan = plan_day(day, limit=limit)
     if cancel is not None and cancel():
         raise Cancelled
-    sheet = [sheet_entry(entry) for entry in entries]
-    return render_callsheet(sheet, Path(out), load_settings(), day=day, progress=progress, cancel=cancel)
+    sheet = [sheet_entry(entry) for entry in plan.entries]
+    return render_callsheet(
+        sheet, Path(out), load_settings(), day=day, note=plan_note(plan), progress=progress, cancel=cancel
+    )

@@ -38,7 +38,7 @@ from app.domain.campaigns import (
 from app.domain.errors import UserError
 from app.domain.opportunities import long_date
 from app.domain.postal import one_line
-from app.domain.respect import may_contact, window_text
+from app.domain.respect import call_times_text, callable_periods, first_call_time, may_contact, window_text
 from app.domain.values import clean_text, years_between
 from app.persistence import campaigns as repository
 from app.services.cancel import Cancelled
@@ -258,14 +258,20 @@ def _print_callsheet(
     if not reachable:
         raise UserError("Nobody in this campaign may be called (no phone, or they asked not to be called).")
     owned, latest = repository.call_details([r.customer_id for r in reachable], today)
+    settings = load_settings()
     entries = [
-        _call_entry(r, owned.get(r.customer_id, []), latest.get(r.customer_id), today) for r in reachable
+        _call_entry(r, owned.get(r.customer_id, []), latest.get(r.customer_id), today, settings.quiet_hours)
+        for r in reachable
     ]
-    return render_callsheet(entries, out, load_settings(), day=today, progress=progress, cancel=cancel)
+    return render_callsheet(entries, out, settings, day=today, progress=progress, cancel=cancel)
 
 
 def _call_entry(
-    recipient: Recipient, owned: list[tuple], last: tuple | None, today: datetime.date
+    recipient: Recipient,
+    owned: list[tuple],
+    last: tuple | None,
+    today: datetime.date,
+    quiet_hours: tuple[tuple[str, str], ...],
 ) -> CallSheetEntry:
     reason = recipient.reason or _plan_reason(recipient) or "Campaign follow-up"
     value = money_of(recipient.value_cents) if recipient.value_cents else None
@@ -274,7 +280,10 @@ def _call_entry(
         name=recipient.name,
         phones=tuple(Phone(label, number) for label, number in recipient.phones),
         address=one_line(recipient.site or recipient.mailing_address()),
-        best_time=window_text(*recipient.call_window) or "any time",
+        # When to call, as the day's call sheet says it: the first allowed time, and the others.
+        call_at=first_call_time(quiet_hours, *recipient.call_window),
+        call_times=call_times_text(callable_periods(quiet_hours, *recipient.call_window)),
+        window=window_text(*recipient.call_window),
         reasons=(CallReason(reason, value=value),),
         owns=tuple(
             OwnedItem(

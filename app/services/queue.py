@@ -10,6 +10,11 @@ maintenance, follow-up, check-in, warranty), never sold to again before the gap 
 The order: the earliest due date first (anything due 30 days ago or more counts as 30 days
 overdue, so an old backlog does not bury this week's work), then the biggest total value,
 then the earliest suggested call time. One entry per customer, carrying every reason.
+
+A day holds the business's "calls per day" (40 by default), not everyone due: the first of
+them in that order. The rest wait, in the same order, and come first on the next days (they
+are due earlier than what comes up meanwhile). Today's calls and the printed call sheet are
+this one list (plan_day).
 """
 
 from __future__ import annotations
@@ -26,11 +31,15 @@ from app.domain.opportunities import KIND_LABELS, plural
 from app.domain.records import TouchDraft
 from app.domain.respect import (
     CALL_OUTCOMES,
+    call_times_text,
+    callable_periods,
+    first_call_time,
     is_marketing,
     marketing_blocked_since,
     next_call_time,
     window_text,
 )
+from app.domain.settings import BusinessSettings
 from app.domain.values import format_phone, years_between
 from app.persistence import queue as repository
 from app.persistence.raw_sql import as_date
@@ -110,8 +119,9 @@ class QueueEntry:
     equipment: tuple[OwnedEquipment, ...]
     last_contact: LastContact | None
     reasons: tuple[QueueReason, ...]
-    suggested_time: datetime.time
-    call_window: str  # "09:00–11:00", "" for any time
+    suggested_time: datetime.time  # the first time they may be called: in their window, not in quiet hours
+    call_window: str  # their preferred window, "9:00–11:00 AM"; "" for any time
+    call_times: str  # when they may be called that day: "9:00 AM–5:30 PM, 7:30–8:30 PM"
     due: datetime.date | None  # the earliest due date of its reasons
     value: Decimal  # the total estimated value of its reasons
 
@@ -134,47 +144,109 @@ class LoggedCall:
     others_next_try: datetime.date | None = None
 
 
+@dataclass(frozen=True)
+class DayPlan:
+    """A day's calls: at most the day's capacity, most urgent first; the rest wait for the next days."""
+
+    day: datetime.date
+    entries: list[QueueEntry]
+    room: int  # the calls the day had left: calls per day less those logged, or the limit asked for
+    called: int  # calls from the queue already logged that day: they used up part of the capacity
+    waiting: int  # due by that day and callable, but left for the next days
+    due: int  # everyone due who may be called that day: on the list, already called, or waiting
+
+
 def build_queue(
     day: datetime.date, *, now: datetime.time | None = None, limit: int | None = None
 ) -> list[QueueEntry]:
-    """The calls for `day` in order; from `now` on when given, else the whole day (for a printed sheet)."""
+    """The calls for `day` in order (plan_day's entries): Today's calls and the call sheet alike."""
+    return plan_day(day, now=now, limit=limit).entries
+
+
+def plan_day(day: datetime.date, *, now: datetime.time | None = None, limit: int | None = None) -> DayPlan:
+    """The day's calls: the first `calls_per_day` of everyone due, in the queue's order, less the calls
+    already logged that day (so the list does not refill as calls are made); `limit` asks for that
+    many instead.
+
+    A future day is planned as if each day before it, from today, made its full share of calls:
+    those customers are on the earlier days' lists, so a day's list starts with what the day before
+    had no room for. The same database and day always give the same list. Given `now`, the list
+    is the same, less those who can no longer be called that day (their window has passed);
+    suggested times are then from `now` on.
+    """
     settings = load_settings()
+    capacity = settings.calls_per_day
+    today = clock.today()
+    planned: set[int] = set()
+    cursor = today
+    while cursor < day:  # the days between today and a future day take their share first
+        room = capacity - len(repository.customers_called_on(cursor))
+        planned.update(cid for *_, cid in _ranked(cursor, settings, exclude=planned)[: max(room, 0)])
+        cursor += datetime.timedelta(days=1)
+    called = repository.customers_called_on(day)
+    ranked = _ranked(day, settings, exclude=planned)
+    room = max(limit if limit is not None else capacity - len(called), 0)
+    chosen, waiting = ranked[:room], len(ranked) - min(room, len(ranked))
+    if now is not None:
+        start = now.replace(second=0, microsecond=0)
+        later: dict[tuple[str, str], datetime.time | None] = {}
+        kept = []
+        for *rest, window, cid in chosen:
+            if window not in later:
+                later[window] = next_call_time(start, settings.quiet_hours, *window)
+            if later[window] is not None:
+                kept.append((*rest[:-1], later[window], window, cid))
+        chosen = kept
+    details = repository.queue_details([cid for *_, cid in chosen], day)
+    marketed = repository.marketed_since(day, marketing_blocked_since(day, settings.marketing_gap_days))
+    entries = []
+    for *_, suggested, window, cid in chosen:
+        entry = _entry(cid, suggested, window, details, day, settings, cid in marketed)
+        if entry is not None:
+            entries.append(entry)
+    return DayPlan(day, entries, room, len(called), waiting, len(ranked) + len(called))
+
+
+def _ranked(
+    day: datetime.date, settings: BusinessSettings, *, exclude: set[int]
+) -> list[tuple[datetime.date, int, datetime.time, tuple[str, str], int]]:
+    """Everyone who may be called on `day`, in the queue's order: (due for ordering, -cents, first
+    allowed time, window, customer id). Those with no allowed time that day are left out; so are
+    the customers already called from the queue that day, and `exclude`."""
     since = marketing_blocked_since(day, settings.marketing_gap_days)
-    marketed = repository.marketed_since(day, since)
-    start = now.replace(second=0, microsecond=0) if now else datetime.time(0, 0)
     backlog = day - datetime.timedelta(days=BACKLOG_DAYS)
+    called = repository.customers_called_on(day)
     slots: dict[tuple[str, str], datetime.time | None] = {}
     ranked = []
     for customer_id, due, cents, *window in repository.queue_customers(day, since):
-        key = (window[0], window[1])
+        if customer_id in exclude or customer_id in called:
+            continue
+        key = (window[0] or "", window[1] or "")
         if key not in slots:
-            slots[key] = next_call_time(start, settings.quiet_hours, *key)
+            slots[key] = first_call_time(settings.quiet_hours, *key)
         suggested = slots[key]
         if suggested is None:
-            continue  # no time left that day at which they may be called
-        ranked.append((max(due, backlog) if due else day, -cents, suggested, customer_id))
+            continue  # no time that day at which they may be called
+        ranked.append((max(due, backlog) if due else day, -cents, suggested, key, customer_id))
     ranked.sort()
-    if limit is not None:
-        ranked = ranked[: max(limit, 0)]
-    details = repository.queue_details([customer_id for *_, customer_id in ranked], day)
-    entries = []
-    for _, _, suggested, customer_id in ranked:
-        entry = _entry(
-            customer_id, suggested, details, day, settings.country or "US", customer_id in marketed
-        )
-        if entry is not None:
-            entries.append(entry)
-    return entries
+    return ranked
 
 
 def _entry(
-    customer_id: int, suggested: datetime.time, details: dict, day: datetime.date, region: str, marketed: bool
+    customer_id: int,
+    suggested: datetime.time,
+    window: tuple[str, str],
+    details: dict,
+    day: datetime.date,
+    settings: BusinessSettings,
+    marketed: bool,
 ) -> QueueEntry | None:
     customer = details["customers"].get(customer_id)
     reasons = [r for r in details["reasons"].get(customer_id, []) if not (marketed and is_marketing(r[2]))]
     if not customer or not reasons:
         return None  # changed between the two reads
-    _, name, phone, mobile, work, window_start, window_end, segment, pitch, points, address = customer[0]
+    _, name, phone, mobile, work, _start, _end, segment, pitch, points, address = customer[0]
+    region = settings.country or "US"
     phones = tuple(
         (label, format_phone(number, region))
         for label, number in (("Phone", phone), ("Mobile", mobile), ("Work", work))
@@ -208,7 +280,8 @@ def _entry(
         last_contact=last,
         reasons=why,
         suggested_time=suggested,
-        call_window=window_text(window_start, window_end),
+        call_window=window_text(*window),
+        call_times=call_times_text(callable_periods(settings.quiet_hours, *window)),
         due=min(dues) if dues else None,
         value=sum((reason.value for reason in why), Decimal("0.00")),
     )

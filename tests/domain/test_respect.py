@@ -131,3 +131,16 @@ def test_call_outcomes_schedule_the_next_step() -> None:
     assert CALL_OUTCOMES["booked"].status == "won"
     assert CALL_OUTCOMES["not_interested"].status == "lost"
     assert CALL_OUTCOMES["do_not_call_again"].refuses_calls
+
+
+def test_the_first_time_to_call_and_the_times_in_words() -> None:
+    from app.domain.respect import call_times_text, callable_periods, first_call_time, window_text
+
+    quiet = (("00:00", "09:00"), ("17:30", "19:30"), ("20:30", "24:00"))
+    assert first_call_time(quiet) == datetime.time(9, 0)
+    assert first_call_time(quiet, "17:00", "20:00") == datetime.time(17, 0)
+    assert first_call_time(quiet, "18:00", "21:00") == datetime.time(19, 30)  # after dinner, not during
+    assert first_call_time(quiet, "17:45", "19:15") is None
+    assert window_text("17:00", "20:00") == "5:00–8:00 PM" and window_text("", "") == ""
+    assert call_times_text(callable_periods(quiet)) == "9:00 AM–5:30 PM, 7:30–8:30 PM"
+    assert call_times_text(callable_periods(quiet, "17:00", "20:00")) == "5:00–5:30 PM, 7:30–8:00 PM"

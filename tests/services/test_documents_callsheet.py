@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from app.domain.errors import UserError
 from app.domain.settings import BusinessSettings
 from app.services.documents.callsheet import (
+    MARGIN,
     OUTCOMES,
     CallReason,
     CallSheetEntry,
@@ -23,6 +24,7 @@ from app.services.documents.callsheet import (
 )
 
 DAY = datetime.date(2026, 3, 3)
+MARGIN_PT = MARGIN
 SETTINGS = BusinessSettings(company_name="Comfort Heating")
 NAMES = [
     "Αλέξανδρος Παπαδόπουλος",
@@ -40,7 +42,9 @@ def _entry(i: int, name: str | None = None, **changes: object) -> CallSheetEntry
         "name": name or NAMES[i % len(NAMES)],
         "phones": (Phone("Home", "+14105551234"), Phone("Mobile", "+14435550199")),
         "address": "123 N Main St, Apt 4, Towson MD 21204",
-        "best_time": "after 17:30",
+        "call_at": datetime.time(17, 0),
+        "call_times": "5:00–5:30 PM, 7:30–8:00 PM",
+        "window": "5:00–8:00 PM",
         "reasons": (
             CallReason(
                 "Furnace installed March 2009, 17 years old; this model lasts 15–20 years",
@@ -51,6 +55,7 @@ def _entry(i: int, name: str | None = None, **changes: object) -> CallSheetEntry
         "owns": (OwnedItem("Furnace, Carrier 58STA", datetime.date(2009, 3, 1), 17),),
         "last_contact": LastContact(datetime.date(2026, 1, 14), "call", "left message", "Donna"),
         "segment": "Retiree on a fixed budget",
+        "pitch": "Predictable costs and no surprises.",
         "talking_points": "Lead with safety\nMention the senior discount",
     }
     values.update(changes)
@@ -66,19 +71,23 @@ def test_each_block_shows_what_the_caller_needs(tmp_path: Path) -> None:
     for number, name in enumerate(NAMES, start=1):
         assert f"{number}. {name}" in text
     for expected in (
-        "Home: (410) 555-1234",
-        "Mobile: (443) 555-0199",
-        "Best time: after 17:30",
+        "Home (410) 555-1234",
+        "Mobile (443) 555-0199",
+        "Call at 5:00 PM",
+        "May call 5:00–5:30 PM, 7:30–8:00 PM (their window 5:00–8:00 PM)",
         "Furnace installed March 2009, 17 years old",
         "($6,800.00)",
         "Furnace, Carrier 58STA (17 yrs, 2009)",
         "January 14, 2026 · call · left message",
-        "Segment: Retiree on a fixed budget",
-        "Lead with safety",
-        "Mention the senior discount",
+        "Pitch (Retiree on a fixed budget): Predictable costs and no surprises.",
+        "Lead with safety · Mention the senior discount",
+        "Quiet hours, no calls: before 9:00 AM, 5:30–7:30 PM, after 8:30 PM.",
+        "Callback on",
+        "Notes:",
         *OUTCOMES,
     ):
         assert expected in text
+    assert "17:" not in text and "any time" not in text
 
 
 def test_there_is_a_tick_box_for_every_outcome_of_every_block(tmp_path: Path) -> None:
@@ -116,18 +125,23 @@ def test_blocks_never_split_and_pages_are_counted(tmp_path: Path) -> None:
 def test_missing_information_prints_as_such_and_a_nameless_entry_is_listed(tmp_path: Path) -> None:
     out = tmp_path / "calls.pdf"
     entries = [
-        _entry(1, phones=(), owns=(OwnedItem("Water heater"),), last_contact=None, best_time=""),
+        _entry(1, phones=(), owns=(OwnedItem("Water heater"),), last_contact=None, window="", call_times=""),
         _entry(2, name="   "),
-        _entry(3, reasons=tuple(CallReason(f"Reason {n}") for n in range(7))),
+        _entry(3, reasons=tuple(CallReason(f"Reason {n}", value=Decimal(100)) for n in range(7))),
+        _entry(4, call_at=None, call_times="", window="5:30–7:30 PM"),
     ]
     result = render_callsheet(entries, out, SETTINGS, day=DAY)
-    assert result.printed == 2 and [(i.key, i.reason) for i in result.exceptions] == [
+    assert result.printed == 3 and [(i.key, i.reason) for i in result.exceptions] == [
         ("Customer 2", "The customer has no name.")
     ]
     text = PdfReader(out).pages[0].extract_text()
     assert "No phone on file" in text and "Water heater (age unknown)" in text and "none on record" in text
+    assert "No preferred time" in text
     assert "2. Smith & Sons <b>" in text  # numbered in the order printed
-    assert "Reason 2" in text and "and 4 more" in text and "Reason 3" not in text
+    # The first three reasons in full, the rest counted with what they are worth.
+    assert "Reason 2 ($100.00)" in text and "+ 4 more reasons, $400.00 in all" in text
+    assert "Reason 3" not in text
+    assert "No time to call today" in text and "Their window (5:30–7:30 PM) is all in quiet hours" in text
 
 
 def test_an_empty_call_list_is_refused(tmp_path: Path) -> None:
@@ -141,3 +155,60 @@ def test_a4_paper(tmp_path: Path) -> None:
     render_callsheet([_entry(1)], out, BusinessSettings(paper_size="a4"), day=DAY)
     with pdfplumber.open(out) as pdf:
         assert (round(pdf.pages[0].width), round(pdf.pages[0].height)) == (595, 842)
+
+
+def _overlaps(words: list[dict]) -> list[tuple[str, str]]:
+    """Pairs of words whose boxes cross: text printed over other text."""
+    found = []
+    for index, first in enumerate(words):
+        for second in words[index + 1 :]:
+            across = min(first["x1"], second["x1"]) - max(first["x0"], second["x0"])
+            down = min(first["bottom"], second["bottom"]) - max(first["top"], second["top"])
+            if across > 0.5 and down > 0.5:
+                found.append((first["text"], second["text"]))
+    return found
+
+
+def test_reasons_wrap_in_full_and_nothing_prints_over_anything(tmp_path: Path) -> None:
+    long_reason = (
+        "Has had the Ductless mini-split, single zone since 2014 (11 years); the next step up is the "
+        "Ductless mini-split, multi zone, which heats and cools every room on its own schedule and "
+        "pays for itself within eight winters at the customer's current oil price"
+    )
+    company = "Chesapeake Comfort Heating, Cooling, Plumbing & Indoor Air Quality of Greater Baltimore"
+    out = tmp_path / "calls.pdf"
+    entries = [_entry(i, reasons=(CallReason(long_reason, value=Decimal("9800")),)) for i in range(9)]
+    render_callsheet(entries, out, BusinessSettings(company_name=company), day=DAY)
+    with pdfplumber.open(out) as pdf:
+        for page in pdf.pages:
+            words = page.extract_words()
+            assert _overlaps(words) == []  # the header no longer prints the business over the title
+            assert all(w["x0"] >= MARGIN_PT - 1 and w["x1"] <= page.width - MARGIN_PT + 1 for w in words)
+        first = pdf.pages[0].extract_text()
+    blocks = first.count("No answer")
+    assert blocks > 1
+    assert " ".join(first.split()).count("at the customer's current oil price ($9,800.00)") == blocks
+    assert "…" not in first  # a reason is never cut short
+    assert company in first and "page 1 of 2" in first
+
+
+def test_a_reason_that_names_its_value_does_not_say_it_twice(tmp_path: Path) -> None:
+    out = tmp_path / "calls.pdf"
+    reason = CallReason(
+        "The next step up is the Ductless mini-split, multi zone ($9,800.00)", value=Decimal(9800)
+    )
+    render_callsheet([_entry(1, reasons=(reason,))], out, SETTINGS, day=DAY)
+    assert PdfReader(out).pages[0].extract_text().count("$9,800.00") == 1
+
+
+def test_every_block_has_room_to_write(tmp_path: Path) -> None:
+    out = tmp_path / "calls.pdf"
+    render_callsheet([_entry(i) for i in range(2)], out, SETTINGS, day=DAY)
+    with pdfplumber.open(out) as pdf:
+        page = pdf.pages[0]
+        rules = [line for line in page.lines if abs(line["top"] - line["bottom"]) < 0.1]
+    width = page.width - 2 * MARGIN_PT
+    long_rules = [r for r in rules if r["x1"] - r["x0"] > 0.8 * width]
+    callback_rules = [r for r in rules if 30 < r["x1"] - r["x0"] < 60]
+    assert len(long_rules) == 2 * 2  # two lines for notes in each block
+    assert len(callback_rules) == 2 * 2  # the callback's day and time

@@ -14,7 +14,7 @@ from app.domain.settings import DEFAULT_QUIET_HOURS, BusinessSettings
 from app.persistence.tables import Customer, Equipment, Opportunity, Segment, Site, Touch
 from app.services.demo import build_demo
 from app.services.opportunities import missing_information, recompute_opportunities
-from app.services.queue import build_queue, log_outcome
+from app.services.queue import build_queue, log_outcome, plan_day
 from app.services.settings import save_settings
 
 DAY = datetime.date(2026, 4, 1)
@@ -174,8 +174,66 @@ def test_an_entry_carries_what_the_call_needs(db) -> None:
     later = entry.last_contact.describe(today=datetime.date(2027, 1, 4))
     assert later == "Mar 2, 2026, call (talked): Asked about a tune-up, by Donna"
     assert entry.opportunity_ids == (first, second)
-    assert (entry.due, entry.value, entry.call_window) == (DAY - days(10), Decimal("3894.50"), "09:00–11:00")
-    assert entry.suggested_time == t("09:00")
+    assert (entry.due, entry.value, entry.call_window) == (
+        DAY - days(10),
+        Decimal("3894.50"),
+        "9:00–11:00 AM",
+    )
+    assert (entry.suggested_time, entry.call_times) == (t("09:00"), "9:00–11:00 AM")
+
+
+# ---------------------------------------------------------------- a day's capacity
+
+TODAY = datetime.date(2026, 12, 2)  # the tests' clock
+
+
+def five_due_today() -> None:
+    """C0 to C4, all due today, C0 the most valuable; and one more who is due tomorrow."""
+    for i in range(5):
+        opp(customer(f"C{i}"), due=TODAY, cents=(10 - i) * 10_000)
+    opp(customer("Tomorrow"), due=TODAY + days(1), cents=900_000)
+
+
+def test_a_day_holds_its_calls_per_day_and_the_rest_roll_to_the_next_days(db) -> None:
+    save_settings(BusinessSettings(calls_per_day=2))
+    five_due_today()
+    plan = plan_day(TODAY)
+    assert names(plan.entries) == ["C0", "C1"]
+    assert (plan.room, plan.called, plan.waiting, plan.due) == (2, 0, 3, 5)
+    # The next day starts with what today had no room for, before what only comes due then.
+    week = [names(build_queue(TODAY + days(n))) for n in range(4)]
+    assert week == [["C0", "C1"], ["C2", "C3"], ["C4", "Tomorrow"], []]
+    assert [names(build_queue(TODAY + days(n))) for n in range(4)] == week  # the same every time
+    assert names(build_queue(TODAY, limit=4)) == ["C0", "C1", "C2", "C3"]  # a limit instead of the setting
+
+
+def test_calls_logged_use_up_the_day_so_the_list_does_not_refill(db) -> None:
+    save_settings(BusinessSettings(calls_per_day=2))
+    five_due_today()
+    log_outcome(build_queue(TODAY)[0], "no_answer", when=clock.now())
+    plan = plan_day(TODAY)
+    assert names(plan.entries) == ["C1"] and (plan.called, plan.waiting) == (1, 3)
+    assert names(build_queue(TODAY + days(1))) == ["C2", "C3"]
+    assert names(build_queue(TODAY + days(2))) == ["C0", "C4"]  # no answer: tried again two days later
+
+
+def test_todays_calls_are_the_sheets_list_less_the_windows_gone_by(db) -> None:
+    save_settings(BusinessSettings(calls_per_day=3))
+    opp(customer("Morning", call_window_start="09:00", call_window_end="10:00"), due=TODAY, cents=900_000)
+    opp(customer("Any time"), due=TODAY, cents=500_000)
+    opp(customer("Evening", call_window_start="19:00", call_window_end="21:00"), due=TODAY, cents=400_000)
+    opp(customer("Fourth"), due=TODAY, cents=100)
+    sheet = build_queue(TODAY)
+    assert [(e.name, e.suggested_time) for e in sheet] == [
+        ("Morning", t("09:00")),
+        ("Any time", t("09:00")),
+        ("Evening", t("19:30")),  # the first time in their window after the dinner-time quiet hours
+    ]
+    assert sheet[2].call_times == "7:30–8:30 PM" and sheet[2].call_window == "7:00–9:00 PM"
+    # At 10:00 the morning call can no longer be made; nobody takes its place on the day's list.
+    page = build_queue(TODAY, now=t("10:00"))
+    assert [(e.name, e.suggested_time) for e in page] == [("Any time", t("10:00")), ("Evening", t("19:30"))]
+    assert names(build_queue(TODAY + days(1))) == ["Fourth"]
 
 
 # ---------------------------------------------------------------- logging a call
@@ -313,7 +371,8 @@ def test_a_believable_queue_on_the_demo_business(db) -> None:
         assert entry.suggested_time >= t("10:00")
         if entry.customer_id in marketed:
             assert not any(is_marketing(reason.kind) for reason in entry.reasons)
-    whole_day = build_queue(DAY)
+    whole_day = build_queue(DAY, limit=10_000)
+    assert len(build_queue(DAY)) == 40 < len(whole_day)  # a day's capacity, the setting's default
     assert not any(t("17:30") <= entry.suggested_time < t("19:30") for entry in whole_day)
     assert len(build_queue(DAY, limit=10)) == 10
     assert {kind for entry in whole_day for kind in (r.kind for r in entry.reasons)} >= {

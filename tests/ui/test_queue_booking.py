@@ -49,3 +49,28 @@ def test_booked_wins_the_call_s_reason_and_leaves_the_others_contacted(qtbot, wi
     assert {Opportunity.get_by_id(i).snoozed_until for i in others} == {today + datetime.timedelta(days=30)}
     assert page.entries.rowCount() == 1 and page.selected_entry().name == "Jones, Bob"
     assert Opportunity.get_by_id(lead).status == "won"  # nothing the page did next changed it
+
+
+def test_todays_calls_hold_the_days_share_and_say_how_many_wait(qtbot, window, clock) -> None:
+    from app.domain.settings import BusinessSettings
+    from app.services.settings import save_settings
+
+    today = clock.today()
+    save_settings(BusinessSettings(calls_per_day=3))
+    for n in range(5):
+        who = customer_service.add_customer(
+            CustomerDraft(first_name=f"P{n}", last_name="Smith", phone=f"410555{2360 + n}")
+        )
+        _opportunity(who, "renewal", today, 90_000 - n)
+    window.show_page("queue")
+    page = window.queue_page
+    clock.set(datetime.datetime.combine(today, datetime.time(8, 0)))  # before the quiet hours end
+    page.show_plan(queue_service.plan_day(today, now=clock.now().time()))
+
+    assert page.entries.rowCount() == 3  # the day's calls, as the call sheet prints them
+    shown = [page.entries.row_object(r).name for r in range(3)]
+    assert shown == [entry.name for entry in queue_service.build_queue(today)]
+    assert page.heading.text().endswith("3 customers (2 more wait for the next days)")
+    assert page.entries.data(page.entries.index(0, 0)) == "9:00 AM"
+    page.view.selectRow(0)
+    assert "Call at 9:00 AM; may call 9:00 AM–5:30 PM, 7:30–8:30 PM (no preferred time)" in page.detail.text()

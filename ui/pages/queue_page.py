@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain import clock
+from app.domain import clock, formatting
 from app.domain.money import format_money
 from app.domain.respect import BOOKED_OTHERS_RETRY_DAYS
 from app.services import queue as queue_service
@@ -36,7 +36,6 @@ OUTCOME_BUTTONS = (
     ("not_interested", "Not interested", "4"),
     ("do_not_call_again", "Do not call again", "5"),
 )
-QUEUE_LIMIT = 300  # a day's work for one person; the list is rebuilt as calls are logged
 
 
 def describe_entry(entry: queue_service.QueueEntry) -> str:
@@ -45,7 +44,9 @@ def describe_entry(entry: queue_service.QueueEntry) -> str:
     lines.append("   ".join(f"{label} {number}" for label, number in entry.phones) or "No phone on file")
     if entry.address:
         lines.append(entry.address)
-    lines.append(f"Best time: {entry.call_window or 'any time'}; suggested {entry.suggested_time:%H:%M}")
+    window = f"their window {entry.call_window}" if entry.call_window else "no preferred time"
+    call_at = formatting.time_text(entry.suggested_time)
+    lines.append(f"Call at {call_at}; may call {entry.call_times or 'then'} ({window})")
     lines.append("")
     lines.append("Why now:")
     lines += [f"  • {r.kind_label}: {r.reason} ({format_money(r.value)})" for r in entry.reasons]
@@ -65,7 +66,7 @@ def describe_entry(entry: queue_service.QueueEntry) -> str:
     )
     if entry.segment:
         lines.append("")
-        lines.append(f"{entry.segment}: {entry.pitch}".strip(": "))
+        lines.append(f"Pitch ({entry.segment}): {entry.pitch}".strip(": "))
         lines += [f"  – {point}" for point in entry.talking_points]
     return "\n".join(lines)
 
@@ -77,6 +78,7 @@ class QueuePage(QWidget):
         super().__init__(parent)
         self.runner = runner
         self.day = clock.today()
+        self.waiting = 0  # due today but past the day's calls: they come first on the next days
         self.heading = QLabel()
         self.heading.setObjectName("queueHeading")
         self.refresh_button = QPushButton(self.tr("Find who is due"))
@@ -89,7 +91,7 @@ class QueuePage(QWidget):
 
         self.entries = RowsModel(
             [
-                ("Time", lambda e: e.suggested_time.strftime("%H:%M")),
+                ("Time", lambda e: formatting.time_text(e.suggested_time)),
                 ("Customer", lambda e: e.name),
                 ("Phone", lambda e: e.phones[0][1] if e.phones else ""),
                 ("Why", lambda e: "; ".join(r.kind_label for r in e.reasons)),
@@ -151,32 +153,40 @@ class QueuePage(QWidget):
 
     # --- loading ------------------------------------------------------------------------
     def load(self) -> None:
-        """Build today's queue off the GUI thread, from now on (calls already past are not offered)."""
+        """Build today's list off the GUI thread: the call sheet's (the Calls per day setting), from now
+        on (calls whose window has gone by are not offered, and nobody takes their place)."""
         self.day = clock.today()
         now = clock.now().time()
         self.heading.setText(self.tr("Calls for %1 — working it out…").replace("%1", self._day_text()))
         self.runner.run(
             self.tr("Preparing today's calls…"),
-            lambda _progress, _cancel: queue_service.build_queue(self.day, now=now, limit=QUEUE_LIMIT),
-            on_done=self.show_entries,
+            lambda _progress, _cancel: queue_service.plan_day(self.day, now=now),
+            on_done=self.show_plan,
         )
+
+    def show_plan(self, plan: queue_service.DayPlan) -> None:
+        self.waiting = plan.waiting
+        self.show_entries(plan.entries)
 
     def show_entries(self, entries: list[Any]) -> None:
         self.entries.set_rows(entries)
-        self.heading.setText(
+        heading = (
             self.tr("Calls for %1: %2")
             .replace("%1", self._day_text())
             .replace(
                 "%2", count_text(len(entries), "customer") if entries else self.tr("nobody is due right now")
             )
         )
+        if self.waiting:
+            heading += self.tr(" (%1 more wait for the next days)").replace("%1", f"{self.waiting:,}")
+        self.heading.setText(heading)
         if entries:
             self.view.selectRow(0)
         self._show_selected()
 
     def _day_text(self) -> str:
         """ "Wednesday, December 2": the year too should the day not be in the current one."""
-        return f"{self.day:%A}, {date_text(self.day, long=True)}"
+        return formatting.weekday_date(self.day, year=False)
 
     def selected_entry(self) -> Any:
         rows = self.view.selectionModel().selectedRows()

@@ -1,9 +1,12 @@
-"""The call sheet: the day's calls on paper, one block per customer, with outcome boxes to tick.
+"""The call sheet: a day's calls on paper, one block per customer, with room to write what came of each.
 
-Each block carries what the caller needs without the screen: the name, the
-phones, when to call, why now, what they own and how old it is, the last
-contact, the segment's talking points, and boxes for the outcome. Blocks are
-measured first and never split across pages, so the sheet can say "page 3 of 40".
+Each block carries what the caller needs without the screen: the name and the time to call
+(the first time allowed: in the customer's window, outside the quiet hours), the phones, when
+else they may be called, why now, what they own, the last contact, the pitch for their segment,
+and then the outcome boxes, a callback date and time and lines for notes. Every reason is
+wrapped in full, never cut; past the first few the rest are counted with their value. The
+header says the day, the business, the quiet hours and the page. Blocks are measured first
+and never split across pages, so the sheet can say "page 3 of 7".
 """
 
 from __future__ import annotations
@@ -16,11 +19,9 @@ from pathlib import Path
 
 from reportlab.pdfgen.canvas import Canvas
 
+from app.domain import formatting
 from app.domain.errors import UserError
-from app.domain.money import format_money
 from app.domain.settings import BusinessSettings
-from app.domain.templates import field_text
-from app.domain.values import format_phone
 from app.services.documents import fonts, text
 from app.services.documents.common import (
     INCH,
@@ -35,14 +36,17 @@ from app.services.documents.common import (
 from app.services.documents.text import Line
 
 OUTCOMES = ("No answer", "Left message", "Booked", "Not interested", "Do not call again")
-MARGIN = 0.55 * INCH
-SIZE = 8.5
-LEADING = 10.5
-NAME_SIZE = 11.0
-PAD = 6.0
+MARGIN = 0.5 * INCH
+SIZE = 8.0
+LEADING = 9.5
+SMALL = 7.5  # the pitch and the last contact: read before the call, not during it
+NAME_SIZE = 10.5
+PAD = 5.0
 BOX = 7.0
-MAX_ITEMS = 4  # reasons or equipment listed per block; the rest are counted
-MAX_TALKING_LINES = 3
+GAP = 4.0  # between blocks
+WRITE_GAP = 14.0  # the height of a line to write on
+MAX_REASONS = 3  # listed in full; the rest are counted with their value
+TITLE_SIZE = 13.0
 
 
 @dataclass(frozen=True)
@@ -79,11 +83,14 @@ class CallSheetEntry:
     name: str
     phones: Sequence[Phone] = ()
     address: str = ""  # the site on one line
-    best_time: str = ""  # "9:00–12:00", "after 17:30"
+    call_at: datetime.time | None = None  # the suggested time: the first allowed one (None: none that day)
+    call_times: str = ""  # when they may be called: "9:00 AM–5:30 PM, 7:30–8:30 PM"
+    window: str = ""  # their preferred window, "5:00–8:00 PM"; "" for none
     reasons: Sequence[CallReason] = ()
     owns: Sequence[OwnedItem] = ()
     last_contact: LastContact | None = None
     segment: str = ""
+    pitch: str = ""  # what the segment cares about, in the owner's words
     talking_points: str = ""  # one point per line
     notes: str = ""
     extra: dict[str, str] = field(default_factory=dict)  # printed as "label: value" lines
@@ -94,7 +101,7 @@ class _Block:
     height: float
     lines: list[Line]  # y measured down from the block's top (negative)
     boxes: list[tuple[float, float]]  # outcome boxes' bottom-left corners, same coordinates
-    rule: tuple[float, float, float]  # the line to write notes on: from x, to x, at y
+    rules: list[tuple[float, float, float]]  # lines to write on: from x, to x, at y
 
 
 def render_callsheet(
@@ -103,10 +110,12 @@ def render_callsheet(
     settings: BusinessSettings,
     *,
     day: datetime.date,
+    note: str = "",
     progress: Progress = None,
     cancel: Cancel = None,
 ) -> BatchResult:
-    """The call sheet for `day`: the entries in the order given, numbered."""
+    """The call sheet for `day`: the entries in the order given, numbered; `note` goes under the title
+    (what the list is: "40 of 1,549 due …")."""
     page = page_size(settings)
     width = page[0] - 2 * MARGIN
     result = BatchResult(Path(out))
@@ -120,16 +129,26 @@ def render_callsheet(
         return _layout_block(entry, width, region, next(numbered))
 
     blocks = list(batch.each(entries, prepare, key=lambda entry: entry.key))
-    pages = _paginate(blocks, page[1] - 2 * MARGIN - 0.45 * INCH)
-    title = f"Calls for {day:%A}, {field_text(day)}"
+    title = f"Calls for {formatting.weekday_date(day)}"
+    quiet = formatting.periods_text(settings.quiet_hours)
+    facts = [f"Quiet hours, no calls: {quiet}." if quiet else "No quiet hours are set.", text.plain(note)]
+    header, header_height = _header_lines(page, title, text.plain(settings.company_name), facts)
+    pages = _paginate(blocks, page[1] - 2 * MARGIN - header_height)
     with pdf_canvas(out, page, title=title, author=settings.company_name) as canvas:
         refuse_if_empty(batch, "customers to call")
         for number, page_blocks in enumerate(pages, start=1):
-            _header(canvas, page, title, settings.company_name, number, len(pages))
-            y = page[1] - MARGIN - 0.45 * INCH
+            page_number = f"page {number} of {len(pages)}"
+            text.draw(
+                canvas,
+                [
+                    *header,
+                    text.line_at(page[0] - MARGIN, header[0].y, page_number, fonts.REGULAR, 9, "right"),
+                ],
+            )
+            y = page[1] - MARGIN - header_height
             for block in page_blocks:
                 _draw_block(canvas, block, MARGIN, y, width)
-                y -= block.height + 4
+                y -= block.height + GAP
             canvas.showPage()
             result.pages += 1
     return result
@@ -143,96 +162,162 @@ def _paginate(blocks: list[_Block], usable: float) -> list[list[_Block]]:
             pages.append([])
             left = usable
         pages[-1].append(block)
-        left -= block.height + 4
+        left -= block.height + GAP
     return pages if pages[0] else []
 
 
-def _layout_block(entry: CallSheetEntry, width: float, region: str, number: int) -> _Block:
-    left_x, right_x = PAD, width * 0.5
-    column = width * 0.5 - 2 * PAD
-    y = -PAD - fonts.ASCENT * NAME_SIZE
-    lines = [
-        Line(
-            left_x,
-            y,
-            text.ellipsize(f"{number}. {text.plain(entry.name)}", fonts.BOLD, NAME_SIZE, column),
-            fonts.BOLD,
-            NAME_SIZE,
-        )
-    ]
-    left = [text.plain(entry.address)] if text.plain(entry.address) else []
-    left += [f"{p.label}: {_phone(p.number, region)}" for p in entry.phones if p.number] or [
-        "No phone on file"
-    ]
-    if entry.best_time:
-        left.append(f"Best time: {text.plain(entry.best_time)}")
-    if entry.segment:
-        left.append(f"Segment: {text.plain(entry.segment)}")
-    left += [f"{text.plain(k)}: {text.plain(v)}" for k, v in entry.extra.items()]
-    if entry.notes:
-        left += text.wrap(f"Notes: {text.plain(entry.notes)}", fonts.REGULAR, SIZE, column)[:2]
-    left_y = y - NAME_SIZE * 0.4 - LEADING
-    for item in left:
-        lines.append(
-            Line(left_x, left_y, text.ellipsize(item, fonts.REGULAR, SIZE, column), fonts.REGULAR, SIZE)
-        )
-        left_y -= LEADING
-    right_y = y
-    for heading, items in (
-        ("Why now", [_reason_text(r) for r in entry.reasons]),
-        ("Owns", [_owned_text(o) for o in entry.owns]),
-        ("Last contact", [_contact_text(entry.last_contact)]),
-    ):
-        right_y = _section(lines, right_x, right_y, column, heading, items)
-    y = min(left_y + LEADING, right_y + LEADING) - LEADING * 0.6
-    if entry.talking_points.strip():
-        points = "  •  ".join(text.plain(p) for p in entry.talking_points.splitlines() if text.plain(p))
-        wrapped = text.wrap(f"Talking points: {points}", fonts.REGULAR, SIZE - 0.5, width - 2 * PAD)
-        if len(wrapped) > MAX_TALKING_LINES:
-            wrapped = [
-                *wrapped[: MAX_TALKING_LINES - 1],
-                text.ellipsize(
-                    " ".join(wrapped[MAX_TALKING_LINES - 1 :]), fonts.REGULAR, SIZE - 0.5, width - 2 * PAD
-                ),
-            ]
-        for part in wrapped:
+def _header_lines(
+    page: tuple[float, float], title: str, company: str, facts: list[str]
+) -> tuple[list[Line], float]:
+    """The title (room kept on its right for "page 12 of 12"), the business, then the facts, each
+    wrapped to the page; and the height they take with the gap under them."""
+    width = page[0] - 2 * MARGIN
+    room = width - fonts.width("page 000 of 000", fonts.REGULAR, 9) - 12
+    size = text.fit_block([title], fonts.BOLD, size=TITLE_SIZE, min_size=9, max_width=room, max_height=30)
+    size = size or 9.0
+    y = page[1] - MARGIN - fonts.ASCENT * size
+    lines = [Line(MARGIN, y, text.ellipsize(title, fonts.BOLD, size, room), fonts.BOLD, size)]
+    y -= size * 0.35 + 10
+    if company:
+        lines.append(Line(MARGIN, y, text.ellipsize(company, fonts.REGULAR, 9, width), fonts.REGULAR, 9))
+        y -= 11
+    for fact in (f for f in facts if f):
+        for part in text.wrap(fact, fonts.REGULAR, SIZE, width):
+            lines.append(Line(MARGIN, y, part, fonts.REGULAR, SIZE))
             y -= LEADING
-            lines.append(Line(left_x, y, part, fonts.REGULAR, SIZE - 0.5))
-    y -= LEADING + 4
+    return lines, page[1] - MARGIN - y + 2
+
+
+def _layout_block(entry: CallSheetEntry, width: float, region: str, number: int) -> _Block:
+    """The name and the time to call across the top; where, the phones, when else and the last
+    contact; why now and what they own; the pitch; then the outcome boxes, the callback and the
+    lines to write on. Full-width rows: a reason then fits on one line and the block stays short."""
+    inner = width - 2 * PAD
+    call_at = f"Call at {formatting.time_text(entry.call_at)}" if entry.call_at else "No time to call today"
+    call_width = fonts.width(call_at, fonts.BOLD, NAME_SIZE)
+    y = -PAD - fonts.ASCENT * NAME_SIZE
+    name = text.ellipsize(
+        f"{number}. {text.plain(entry.name)}", fonts.BOLD, NAME_SIZE, inner - call_width - 12
+    )
+    lines = [
+        Line(PAD, y, name, fonts.BOLD, NAME_SIZE),
+        text.line_at(width - PAD, y, call_at, fonts.BOLD, NAME_SIZE, align="right"),
+    ]
+    y -= NAME_SIZE * 0.3 + LEADING
+
+    where = [text.plain(entry.address)] if text.plain(entry.address) else []
+    phones = [f"{p.label} {formatting.phone(p.number, region)}" for p in entry.phones if p.number]
+    where += phones or ["No phone on file"]
+    facts = [
+        "  ·  ".join(where),
+        f"{_when_text(entry)}  ·  Last contact: {_contact_text(entry.last_contact)}",
+    ]
+    if entry.segment and not _pitch_text(entry):  # else the pitch names the segment
+        facts.append(f"Segment: {text.plain(entry.segment)}")
+    facts += [f"{text.plain(k)}: {text.plain(v)}" for k, v in entry.extra.items()]
+    if entry.notes:
+        facts.append(f"Notes: {text.plain(entry.notes)}")
+    for fact in facts:
+        for part in text.wrap(fact, fonts.REGULAR, SIZE, inner):
+            lines.append(Line(PAD, y, part, fonts.REGULAR, SIZE))
+            y -= LEADING
+    y = _section(lines, PAD, y, inner, "Why now", _reason_items(entry.reasons))
+    owned = _owned_line(entry.owns, inner - fonts.width("Owns: ", fonts.BOLD, SIZE))
+    if owned:
+        y = _section(lines, PAD, y, inner, "Owns", [owned])
+
+    pitch = _pitch_text(entry)
+    for part in text.wrap(pitch, fonts.REGULAR, SMALL, inner) if pitch else []:
+        lines.append(Line(PAD, y + 0.5, part, fonts.REGULAR, SMALL))
+        y -= SMALL * 1.25
+    y -= 5
     boxes = []
-    x = left_x
+    x = PAD
     for outcome in OUTCOMES:
         boxes.append((x, y - 1))
         lines.append(Line(x + BOX + 3, y, outcome, fonts.REGULAR, SIZE))
-        x += BOX + 3 + fonts.width(outcome, fonts.REGULAR, SIZE) + 12
-    lines.append(Line(x, y, "Notes:", fonts.REGULAR, SIZE))
-    rule = (x + fonts.width("Notes: ", fonts.REGULAR, SIZE), width - PAD, y - 1.5)
-    return _Block(height=-y + PAD + 2, lines=lines, boxes=boxes, rule=rule)
+        x += BOX + 3 + fonts.width(outcome, fonts.REGULAR, SIZE) + 11
+    rules = []
+    for label, length in (("Callback on", 52.0), ("at", 40.0)):
+        lines.append(Line(x, y, label, fonts.REGULAR, SIZE))
+        x += fonts.width(label + " ", fonts.REGULAR, SIZE)
+        rules.append((x, x + length, y - 1.5))
+        x += length + 6
+    y -= WRITE_GAP
+    lines.append(Line(PAD, y, "Notes:", fonts.REGULAR, SIZE))
+    rules.append((PAD + fonts.width("Notes: ", fonts.REGULAR, SIZE), width - PAD, y - 1.5))
+    y -= WRITE_GAP
+    rules.append((PAD, width - PAD, y - 1.5))
+    return _Block(height=-y + PAD + 1, lines=lines, boxes=boxes, rules=rules)
+
+
+def _when_text(entry: CallSheetEntry) -> str:
+    """When else the call may be made: the allowed times, with the customer's own window."""
+    times = text.plain(entry.call_times)
+    window = text.plain(entry.window)
+    if entry.call_at is None:
+        return f"Their window ({window}) is all in quiet hours" if window else "No time outside quiet hours"
+    if window:
+        return f"May call {times} (their window {window})" if times else f"Their window: {window}"
+    return f"May call {times} (no preferred time)" if times else "No preferred time"
 
 
 def _section(lines: list[Line], x: float, y: float, width: float, heading: str, items: list[str]) -> float:
+    """A bold heading and its items, each wrapped in full under the heading's indent; returns the next
+    line's y."""
     items = [item for item in items if item]
     if not items:
         return y
-    if len(items) > MAX_ITEMS:
-        items = [*items[: MAX_ITEMS - 1], f"… and {len(items) - MAX_ITEMS + 1} more"]
+    if len(items) > 2 and items[-1].startswith("+ "):  # the count goes after the last reason if it fits
+        joined = f"{items[-2]}   {items[-1]}"
+        if fonts.width(f"• {joined}", fonts.REGULAR, SIZE) <= width - fonts.width(
+            f"{heading}: ", fonts.BOLD, SIZE
+        ):
+            items = [*items[:-2], joined]
     if len(items) > 1:
-        items = [f"• {item}" for item in items]
+        items = [item if item.startswith("+ ") else f"• {item}" for item in items]
     label = f"{heading}: "
     indent = fonts.width(label, fonts.BOLD, SIZE)
+    hang = fonts.width("• ", fonts.REGULAR, SIZE)
     lines.append(Line(x, y, label, fonts.BOLD, SIZE))
-    for index, item in enumerate(items):
-        hang = fonts.width("• ", fonts.REGULAR, SIZE) if item.startswith("• ") else 0.0
-        for part_index, part in enumerate(text.wrap(item, fonts.REGULAR, SIZE, width - indent - hang)[:2]):
-            if index or part_index:
-                y -= LEADING
-            lines.append(Line(x + indent + (hang if part_index else 0.0), y, part, fonts.REGULAR, SIZE))
-    return y - LEADING
+    for item in items:
+        bullet = item.startswith("• ")
+        parts = text.wrap(item, fonts.REGULAR, SIZE, width - indent - (hang if bullet else 0.0))
+        for index, part in enumerate(parts):
+            lines.append(Line(x + indent + (hang if bullet and index else 0.0), y, part, fonts.REGULAR, SIZE))
+            y -= LEADING
+    return y
+
+
+def _reason_items(reasons: Sequence[CallReason]) -> list[str]:
+    shown = [_reason_text(r) for r in reasons[:MAX_REASONS]]
+    rest = reasons[MAX_REASONS:]
+    if len(rest) == 1:
+        shown.append(_reason_text(rest[0]))
+    elif rest:
+        value = sum((r.value or Decimal(0) for r in rest), Decimal(0))
+        worth = f", {formatting.money(value)} in all" if value else ""
+        shown.append(f"+ {len(rest)} more reasons{worth}")
+    return shown
 
 
 def _reason_text(reason: CallReason) -> str:
-    value = f" ({format_money(reason.value)})" if reason.value else ""
-    return f"{text.plain(reason.reason)}{value}"
+    """The reason in full, with its value unless the reason already says it."""
+    said = text.plain(reason.reason)
+    money = formatting.money(reason.value) if reason.value else ""
+    return f"{said} ({money})" if money and money not in said else said
+
+
+def _owned_line(owned: Sequence[OwnedItem], width: float) -> str:
+    """As many whole items as fit on one line, oldest first as given, then how many more."""
+    shown: list[str] = []
+    for index, item in enumerate(owned):
+        more = len(owned) - index - 1
+        candidate = "  ·  ".join([*shown, _owned_text(item)]) + (f"  ·  + {more} more" if more else "")
+        if shown and fonts.width(candidate, fonts.REGULAR, SIZE) > width:
+            return "  ·  ".join([*shown, f"+ {len(owned) - index} more"])
+        shown.append(_owned_text(item))
+    return "  ·  ".join(shown)
 
 
 def _owned_text(item: OwnedItem) -> str:
@@ -244,28 +329,19 @@ def _owned_text(item: OwnedItem) -> str:
 def _contact_text(contact: LastContact | None) -> str:
     if contact is None:
         return "none on record"
-    parts = [field_text(contact.on), contact.channel, contact.outcome, contact.by_whom]
+    parts = [formatting.long_date(contact.on), contact.channel, contact.outcome, contact.by_whom]
     return " · ".join(text.plain(p) for p in parts if text.plain(p))
 
 
-def _header(
-    canvas: Canvas, page: tuple[float, float], title: str, company: str, number: int, total: int
-) -> None:
-    y = page[1] - MARGIN - fonts.ASCENT * 13
-    text.draw(
-        canvas,
-        [
-            Line(MARGIN, y, title, fonts.BOLD, 13),
-            text.line_at(
-                page[0] - MARGIN,
-                y,
-                f"{text.plain(company)}   page {number} of {total}",
-                fonts.REGULAR,
-                8.5,
-                align="right",
-            ),
-        ],
-    )
+def _pitch_text(entry: CallSheetEntry) -> str:
+    """ "Pitch (Retiree): Predictable costs… Say: lead with safety · offer financing"."""
+    pitch = text.plain(entry.pitch)
+    points = [text.plain(p) for p in entry.talking_points.splitlines() if text.plain(p)]
+    if not pitch and not points:
+        return ""
+    said = f"Talking points: {' · '.join(points)}" if points else ""
+    lead = f"Pitch ({text.plain(entry.segment)}): " if entry.segment else "Pitch: "
+    return f"{lead}{pitch} {said}".strip() if pitch else said
 
 
 def _draw_block(canvas: Canvas, block: _Block, x: float, top: float, width: float) -> None:
@@ -278,13 +354,8 @@ def _draw_block(canvas: Canvas, block: _Block, x: float, top: float, width: floa
     for box_x, box_y in block.boxes:
         canvas.rect(box_x, box_y, BOX, BOX)
     canvas.setLineWidth(0.3)
-    canvas.line(block.rule[0], block.rule[2], block.rule[1], block.rule[2])
+    canvas.setStrokeColorRGB(0.45, 0.45, 0.45)
+    for from_x, to_x, at_y in block.rules:
+        canvas.line(from_x, at_y, to_x, at_y)
     text.draw(canvas, block.lines)
     canvas.restoreState()
-
-
-def _phone(number: str, region: str) -> str:
-    """ "(410) 555-1234" for a North American number at home (phonenumbers is slow for 4,000 of them)."""
-    if region in ("US", "CA") and len(number) == 12 and number.startswith("+1") and number[1:].isdigit():
-        return f"({number[2:5]}) {number[5:8]}-{number[8:]}"
-    return format_phone(number, region)
