@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import NamedTuple
 
+from app.domain import formatting
 from app.domain.kinds import OPPORTUNITY_KIND_LABELS
 from app.domain.money import format_money, from_cents
 from app.domain.settings import BusinessSettings
@@ -111,28 +112,14 @@ def subject_of(trigger_key: str) -> str:
 # ---------------------------------------------------------------- words
 
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)  # fmt: skip  (English, as every reason is; not the locale's names, and 10× faster than strftime)
-
-
 def month_year(day: datetime.date) -> str:
-    return f"{MONTHS[day.month - 1]} {day.year}"
+    """ "March 2009" (app.domain.formatting: English, as every reason is, not the computer's locale)."""
+    return formatting.month_year(day)
 
 
 def long_date(day: datetime.date) -> str:
-    return f"{MONTHS[day.month - 1]} {day.day}, {day.year}"
+    """ "March 3, 2009"."""
+    return formatting.long_date(day)
 
 
 def plural(count: int, one: str, many: str | None = None) -> str:

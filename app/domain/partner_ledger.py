@@ -130,6 +130,19 @@ class PartnerDetails:
     terms: str = ""  # the default terms in words
 
 
+def payment_basis(method: str, note: str) -> str:
+    """A payment's line in words: "Payment by Check #4417", "Payment by ACH; invoice 12", "Payment".
+
+    A note that starts with the method ("Check #4417" paid by "Check") already says it: the word is
+    not printed twice ("Payment by Check Check #4417").
+    """
+    method, note = " ".join(method.split()), " ".join(note.split())
+    if method and note.casefold().startswith(method.casefold()):
+        return f"Payment by {note}"
+    said = f"Payment by {method}" if method else "Payment"
+    return f"{said}; {note}" if note else said
+
+
 @dataclass(frozen=True)
 class StatementLine:
     """A commission earned (commission > 0) or a payment (payment > 0), with the balance after it."""

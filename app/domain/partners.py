@@ -1,6 +1,6 @@
 """Referral partners: their terms, the commission a referral earns, consent, and paying what is owed.
 
-A commission is worked out exactly in Decimal and rounded once, half up to the cent (15 % of $333.33
+A commission is worked out exactly in Decimal and rounded once, half up to the cent (15% of $333.33
 is $49.9995, so $50.00); a cap applies after rounding. Rates are percentages with at most two decimals
 (stored as basis points). A commission is earned when the job is won and falls due PAYMENT_DUE_DAYS
 later; what is still owed is the commission less the payments on that referral, never below zero.
@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import StrEnum
 
+from app.domain import formatting
 from app.domain.errors import UserError
 from app.domain.kinds import ReferralDirection, ReferralStatus
 from app.domain.money import CENT, format_money, parse_money
@@ -56,7 +57,7 @@ def percent_text(rate: Decimal) -> str:
 
 
 def parse_rate(value: Decimal | str | float, field: str, label: str) -> Decimal:
-    """A percentage from 0 to 100 with at most two decimals ("12.5", "15 %")."""
+    """A percentage from 0 to 100 with at most two decimals ("12.5", "15%", "15 %")."""
     # A spin box hands over a float: read it as the digits it shows, not its binary expansion.
     text = str(value) if isinstance(value, float) else value
     text = clean_text(text).replace("%", "").strip() if isinstance(text, str) else text
@@ -69,7 +70,7 @@ def parse_rate(value: Decimal | str | float, field: str, label: str) -> Decimal:
     if rate < 0:
         raise UserError(f"{label} cannot be negative.", field)
     if rate > 100:
-        raise UserError(f"{label}: {percent_text(rate)} % is over 100 %; give a rate from 0 to 100 %.", field)
+        raise UserError(f"{label}: {percent_text(rate)}% is over 100%; give a rate from 0 to 100%.", field)
     if rate != rate.quantize(CENT):
         raise UserError(f"{label}: give the rate with at most two decimals (like 12.5).", field)
     return rate.quantize(CENT)
@@ -115,12 +116,12 @@ class Terms:
         return int(self.rate * 100)
 
     def describe(self) -> str:
-        """ "15 % of the job value, at most $1,500.00" """
+        """ "15% of the job value, at most $1,500.00" """
         if self.basis == Basis.FIXED.value:
             text = f"a fixed fee of {format_money(self.fixed_fee)}"
         else:
             what = "the job value" if self.basis == Basis.JOB_VALUE.value else "the profit"
-            text = f"{percent_text(self.rate)} % of {what}"
+            text = f"{percent_text(self.rate)}% of {what}"
         if self.cap is not None:
             text += f", at most {format_money(self.cap)}"
         return text
@@ -229,12 +230,16 @@ class ReferralDraft:
                 "Direction: say whether we send the customer or the partner sends them.", "direction"
             )
         if self.referred_on > today:
-            raise UserError(f"Referred on: {self.referred_on:%b %d, %Y} is in the future.", "referred_on")
+            raise UserError(
+                f"Referred on: {formatting.short_date(self.referred_on)} is in the future.", "referred_on"
+            )
         if self.direction == ReferralDirection.TO_PARTNER.value and self.customer_id is None:
             raise UserError("Customer: choose the customer we are sending to the partner.", "customer_id")
         consent = self.consent_given_on
         if consent is not None and consent > today:
-            raise UserError(f"Consent: {consent:%b %d, %Y} is in the future.", "consent_given_on")
+            raise UserError(
+                f"Consent: {formatting.short_date(consent)} is in the future.", "consent_given_on"
+            )
         if consent is not None and consent > self.referred_on:
             raise UserError(
                 "Consent: the customer must agree before their details are shared; date the referral "
@@ -256,8 +261,12 @@ def consent_to_share(
     if consent_on is None:
         return False, "agreed to sharing their details, but when they agreed was never recorded"
     if consent_on > referred_on:
-        return False, f"agreed to sharing their details only on {consent_on:%b %d, %Y}, after this referral"
-    return True, f"agreed to sharing their details on {consent_on:%b %d, %Y}"
+        return (
+            False,
+            f"agreed to sharing their details only on {formatting.short_date(consent_on)}, "
+            "after this referral",
+        )
+    return True, f"agreed to sharing their details on {formatting.short_date(consent_on)}"
 
 
 def check_status(status: str) -> str:

@@ -12,7 +12,7 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
-from app.domain import clock
+from app.domain import clock, formatting
 from app.domain.errors import UserError
 from app.domain.kinds import Channel, PlanStatus
 from app.domain.money import parse_money, to_cents
@@ -43,7 +43,7 @@ def _required(value: str, field: str, label: str) -> str:
 
 def _not_future(value: datetime.date | None, field: str, label: str, today: datetime.date) -> None:
     if value is not None and value > today:
-        raise UserError(f"{label}: {value:%b %d, %Y} is in the future.", field)
+        raise UserError(f"{label}: {formatting.short_date(value)} is in the future.", field)
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from enum import StrEnum
 
 import phonenumbers
 
+from app.domain import formatting
 from app.domain.errors import UserError
 from app.domain.values import (
     DEFAULT_REGION,
@@ -174,7 +175,7 @@ def _check_percent(spec: SettingSpec, value: object, _region: str) -> float:
     number = value if isinstance(value, int | float) and not isinstance(value, bool) else None
     # A share typed in whole per cent arrives as e.g. 0.07 (7 / 100): compare in per cent, rounded.
     if number is None or not spec.minimum <= round(number * 100, 6) <= spec.maximum:
-        raise spec.problem(f"give a share from {spec.minimum} % to {spec.maximum} %.")
+        raise spec.problem(f"give a share from {spec.minimum}% to {spec.maximum}%.")
     return round(float(number), 6)
 
 
@@ -273,8 +274,8 @@ SETTINGS: tuple[SettingSpec, ...] = (
         "licence_number",
         T.TEXT,
         "",
-        label="Licence number",
-        help="Printed on the letterhead as “Licence …” where your trade needs it.",
+        label="License number",
+        help="Printed on the letterhead as “License …” where your trade needs it.",
         group=BUSINESS,
     ),
     SettingSpec(
@@ -321,7 +322,7 @@ SETTINGS: tuple[SettingSpec, ...] = (
         label="Quiet hours",
         help="No calls are suggested at these times of day.",
         group=CALLS,
-        placeholder="before 9:00, 17:30-19:30, after 20:30",
+        placeholder="before 9:00 AM, 5:30–7:30 PM, after 8:30 PM",
     ),
     SettingSpec(
         "calls_per_day",
@@ -452,35 +453,52 @@ def is_quiet_time(settings: BusinessSettings, hhmm: str) -> bool:
     return any(start <= hhmm < end for start, end in settings.quiet_hours)
 
 
+_MERIDIEM = re.compile(r"\s*([ap])\.?m\.?\s*$", re.IGNORECASE)
+
+
 def parse_periods(text: str, spec: SettingSpec) -> Periods:
-    """ "before 9:00, 17:30-19:30, after 20:30" or "00:00-09:00, 17:30-19:30, 20:30-24:00" → periods."""
+    """ "before 9:00 AM, 5:30–7:30 PM, after 8:30 PM", "before 9:00, 17:30-19:30, after 20:30" or
+    "00:00-09:00, 17:30-19:30, 20:30-24:00" → periods; "all day" is the whole day.
+
+    A range that says AM or PM once, at its end, means it for both ends ("5:30–7:30 PM"), as it is
+    written (format_periods writes it so): its start is not read as 5:30 in the morning.
+    """
     periods = []
     for part in (p.strip() for p in text.replace(";", ",").split(",")):
         if not part:
             continue
         lowered = part.lower()
-        if lowered.startswith("before "):
+        if lowered == "all day":
+            periods.append(("00:00", "24:00"))
+        elif lowered.startswith("before "):
             periods.append(("00:00", part[7:]))
         elif lowered.startswith("after "):
             periods.append((part[6:], "24:00"))
         elif "-" in part or "–" in part:
             start, _, end = part.replace("–", "-").partition("-")
+            said = _MERIDIEM.search(end)
+            if said and not _MERIDIEM.search(start) and _same_half(start, end):
+                start = f"{start.strip()} {said.group(1)}m"
             periods.append((start, end))
         else:
-            raise spec.problem(f"“{part}” should look like 17:30-19:30.")
+            raise spec.problem(f"“{part}” should look like 5:30–7:30 PM.")
     return spec.checked(periods)  # type: ignore[return-value]
 
 
+def _same_half(start: str, end: str) -> bool:
+    """Whether a start without AM/PM reads as the end's half of the day: "5:30–7:30 PM" does,
+    "9–5 PM" (9 in the morning) and "12–1 PM" (noon) do not."""
+    try:
+        first = int(start.strip().partition(":")[0])
+        last = int(_MERIDIEM.sub("", end).strip().partition(":")[0])
+    except ValueError:
+        return False  # not a time: the check says so
+    return first != 12 and first <= last
+
+
 def format_periods(periods: Periods) -> str:
-    words = []
-    for start, end in periods:
-        if start == "00:00":
-            words.append(f"before {end}")
-        elif end == "24:00":
-            words.append(f"after {start}")
-        else:
-            words.append(f"{start}-{end}")
-    return ", ".join(words)
+    """ "before 9:00 AM, 5:30–7:30 PM, after 8:30 PM" (app.domain.formatting; parse_periods reads it)."""
+    return formatting.periods_text(periods)
 
 
 def parse_quiet_hours(text: str) -> Periods:

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import NamedTuple
 
+from app.domain import formatting
 from app.domain.money import CENT, format_money
 
 RATE_PLACES = Decimal("0.0001")
@@ -218,8 +219,8 @@ def customer_projected_value(
 
 
 def percent(rate: Decimal) -> str:
-    """0.2345 → "23.5 %"; whole percentages without the ".0"."""
-    return f"{rate * 100:.1f} %".replace(".0 %", " %")
+    """0.2345 → "23.5%"; whole percentages without the ".0" (app.domain.formatting)."""
+    return formatting.percent(rate)
 
 
 @dataclass(frozen=True)
@@ -253,7 +254,7 @@ class HeadlineStats:
 
     def text(self, key: str) -> str:
         """A headline number as every screen and page shows it: money to the cent ("$1,234.50"), rates as
-        "22.3 %", counts with thousands separators. One way, so the same number never reads two ways."""
+        "22.3%", counts with thousands separators. One way, so the same number never reads two ways."""
         value = getattr(self, key)
         if key in MONEY_FIELDS:
             return format_money(value)

@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from decimal import Decimal
 
+from app.domain import formatting
 from app.domain.errors import UserError
 from app.domain.money import format_money
 
@@ -53,7 +54,7 @@ FIELDS: dict[str, str] = {
     "business_phone": "your business's phone",
     "business_email": "your business's e-mail",
     "business_address": "your business's address",
-    "licence_number": "your licence number",
+    "licence_number": "your license number",
     "signature_name": "who signs the letter",
     "date": "the date of the letter",
 }
@@ -111,7 +112,7 @@ def field_text(value: object) -> str:
     if isinstance(value, datetime.datetime):
         value = value.date()
     if isinstance(value, datetime.date):
-        return f"{value:%B} {value.day}, {value.year}"
+        return formatting.long_date(value)
     if isinstance(value, Decimal):
         return format_money(value)
     if isinstance(value, list | tuple):

@@ -6,7 +6,7 @@ import dataclasses
 
 from peewee import BooleanField, SqliteDatabase
 
-from app.domain import clock
+from app.domain import clock, formatting
 from app.domain.customers import (
     CustomerDetail,
     CustomerDraft,
@@ -249,7 +249,8 @@ def _plans(customer_id: int) -> list[HistoryRow]:
             id_,
             ends_on,
             name,
-            f"{status.capitalize()} · from {started:%b %d, %Y} to {ends_on:%b %d, %Y} · "
+            f"{status.capitalize()} · from {formatting.short_date(started)} "
+            f"to {formatting.short_date(ends_on)} · "
             f"{format_money(from_cents(cents))} a term",
         )
         for id_, ends_on, name, status, started, cents in query

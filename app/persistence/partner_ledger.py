@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from app.domain.kinds import ReferralDirection
 from app.domain.money import from_cents
-from app.domain.partner_ledger import LedgerEntry, OverdueItem
+from app.domain.partner_ledger import LedgerEntry, OverdueItem, payment_basis
 from app.domain.partners import EARNED
 from app.persistence.raw_sql import as_date, run_sql
 from app.persistence.tables import database_proxy
@@ -71,7 +71,7 @@ def ledger_entries(partner_id: int) -> list[LedgerEntry]:
         entries.append(LedgerEntry(as_date(on), direction, rid, customer, job, from_cents(value), basis,
                                    from_cents(cents), Decimal("0.00")))  # fmt: skip
     for on, direction, rid, customer, job, method, note, cents in paid:
-        basis = " ".join(part for part in (f"Payment{' by ' + method if method else ''}", note) if part)
+        basis = payment_basis(method or "", note or "")
         entries.append(LedgerEntry(as_date(on), direction, rid, customer, job, None, basis, Decimal("0.00"),
                                    from_cents(cents)))  # fmt: skip
     return entries

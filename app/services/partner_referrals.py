@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
-from app.domain import clock
+from app.domain import clock, formatting
 from app.domain.errors import UserError
 from app.domain.kinds import ReferralDirection, ReferralStatus
 from app.domain.money import format_money, from_cents, to_cents
@@ -294,7 +294,7 @@ def override_commission(
                 raise UserError("Reason: say why the commission changes; it goes on the statement.", "reason")
             commission = money_field(amount, "commission", "commission")
             columns = _settled(ref, commission, _WON, today, "commission")
-            was = f"was {format_money(ref.commission)}, changed {today:%b %d, %Y}"
+            was = f"was {format_money(ref.commission)}, changed {formatting.short_date(today)}"
             columns |= {"commission_overridden": True, "commission_reason": f"{reason} ({was})"}
         repository.update_referral(referral_id, **columns)
         return get_referral(referral_id)

@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from decimal import Decimal
 
-from app.domain import clock
+from app.domain import clock, formatting
 from app.domain.errors import UserError
 from app.domain.kinds import ReferralDirection, ReferralStatus
 from app.domain.money import format_money, from_cents, to_cents
@@ -101,7 +101,7 @@ def record_payment(
     if value <= 0:
         raise UserError("Amount: give an amount above zero.", "amount")
     if paid_on > (today or clock.today()):
-        raise UserError(f"Paid on: {paid_on:%b %d, %Y} is in the future.", "paid_on")
+        raise UserError(f"Paid on: {formatting.short_date(paid_on)} is in the future.", "paid_on")
     method, note = clean_text(method), note.strip()
     with repository.transaction():
         balances = _balances(referral_id, partner_id, direction, value)

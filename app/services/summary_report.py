@@ -21,11 +21,10 @@ from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib.colors import Color
 from reportlab.pdfgen.canvas import Canvas
 
+from app.domain import formatting
 from app.domain.dashboard import DashboardData
 from app.domain.dashboard_text import HEADLINE_LABELS, HEADLINE_ONE_LINERS, PROJECTION_METHOD_SHORT
-from app.domain.money import format_money
 from app.domain.settings import BusinessSettings
-from app.domain.stats import percent
 from app.services.documents import fonts, text
 from app.services.documents.common import page_size, pdf_canvas
 from app.services.documents.text import Line
@@ -80,7 +79,7 @@ def _header(canvas: Canvas, company: str, today: datetime.date, top: float, widt
     usable = width - 2 * MARGIN
     size = text.fit_block([company], fonts.BOLD, size=16, min_size=10, max_width=usable, max_height=40) or 10
     name = text.ellipsize(company, fonts.BOLD, size, usable)
-    day = f"{today:%d %B %Y}".lstrip("0")
+    day = formatting.long_date(today)
     text.draw(canvas, [Line(MARGIN, top - 16 * fonts.ASCENT, name, fonts.BOLD, size)], color=INK)
     subtitle = f"What the customer base is worth: summary as of {day}"
     text.draw(canvas, [Line(MARGIN, top - 30, subtitle, fonts.REGULAR, 9.5)], color=GRAY)
@@ -98,7 +97,7 @@ def _questions(canvas: Canvas, data: DashboardData, top: float, usable: float) -
         (
             "How many of them did we speak to lately?",
             f"{stats.spoken_to_last_30_days:,}",
-            f"{percent(data.spoken_share)}, in the last 30 days",
+            f"{formatting.percent(data.spoken_share)}, in the last 30 days",
         ),
         (
             "Who could a competitor take tomorrow?",
@@ -172,7 +171,7 @@ def _projection_height(method: list[str]) -> float:
 def _projection(canvas: Canvas, data: DashboardData, method: list[str], top: float, usable: float) -> float:
     """The projection as a small table, with the method under it."""
     customers = data.projections[0].customers if data.projections else 0
-    retention = percent(data.stats.retention_rate)
+    retention = formatting.percent(data.stats.retention_rate)
     heading = f"Projected value of the {customers:,} who bought in the last 3 years (retention {retention})"
     heading = text.ellipsize(heading, fonts.BOLD, 10, usable)
     text.draw(canvas, [Line(MARGIN, top - 10 * fonts.ASCENT, heading, fonts.BOLD, 10)], color=INK)
@@ -189,12 +188,12 @@ def _projection(canvas: Canvas, data: DashboardData, method: list[str], top: flo
         y -= ROW
         # To the cent like the headline, so the 10-year figure reads the same in both places.
         cells = (
-            format_money(projection.total),
-            format_money(projection.per_customer),
-            format_money(projection.from_spend),
-            format_money(projection.from_plans),
+            formatting.money(projection.total),
+            formatting.money(projection.per_customer),
+            formatting.money(projection.from_spend),
+            formatting.money(projection.from_plans),
             f"{projection.replacements:,}",
-            format_money(projection.from_replacements),
+            formatting.money(projection.from_replacements),
         )
         rows.append(Line(MARGIN, y, f"Next {projection.years} years", fonts.BOLD, 8))
         rows.extend(

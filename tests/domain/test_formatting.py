@@ -23,6 +23,7 @@ def test_dates_read_month_day_year() -> None:
     assert formatting.numeric_date(D(2026, 3, 3)) == "03/03/2026"
     assert formatting.weekday_date(day) == "Wednesday, December 2, 2026"
     assert formatting.month_year(day) == "December 2026"
+    assert formatting.short_month_year(day) == "Dec 2026"
 
 
 def test_the_year_is_left_out_only_when_it_is_this_year(clock) -> None:  # the clock stands in 2026

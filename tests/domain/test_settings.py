@@ -29,7 +29,8 @@ def test_default_call_window_keeps_dinner_time_free() -> None:
     assert not is_quiet_time(settings, "19:30")
     assert not is_quiet_time(settings, "20:29")
     assert is_quiet_time(settings, "20:30")
-    assert format_quiet_hours(settings.quiet_hours) == "before 09:00, 17:30-19:30, after 20:30"
+    assert format_quiet_hours(settings.quiet_hours) == "before 9:00 AM, 5:30–7:30 PM, after 8:30 PM"
+    assert parse_quiet_hours(format_quiet_hours(settings.quiet_hours)) == settings.quiet_hours
 
 
 def test_quiet_hours_as_typed() -> None:
@@ -38,6 +39,10 @@ def test_quiet_hours_as_typed() -> None:
         ("12:00", "13:00"),
         ("21:00", "24:00"),
     )
+    # AM or PM said once, at the end of a range, is meant for its start too, where it can be.
+    assert parse_quiet_hours("5:30–7:30 PM, 12-1 pm") == (("12:00", "13:00"), ("17:30", "19:30"))
+    assert parse_quiet_hours("9-5 pm") == (("09:00", "17:00"),)
+    assert parse_quiet_hours("all day") == (("00:00", "24:00"),)
     with pytest.raises(UserError, match="should look like"):
         parse_quiet_hours("lunch")
     with pytest.raises(UserError, match="must end after"):

@@ -299,7 +299,7 @@ def test_the_projection_shrinks_by_retention_and_shows_replacements_apart(busine
     assert "year it was installed plus its typical lifespan" in data.projection_method
     assert "(1 + r + r² + … + r⁹)" in data.projection_method
     assert "$8,666.67 a year today" in ten.working and "× 2.948" in ten.working
-    assert "retention r = 66.7 %" in ten.working and "$86,666.67" in ten.working
+    assert "retention r = 66.7%" in ten.working and "$86,666.67" in ten.working
 
     # Each customer's own (sales / 3 + plans) × 2.948244: C 6,966.67, A 700, B 766.67, F 183.33, G 50.
     expected = [
@@ -335,9 +335,9 @@ def test_warnings_with_the_customers_behind_them(business: Business) -> None:
     assert list(warnings) == list(figures.WARNING_KEYS)
     # The last 365 days: C 20,000, A 1,000, G 100 of 21,100.
     assert warnings["top_customer"].customer_ids == (business.c,)
-    assert "王伟 Wang Wei brought in 94.8 % of the last 12 months' sales" in warnings["top_customer"].sentence
+    assert "王伟 Wang Wei brought in 94.8% of the last 12 months' sales" in warnings["top_customer"].sentence
     assert warnings["top_customers"].customer_ids == (business.c, business.a, business.g)
-    assert "Your 3 biggest customers brought in 100 %" in warnings["top_customers"].sentence
+    assert "Your 3 biggest customers brought in 100%" in warnings["top_customers"].sentence
     assert warnings["one_site_buys"].customer_ids == (business.b,)
     assert warnings["quiet_best_customers"].customer_ids == (business.d,)  # the top tenth of 7 is 1
     assert "$30,100.00 or more" in warnings["quiet_best_customers"].sentence

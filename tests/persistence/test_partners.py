@@ -72,7 +72,7 @@ def test_a_partner_is_saved_with_terms_and_listed_with_zero_balances() -> None:
     (row,) = service.list_partners()
     assert (row.business, row.terms, row.owed_to_us, row.we_owe) == (
         "Keystone Kitchen & Bath",
-        "15 % of the job value, at most $2,500.00",
+        "15% of the job value, at most $2,500.00",
         D("0.00"),
         D("0.00"),
     )
@@ -159,7 +159,7 @@ def test_with_dated_consent_the_disclosure_is_logged_and_the_slip_carries_the_de
     slip = service.referral_slip(outcome.referral_id)
     assert slip.details_shared
     assert (slip.customer_phone, slip.customer_address) == ("+14105550123", ("12 Elm St", "Towson, MD 21204"))
-    assert slip.terms == "10 % of the job value, at most $1,500.00"
+    assert slip.terms == "10% of the job value, at most $1,500.00"
 
 
 def test_consent_given_on_the_spot_is_recorded_on_the_customer_with_its_date() -> None:
@@ -452,3 +452,28 @@ def test_on_the_demo_business_the_ledger_agrees_with_stats_and_a_payment_settles
     after = next(r for r in service.list_partners(today=TODAY) if r.id == debtor.id)
     assert after.owed_to_us == 0
     assert headline_stats(TODAY).commission_owed_to_us == summary.owed_to_us - debtor.owed_to_us
+
+
+def test_a_printed_statement_reads_the_us_way(tmp_path) -> None:
+    from pypdf import PdfReader
+
+    from app.domain.settings import BusinessSettings
+    from app.services.documents.statements import render_statement
+
+    partner = keystone()
+    referral = won(partner, "1000")  # 15% of $1,000.00: $150.00
+    service.record_payment(
+        referral_id=referral, amount="100", paid_on=TODAY, method="Check", note="Check #4417", today=TODAY
+    )
+    service.record_payment(
+        referral_id=referral, amount="50", paid_on=TODAY, method="ACH", note="invoice 12", today=TODAY
+    )
+    out = tmp_path / "statement.pdf"
+    statement = service.partner_ledger(partner, start=datetime.date(2025, 1, 1), end=TODAY, today=TODAY)
+    render_statement(statement, out, BusinessSettings(company_name="Comfort", licence_number="MD 84213"))
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(out).pages).split())
+    assert "Payment by Check #4417" in text and "Check Check" not in text  # the method said once
+    assert "Payment by ACH; invoice 12" in text
+    assert "15% of $1,000.00" in text and " %" not in text
+    assert "January 1, 2025 to June 15, 2025" in text and "05/01/2025" in text  # month first
+    assert "License MD 84213" in text and "Licence" not in text

@@ -35,7 +35,7 @@ PARTNER = PartnerDetails(
     "+14105550177",
     "ops@bay.example",
     "44 Harbor View Dr\nBaltimore, MD 21230",
-    "15 % of job value",
+    "15% of job value",
 )
 CUSTOMERS = ["王秀英", "Nguyễn Văn An", "Ольга Петрова", "Jane Smith"]
 
@@ -55,7 +55,7 @@ def _statement(count: int = 6) -> PartnerStatement:
                 CUSTOMERS[i % 4],
                 "Kitchen remodel",
                 value,
-                f"15 % of ${value:,}",
+                f"15% of ${value:,}",
                 commission,
                 D("0"),
             )
@@ -82,7 +82,7 @@ def _statement(count: int = 6) -> PartnerStatement:
             "Jane Smith",
             "Furnace",
             D("6800.00"),
-            "10 %",
+            "10%",
             D("680.00"),
             D("0"),
         )
@@ -167,7 +167,7 @@ def test_a_long_statement_flows_over_pages_with_the_header_repeated(tmp_path: Pa
 
 def test_the_statement_accepts_its_own_plain_dataclasses(tmp_path: Path) -> None:
     line = StatementLine(
-        datetime.date(2026, 2, 2), 5, "Zoë", "Bath", D("100.00"), "10 %", D("10.00"), D("0"), D("10.00")
+        datetime.date(2026, 2, 2), 5, "Zoë", "Bath", D("100.00"), "10%", D("10.00"), D("0"), D("10.00")
     )
     empty = StatementSection(
         "from_partner", "Referrals they sent: we owe them", D("0"), (), D("0"), D("0"), D("0")
@@ -193,7 +193,7 @@ def test_a_slip_shows_customer_details_only_with_consent(tmp_path: Path) -> None
         True,
         "+14105551234",
         ("123 N MAIN ST APT 4", "TOWSON MD 21204"),
-        "15 % of job value",
+        "15% of job value",
         "Wants a quote",
     )
     render_referral_slip(shared, tmp_path / "shared.pdf", SETTINGS)
@@ -207,7 +207,7 @@ def test_a_slip_shows_customer_details_only_with_consent(tmp_path: Path) -> None
         "(410) 555-1234",
         "123 N MAIN ST APT 4",
         "Bathroom remodel",
-        "Terms: 15 % of job value",
+        "Terms: 15% of job value",
     ):
         assert expected in text
     private = dataclasses.replace(shared, details_shared=False, customer_phone="", customer_address=())

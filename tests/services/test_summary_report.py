@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from app.domain import dashboard as figures
-from app.domain import dashboard_text
+from app.domain import dashboard_text, formatting
 from app.domain.dashboard import DashboardData, YearTotals
 from app.domain.errors import UserError
 from app.domain.settings import BusinessSettings
@@ -82,17 +82,19 @@ def test_the_summary_shows_every_figure_on_one_page(tmp_path: Path) -> None:
 
     reader, words = pdf_text(out)
     assert len(reader.pages) == 1
+    assert f"summary as of {formatting.long_date(TODAY)}" in words  # "December 2, 2026", month first
+    assert " %" not in words  # a share is written "15.7%"
     for expected in (
         "1,234",  # customers
         "567",  # bought in the last 3 years
         "89",  # spoken to
-        "15.7 %",  # 89 of 567
+        "15.7%",  # 89 of 567
         "321",  # not contacted
         "$987,654.32",
         "$800.37",
-        "43.2 %",  # retention
-        "65.4 %",
-        "24.7 %",
+        "43.2%",  # retention
+        "65.4%",
+        "24.7%",
         "$13,579.00",
         "$246.80",
         "$135.79",
@@ -112,7 +114,7 @@ def test_the_summary_shows_every_figure_on_one_page(tmp_path: Path) -> None:
     assert "$10,000.00" in words and "$10,002.27" in words
     assert "How it is worked out" in words and "× (1 + r + r² + … + r⁹)" in words
     # The warnings, with the customer's name drawn as text, in its own script.
-    assert "Wang Wei 王伟 <i>&amp;</i> brought in 30 % of the last 12 months' sales" in words
+    assert "Wang Wei 王伟 <i>&amp;</i> brought in 30% of the last 12 months' sales" in words
     assert "2 service plans ($380.00 a year) run out this month" in words
     # The charts: their titles, years, pairs of years, kinds and buckets.
     for expected in (
@@ -183,6 +185,6 @@ def test_the_summary_of_a_database_matches_its_dashboard(tmp_path: Path, db: obj
     render_summary(data, out, SETTINGS)
 
     _, words = pdf_text(out)
-    assert "Ольга Петрова brought in 90 % of the last 12 months' sales" in words  # 9,000 of 10,000
+    assert "Ольга Петрова brought in 90% of the last 12 months' sales" in words  # 9,000 of 10,000
     assert "$10,500.00" in words  # lifetime value: 9,000 + 500 + 1,000
-    assert "50 %" in words  # Bob of the 2 recent buyers was spoken to
+    assert "50%" in words  # Bob of the 2 recent buyers was spoken to

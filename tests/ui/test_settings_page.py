@@ -87,8 +87,8 @@ def test_load_shows_what_the_database_holds_now(qtbot, database) -> None:
     assert form.editors["company_name"].text() == DEMO_COMPANY
     assert form.editors["address"].toPlainText() == "1200 York Road, Suite 4\nTowson, MD 21204"
     assert form.editors["signature_name"].text() == "Dana Whitfield, Owner"
-    assert form.editors["quiet_hours"].text() == "before 09:00, 17:30-19:30, after 20:30"
-    assert form.editors["top_customer_share_warning"].text() == "20 %"
+    assert form.editors["quiet_hours"].text() == "before 9:00 AM, 5:30–7:30 PM, after 8:30 PM"
+    assert form.editors["top_customer_share_warning"].text() == "20%"
     assert page.save_button.isEnabled() and page.saved_label.text() == ""
 
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain import formatting
 from ui.models.rows_model import RowsModel
 from ui.window_state import last_folder, remember_folder
 
@@ -51,7 +52,9 @@ def label_text(label: str) -> str:
 
 
 def when_text(taken_at: datetime.datetime) -> str:
-    return f"{taken_at:%a %b %d, %Y  %H:%M}"
+    """ "Wed, Dec 2, 2026, 9:30 AM"."""
+    weekday = formatting.WEEKDAYS[taken_at.weekday()][:3]
+    return f"{weekday}, {formatting.short_date(taken_at)}, {formatting.time_text(taken_at.time())}"
 
 
 def size_text(size: int) -> str:

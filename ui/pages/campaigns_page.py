@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain import clock
+from app.domain import clock, formatting
 from app.domain.campaigns import AudienceCriteria
 from app.domain.errors import UserError
 from app.domain.kinds import OpportunityKind
@@ -102,8 +102,8 @@ class CampaignsPage(QWidget):
                 ("Campaign", lambda c: c.name),
                 ("For", lambda c: KIND_LABELS.get(c.kind, "Everyone") if c.kind else "Everyone"),
                 ("Status", lambda c: c.status),
-                ("Created", lambda c: c.created_at.strftime("%b %d, %Y")),
-                ("Sent", lambda c: c.sent_on.strftime("%b %d, %Y") if c.sent_on else ""),
+                ("Created", lambda c: formatting.short_date(c.created_at)),
+                ("Sent", lambda c: formatting.short_date(c.sent_on) if c.sent_on else ""),
                 ("Recipients", lambda c: f"{c.recipients:,}"),
                 ("Left out", lambda c: f"{c.excluded:,}"),
             ],
@@ -203,7 +203,7 @@ class CampaignsPage(QWidget):
                 "due_from": next_month,
                 "due_to": month_end,
                 "channel": "mail",
-                "name": f"Renewals due {next_month:%B %Y}",
+                "name": f"Renewals due {formatting.month_year(next_month)}",
             },
             self,
         )
@@ -279,7 +279,7 @@ class CampaignsPage(QWidget):
                 self,
                 self.tr("Already sent"),
                 self.tr("This campaign was marked as sent on %1.").replace(
-                    "%1", f"{campaign.sent_on:%b %d, %Y}"
+                    "%1", formatting.short_date(campaign.sent_on)
                 ),
             )
             return

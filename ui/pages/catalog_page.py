@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain import formatting
 from app.domain.catalog import CatalogItemDraft, CatalogItemRow, SegmentRow
 from app.domain.money import format_money
 from app.services import catalog as catalog_service
@@ -54,7 +55,7 @@ def _money(value: Decimal) -> str:
 
 
 def _date(value: datetime.date | None) -> str:
-    return value.strftime("%b %d, %Y") if value else ""
+    return formatting.short_date(value) if value else ""
 
 
 def _tier(tier: int | None) -> str:
@@ -134,7 +135,7 @@ class CatalogPage(QWidget):
               (tr("Next step up"), lambda r: self._next_step.get(r.id, tr("top of the ladder")))]),
             ("bundle", tr("Bundles"), tr("New bundle…"),
              tr("Items sold together at a discount."),
-             [name, (tr("Discount"), lambda r: f"{bp_text(r.discount_bp)} %" if r.discount_bp else ""),
+             [name, (tr("Discount"), lambda r: f"{bp_text(r.discount_bp)}%" if r.discount_bp else ""),
               (tr("Bundle price"), lambda r: _money(r.price)),
               (tr("Items bought separately"), lambda r: _money(self._separately(r))),
               (tr("Contains"), lambda r: ", ".join(self._name_of(i) for i in r.bundle_item_ids))]),

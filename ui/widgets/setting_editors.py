@@ -122,11 +122,11 @@ class IntEditor(QSpinBox):
 
 
 class PercentEditor(IntEditor):
-    """A share in whole per cent; the settings hold it as a fraction (20 % is 0.20)."""
+    """A share in whole per cent; the settings hold it as a fraction (20% is 0.20)."""
 
     def __init__(self, spec: SettingSpec) -> None:
         super().__init__(spec)
-        self.setSuffix(" %")
+        self.setSuffix("%")  # "20%", as the US writes it
 
     def setting_value(self) -> object:
         return self.value() / 100

@@ -30,7 +30,7 @@ GRAY = (0.35, 0.35, 0.35)
 
 
 def business_lines(settings: BusinessSettings) -> list[str]:
-    """Address, phone and e-mail, licence: the lines under the business name."""
+    """Address, phone and e-mail, license: the lines under the business name."""
     lines = [clean_text(line) for line in settings.address.splitlines() if clean_text(line)]
     contact = " · ".join(
         part for part in (format_phone(settings.phone, settings.country or "US"), settings.email) if part
@@ -38,7 +38,7 @@ def business_lines(settings: BusinessSettings) -> list[str]:
     if contact:
         lines.append(contact)
     if settings.licence_number:
-        lines.append(f"Licence {settings.licence_number}")
+        lines.append(f"License {settings.licence_number}")
     return lines
 
 

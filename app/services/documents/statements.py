@@ -17,12 +17,10 @@ from pathlib import Path
 
 from reportlab.pdfgen.canvas import Canvas
 
+from app.domain import formatting
 from app.domain.errors import UserError
-from app.domain.money import format_money
 from app.domain.partner_ledger import PartnerStatement, ReferralSlip, StatementSection
 from app.domain.settings import BusinessSettings
-from app.domain.templates import field_text
-from app.domain.values import format_phone
 from app.services.documents import fonts, letterhead, text
 from app.services.documents.common import INCH, Batch, BatchResult, page_size, pdf_canvas
 from app.services.documents.statement_table import Column, Table
@@ -174,7 +172,7 @@ def _heading_lines(
         partner.business,
         partner.contact_name,
         *partner.address.splitlines(),
-        format_phone(partner.phone, settings.country or "US"),
+        formatting.phone(partner.phone, settings.country or "US"),
         partner.email,
     ]
     for index, detail in enumerate(d for d in (text.plain(x) for x in details) if d):
@@ -209,15 +207,17 @@ def _summary(statement: PartnerStatement) -> str:
 
 
 def _money(amount: Decimal | None) -> str:
-    return format_money(amount) if amount is not None else ""
+    return formatting.money(amount) if amount is not None else ""
 
 
 def _date(day: datetime.date) -> str:
-    return f"{day:%m/%d/%Y}"
+    """ "12/02/2026": the table's date column."""
+    return formatting.numeric_date(day)
 
 
 def _date_long(day: datetime.date) -> str:
-    return field_text(day)
+    """ "December 2, 2026"."""
+    return formatting.long_date(day)
 
 
 def _period(start: datetime.date | None, end: datetime.date) -> str:
@@ -239,16 +239,16 @@ def render_referral_slip(slip: ReferralSlip, out: Path, settings: BusinessSettin
         lines = [
             Line(left, y, company or "Referral", fonts.BOLD, 13),
             text.line_at(right, y, "REFERRAL SLIP", fonts.BOLD, 16, "right"),
-            Line(left, y - 14, format_phone(settings.phone, region), fonts.REGULAR, 9),
+            Line(left, y - 14, formatting.phone(settings.phone, region), fonts.REGULAR, 9),
             text.line_at(right, y - 14, number, fonts.REGULAR, 9, "right"),
         ]
         middle = (left + right) / 2
         partner = slip.partner
-        partner_phone = format_phone(partner.phone, region)
+        partner_phone = formatting.phone(partner.phone, region)
         partner_lines = [partner.business, partner.trade, partner.contact_name, partner_phone, partner.email]
         partner_lines += partner.address.splitlines()
         if slip.details_shared:
-            customer_lines = [slip.customer_name, format_phone(slip.customer_phone, region)]
+            customer_lines = [slip.customer_name, formatting.phone(slip.customer_phone, region)]
             customer_lines += [*slip.customer_address, "Details shared with the customer's consent."]
         else:
             customer_lines = [

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.domain import clock
+from app.domain import clock, formatting
 from app.persistence import imports as repository
 from app.services import privacy
 from app.services.importing import matching
@@ -54,7 +54,7 @@ class PlannedRow:
         )
         equipment = "; ".join(
             " ".join(p for p in (e["kind"], e["brand"], e["model"]) if p)
-            + (f" ({e['installed_on']:%b %Y})" if e.get("installed_on") else "")
+            + (f" ({formatting.short_month_year(e['installed_on'])})" if e.get("installed_on") else "")
             for e in self.equipment
         )
         return {

@@ -13,7 +13,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.domain import clock
+from app.domain import clock, formatting
 from app.domain.customers import display_name
 from app.domain.fields import CUSTOMER, DATE_KINDS, EQUIPMENT, FieldKind, FieldSpec
 from app.services.importing import addresses as addr
@@ -206,7 +206,7 @@ class RowBuilder:
             self._lost(row, index, value, f"{problem}")
             return None
         if day and target not in FUTURE_TARGETS and day > self.today:
-            self._lost(row, index, value, f"{day:%b %d, %Y} is in the future")
+            self._lost(row, index, value, f"{formatting.short_date(day)} is in the future")
             return None
         return day
 
@@ -369,7 +369,7 @@ class RowBuilder:
                 f"{LABELS['warranty_until']}: the warranty cannot end before the install; "
                 "it was put in the notes."
             )
-            row.add_note(f"Warranty until: {warranty:%m/%d/%Y}")
+            row.add_note(f"Warranty until: {formatting.numeric_date(warranty)}")
             equipment["warranty_until"] = None
         equipment["kind"] = equipment["kind"] or "Equipment"
         row.equipment = equipment
