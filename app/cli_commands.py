@@ -167,10 +167,14 @@ def _cmd_statement(args: argparse.Namespace) -> int:
 
 
 def _printed(result: object) -> int:
-    """A PDF job's outcome on stderr: pages written, and each record left out with the reason."""
+    """A PDF job's outcome on stderr: pages written, each record left out with the reason, and
+    every warning (printed, but worth a look: an empty letterhead, a logo that could not be read,
+    a character no font has)."""
     sys.stderr.write(f"{result.path}: {result.pages} pages, {result.printed:,} printed\n")  # type: ignore[attr-defined]
     for issue in result.exceptions:  # type: ignore[attr-defined]
         sys.stderr.write(f"left out: {issue.key}: {issue.reason}\n")
+    for issue in getattr(result, "warnings", []):
+        sys.stderr.write(f"warning: {issue.key}: {issue.reason}\n")
     return EXIT_OK
 
 

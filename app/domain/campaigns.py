@@ -193,6 +193,14 @@ class Recipient:
     snoozed_until: datetime.date | None = None
     call_window: tuple[str, str] = ("", "")  # "HH:MM" each; empty: any time
     talking_points: str = ""
+    # What a letter may tell the customer (never the reason, pitch or talking points above).
+    customer_kind: str = "household"  # household | business
+    last_visit: datetime.date | None = None  # the last visit or job, up to today; None: never
+    active_plan: str = ""  # the name of an active service plan they hold, "" when none
+    warranty_until: datetime.date | None = None  # of the unit the letter is about
+    job_date: datetime.date | None = None  # their latest job
+    job_installed: str = ""  # the kind of equipment that job installed, "" for a repair or service
+    product_kind: str = ""  # the kind of equipment the product offered is (an upgrade's next step)
 
     @property
     def has_phone(self) -> bool:
@@ -298,13 +306,34 @@ def lifespan_text(life_min: int | None, life_max: int | None) -> str:
     return f"about {life_min} years" if life_min == life_max else f"{life_min}–{life_max} years"
 
 
+def sentence_words(name: str) -> str:
+    """A catalog name as it reads inside a sentence: "Whole-home humidifier" → "whole-home humidifier".
+
+    Only a name in sentence case loses its capital: "UV air purifier" (an acronym) and "Carrier
+    Infinity 24" (a brand, capitals further on) are printed as the catalog spells them.
+    """
+    text = clean_text(name)
+    first, _, rest = text.partition(" ")
+    if first[1:2].islower() and first[1:] == first[1:].lower() and rest == rest.lower():
+        return first[:1].lower() + first[1:] + (" " + rest if rest else "")
+    return text
+
+
 def letter_fields(
     recipient: Recipient, today: datetime.date, offer: str = "", offer_ends: Any = None
 ) -> dict:
-    """The template fields (app.domain.templates.FIELDS) of one recipient's letter."""
+    """The template fields (app.domain.templates.FIELDS) of one recipient's letter, with the
+    conditions only the database can tell (household or business, an active plan); the others
+    follow from the fields (app.domain.templates.with_conditions).
+
+    Only what the customer may read: the opportunity's reason, the segment's pitch and talking
+    points and the job's description are the owner's notes and are never among them.
+    """
     site = recipient.site or recipient.address or MailingAddress()
     installed = recipient.installed_on
-    values: dict[str, object] = {
+    business = recipient.customer_kind == "business"
+    active_plan = clean_text(recipient.active_plan)
+    return {
         "first_name": _name(recipient.first_name),
         "last_name": _name(recipient.last_name),
         "full_name": recipient.person,
@@ -319,16 +348,19 @@ def letter_fields(
         "equipment_age": years_between(installed, today) if installed else None,
         "installed_year": installed.year if installed else None,
         "lifespan": lifespan_text(recipient.life_min, recipient.life_max),
-        "plan_name": clean_text(recipient.plan_name),
+        "warranty_end_date": recipient.warranty_until,
+        "plan_name": clean_text(recipient.plan_name) or active_plan,
         "plan_end_date": recipient.plan_ends,
-        "product_name": clean_text(recipient.product_name),
+        "product_name": sentence_words(recipient.product_name),
         "offer": clean_text(offer),
         "offer_ends": offer_ends,
-        "reason": recipient.reason,
-        "segment_pitch": clean_text(recipient.segment_pitch),
-        "last_job": clean_text(recipient.last_job),
+        "last_visit": recipient.last_visit,
+        "job_date": recipient.job_date,
+        "new_equipment": equipment_words(recipient.job_installed),
+        "household": not business,
+        "business": business,
+        "has_plan": bool(active_plan),
     }
-    return values
 
 
 def _one_line(address: MailingAddress) -> str:

@@ -83,7 +83,15 @@ SELECT s.customer_id, c.first_name, c.last_name, c.company,
        coalesce(eci.lifespan_min_years, kl.lmin), coalesce(eci.lifespan_max_years, kl.lmax),
        pl.name, pl.ends_on, coalesce(ci.name, ''), coalesce(g.name, ''), coalesce(g.pitch, ''),
        {last_job}, s.status, s.snoozed_until, c.call_window_start, c.call_window_end,
-       coalesce(g.talking_points, '')
+       coalesce(g.talking_points, ''),
+       c.kind,
+       (SELECT max(v.visited_on) FROM visit v
+          WHERE v.customer_id = s.customer_id AND v.visited_on < :day_after),
+       (SELECT max(x.sold_on) FROM sale x WHERE x.customer_id = s.customer_id AND x.sold_on < :day_after),
+       (SELECT min(ap.name) FROM service_plan ap WHERE ap.customer_id = s.customer_id AND ap.status = :active
+          AND ap.ends_on >= :today),
+       e.warranty_until, {job_installed},
+       CASE WHEN ci.kind = 'equipment' THEN ci.equipment_kind ELSE '' END
 FROM subj s
 JOIN customer c ON c.id = s.customer_id
 LEFT JOIN site ms ON ms.id = (SELECT x.id FROM site x WHERE x.customer_id = s.customer_id
@@ -102,6 +110,12 @@ ORDER BY CASE WHEN s.due IS NULL THEN 1 ELSE 0 END, s.due, s.value_cents DESC, s
 
 _LAST_JOB = """(SELECT x.description FROM sale x WHERE x.customer_id = s.customer_id
                 ORDER BY x.sold_on DESC, x.id DESC LIMIT 1)"""
+# What kind of equipment the customer's latest job installed (none for a repair or a service): a
+# thank-you letter thanks them for choosing their new furnace, or for having us out.
+_JOB_INSTALLED = """(SELECT min(ji.equipment_kind) FROM sale_line jl
+                JOIN catalog_item ji ON ji.id = jl.catalog_item_id AND ji.kind = 'equipment'
+                WHERE jl.sale_id = (SELECT x.id FROM sale x WHERE x.customer_id = s.customer_id
+                                    ORDER BY x.sold_on DESC, x.id DESC LIMIT 1))"""
 
 
 def audience(
@@ -125,6 +139,7 @@ def audience(
         "active": "active",
         "marketing_from": marketing_from.isoformat(),
         "day_after": (today + datetime.timedelta(days=1)).isoformat(),
+        "today": today.isoformat(),
     }
     only = ""
     if customer_ids is not None:
@@ -158,7 +173,7 @@ def audience(
         values["kind"] = criteria.kind
     filters = _filters(criteria, values) + (only.replace("WHERE", "AND") if only else "")
     last_job = _LAST_JOB if criteria.kind == "follow_up" else "''"
-    sql = _AUDIENCE.format(subject=subject, filters=filters, last_job=last_job)
+    sql = _AUDIENCE.format(subject=subject, filters=filters, last_job=last_job, job_installed=_JOB_INSTALLED)
     with _collector_paused():
         return [_recipient(row) for row in run_sql(sql, **values)]
 
@@ -219,6 +234,8 @@ def _recipient(row: tuple) -> Recipient:
     dnc, dnm, dne, dns, phone, mobile, work, email, last_mk, opp, plan, reason, cents, due = row[10:24]
     kind, brand, model, installed, life_min, life_max, plan_name, plan_ends, product = row[30:39]
     segment, pitch, last_job, status, snoozed, window_start, window_end, points = row[39:47]
+    customer_kind, visited, sold, active_plan, warranty, installed_kind, product_kind = row[47:54]
+    seen = [day for day in (as_date(visited), as_date(sold)) if day is not None]
     phones = tuple((label, n) for label, n in (("Home", phone), ("Mobile", mobile), ("Work", work)) if n)
     return Recipient(
         customer_id=cid, first_name=first, last_name=last, company=company, address=_address(*mailing),
@@ -229,7 +246,10 @@ def _recipient(row: tuple) -> Recipient:
         life_min=life_min, life_max=life_max, plan_name=plan_name or "", plan_ends=as_date(plan_ends),
         product_name=product or "", segment=segment or "", segment_pitch=pitch or "", last_job=last_job or "",
         status=status or "open", snoozed_until=as_date(snoozed), talking_points=points or "",
-        call_window=(window_start or "", window_end or ""),
+        call_window=(window_start or "", window_end or ""), customer_kind=customer_kind or "household",
+        last_visit=max(seen) if seen else None, active_plan=active_plan or "",
+        warranty_until=as_date(warranty), job_date=as_date(sold),
+        job_installed=installed_kind or "", product_kind=product_kind or "",
     )  # fmt: skip
 
 

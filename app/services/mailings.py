@@ -25,11 +25,12 @@ from app.domain.campaigns import (
     Excluded,
     Recipient,
     count_reasons,
+    equipment_words,
     exclusion_reason,
     letter_fields,
 )
 from app.domain.errors import UserError
-from app.domain.opportunities import KIND_LABELS, RENEWAL_GRACE_DAYS, long_date
+from app.domain.opportunities import KIND_LABELS, RENEWAL_GRACE_DAYS
 from app.domain.partner_ledger import IntroductionLetter
 from app.domain.respect import is_marketing, marketing_blocked_since
 from app.domain.settings import BusinessSettings
@@ -37,9 +38,14 @@ from app.domain.templates import LetterTemplate
 from app.domain.values import format_phone
 from app.persistence import campaigns as repository
 from app.services.cancel import Cancelled
-from app.services.documents.common import BatchResult, Cancel, Progress
+from app.services.documents.common import BatchIssue, BatchResult, Cancel, Progress
 from app.services.documents.labels import AddressLabel, label_offset, render_labels
-from app.services.documents.letter_templates import TEMPLATE_FOR_KIND, template_for
+from app.services.documents.letter_templates import (
+    TEMPLATE_FOR_KIND,
+    equipment_wording,
+    set_aside_note,
+    template_for,
+)
 from app.services.documents.letters import LetterData, render_letters
 from app.services.documents.postcards import render_postcards
 from app.services.partners import introduction_letter
@@ -150,9 +156,12 @@ def template_name(kind: str | None) -> str:
 def letter_data(
     recipient: Recipient, today: datetime.date, *, offer: str = "", offer_ends: datetime.date | None = None
 ) -> LetterData:
+    """One recipient's letter: the fields the customer may read, with the wording for their unit's
+    kind. The opportunity's reason and the segment's pitch are the owner's and stay out."""
     fields = letter_fields(recipient, today, offer, offer_ends)
-    if not fields["reason"] and recipient.plan_ends:
-        fields["reason"] = f"{recipient.plan_name} ends {long_date(recipient.plan_ends)}"
+    fields.update(equipment_wording(recipient.equipment_kind))
+    if recipient.product_kind:  # an upgrade tells what the new one (a tankless heater, say) does better
+        fields["upgrade_benefit"] = equipment_wording(recipient.product_kind).get("upgrade_benefit", "")
     return LetterData(recipient.key, recipient.mailing_address(), fields)
 
 
@@ -192,10 +201,15 @@ def nothing_to_print(kind: str | None, excluded: list[Excluded]) -> UserError:
     return UserError(message + ".")
 
 
-def _with_excluded(result: BatchResult, excluded: list[Excluded]) -> MailingResult:
-    return MailingResult(
-        result.path, result.pages, result.printed, result.exceptions, result.warnings, excluded
-    )
+def _with_excluded(
+    result: BatchResult, excluded: list[Excluded], template: LetterTemplate | None = None
+) -> MailingResult:
+    """The batch as a mailing's result; when the owner's edited template was set aside, say so first."""
+    warnings = list(result.warnings)
+    note = set_aside_note(template) if template is not None else ""
+    if note:
+        warnings.insert(0, BatchIssue("Letters page", note))
+    return MailingResult(result.path, result.pages, result.printed, result.exceptions, warnings, excluded)
 
 
 def _check(cancel: Cancel) -> None:
@@ -230,7 +244,7 @@ def print_letters(
     result = render_letters(
         batch.letters, Path(out), load_settings(), batch.template, day=today, progress=progress, cancel=cancel
     )
-    return _with_excluded(result, batch.excluded)
+    return _with_excluded(result, batch.excluded, batch.template)
 
 
 def print_postcards(
@@ -258,7 +272,7 @@ def print_postcards(
         progress=progress,
         cancel=cancel,
     )
-    return _with_excluded(result, batch.excluded)
+    return _with_excluded(result, batch.excluded, batch.template)
 
 
 def print_labels(
@@ -323,10 +337,9 @@ def introduction_letter_data(letter: IntroductionLetter, *, today: datetime.date
     fields = {
         **letter_fields(recipient, today),
         "partner_name": partner.business,
-        "partner_trade": partner.trade,
+        "partner_trade": equipment_words(partner.trade),  # "Real estate agent" → "real estate agent"
         "partner_contact": partner.contact_name,
         "partner_phone": format_phone(partner.phone, settings.country or "US"),
-        "reason": letter.job_type,
     }
     return LetterData(recipient.key, recipient.mailing_address(), fields)
 

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from app.domain.postal import MailingAddress
 from app.services.documents import fonts, text
-from app.services.documents.fonts import BOLD, CJK, REGULAR
+from app.services.documents.fonts import BOLD, CJK, DEVANAGARI, EMOJI, REGULAR, THAI
 from app.services.documents.labels import SHEETS, render_labels
 
 
@@ -37,7 +37,32 @@ def test_decomposed_accents_are_composed_before_drawing() -> None:
 
 def test_characters_no_font_has_are_found() -> None:
     assert fonts.missing_glyphs("Jane 王伟 Ольга") == ""
-    assert fonts.missing_glyphs("สมชาย") == "สมชาย"
+    assert fonts.missing_glyphs("Ra 𓀀 𐀀") == "𓀀𐀀"  # hieroglyphs and Linear B: no font has them
+
+
+@pytest.mark.parametrize(
+    ("given", "script_font", "part"),
+    [
+        ("Priya नमस्ते", DEVANAGARI, "नमस्ते"),
+        ("Somchai สมชาย", THAI, "สมชาย"),
+        ("Thanks 🔥🔧", EMOJI, "🔥🔧"),
+        ("Love ❤\ufe0f", REGULAR, "Love ❤"),  # DejaVu has the heart; the colour selector goes
+    ],
+)
+def test_devanagari_thai_and_emoji_fall_back_to_a_font_that_has_them(
+    given: str, script_font: str, part: str
+) -> None:
+    drawn = fonts.runs(fonts.normalize(given), REGULAR)
+    assert (script_font, part) in drawn or (script_font, part + " ") in drawn, drawn
+    assert fonts.missing_glyphs(given) == ""
+    assert fonts.runs(fonts.normalize(given), BOLD)  # a bold line falls back the same way
+
+
+def test_the_fallback_fonts_stay_small() -> None:
+    sizes = {name: (fonts.FONTS_DIR / fonts.FILES[name]).stat().st_size for name in (DEVANAGARI, THAI, EMOJI)}
+    assert sizes[DEVANAGARI] < 200_000 and sizes[THAI] < 40_000 and sizes[EMOJI] < 900_000, sizes
+    notice = (fonts.FONTS_DIR / "LICENSE-Noto.txt").read_text(encoding="utf-8")
+    assert "SIL Open Font License" in notice and "Noto Emoji" in notice and "Noto Sans Thai" in notice
 
 
 def test_width_adds_up_the_runs() -> None:

@@ -151,9 +151,9 @@ def test_bad_records_are_listed_and_the_rest_print(tmp_path: Path) -> None:
         "Customer 98", MailingAddress("No Street", city="Towson", region="MD", postal_code="21204")
     )
     bad_zip = LetterData("Customer 99", MailingAddress("Bad Zip", "", "1 Elm St", "", "Towson", "MD", "2120"))
-    too_big = LetterData(
+    too_big = LetterData(  # wrapped, still eight lines: more than the window holds at 8 pt
         "Customer 97",
-        MailingAddress("A" * 90, "", "1 Elm St", "", "Towson", "MD", "21204"),
+        MailingAddress("A" * 90, "B" * 90, "1 Elm St", "Building " + "C" * 60, "Towson", "MD", "21204"),
     )
     records = [good[0], no_street, good[1], bad_zip, good[2], too_big, good[3], good[4]]
     result = render_letters(records, out, SETTINGS, _renewal(), day=DAY)
@@ -257,10 +257,14 @@ def test_a_logo_that_cannot_be_read_is_a_warning(tmp_path: Path) -> None:
 
 def test_a_character_no_font_has_is_a_warning(tmp_path: Path) -> None:
     result = render_letters(
-        [_letter("c1", "สมชาย", "ใจดี")], tmp_path / "l.pdf", SETTINGS, _renewal(), day=DAY
+        [_letter("c1", "Ra", "𓀀"), _letter("c2", "สมชาย", "ใจดี")],
+        tmp_path / "l.pdf",
+        SETTINGS,
+        _renewal(),
+        day=DAY,
     )
-    assert result.printed == 1
-    assert [w.key for w in result.warnings] == ["c1"] and "box" in result.warnings[0].reason
+    assert result.printed == 2
+    assert [w.key for w in result.warnings] == ["c1"] and "box" in result.warnings[0].reason  # Thai prints
 
 
 def test_a_missing_folder_is_a_user_error(tmp_path: Path) -> None:

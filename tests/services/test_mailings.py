@@ -284,7 +284,9 @@ def test_a_replacement_letter_names_the_unit_at_its_site_and_goes_to_the_billing
     assert "Planning ahead for your Carrier furnace" in page
     assert "the furnace at 479 St Paul St, Baltimore was installed in 2006" in page
     assert "about 19 years old" in page and "15–20 years" in page
-    assert "A plan spreads the cost over the year." in page
+    assert "A furnace near the end of its life tends to fail on the coldest night" in page  # its kind's words
+    assert "A plan spreads the cost over the year." not in page  # the segment's pitch is the owner's
+    assert "Furnace installed May 2006" not in page  # nor the opportunity's reason
     assert window_texts(out) == [["Grace Okafor", "9 BELLONA AVE", "TOWSON MD 21204"]]
 
 
@@ -294,7 +296,8 @@ def test_one_letter_per_customer_about_the_most_pressing_subject(shop: Shop) -> 
     shop.opportunity(ann, equipment=shop.furnace(home), due=TODAY - 10 * DAY, reason="the older one")
     shop.opportunity(ann, equipment=shop.furnace(home), due=TODAY, reason="the newer one")
     batch = mailings.letters_for("replacement", today=TODAY)
-    assert [letter.fields["reason"] for letter in batch.letters] == ["the older one"]
+    assert [recipient.reason for recipient in batch.recipients] == ["the older one"]
+    assert len(batch.letters) == 1 and "reason" not in batch.letters[0].fields  # never printed
 
 
 def test_a_renewal_mailing_reaches_plans_the_engine_has_not_raised_yet(shop: Shop, tmp_path: Path) -> None:

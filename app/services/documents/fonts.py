@@ -1,11 +1,15 @@
 """The fonts embedded in every PDF, and choosing one per character so every script prints.
 
-DejaVu Sans covers Latin with its accents, Vietnamese, Greek and Cyrillic;
-Droid Sans Fallback covers Chinese, Japanese kana and Korean. Text is split
-into runs, each drawn with the first font of its chain that has the glyph:
-"Wang 王伟" becomes ("Wang ", DejaVu) + ("王伟", Droid). The big CJK font is
-only read from disk the first time a character needs it. A character no font
-has is reported (it would print as an empty box), never silently dropped.
+DejaVu Sans covers Latin with its accents, Vietnamese, Greek and Cyrillic; Droid Sans
+Fallback covers Chinese, Japanese kana and Korean; Noto Sans Devanagari, Noto Sans Thai and
+Noto Emoji (subsets, resources/fonts/README.md) cover Hindi and the other Devanagari
+languages, Thai, and emoji. Text is split into runs, each drawn with the first font of its
+chain that has the glyph: "Wang 王伟 👍" becomes ("Wang ", DejaVu) + ("王伟", Droid) + (" ",
+DejaVu) + ("👍", Noto Emoji). A fallback font is only read from disk the first time a
+character needs it, and the script a character belongs to says which fallback to try first
+(an emoji never loads the big CJK font). A character no font has is reported (it would
+print as an empty box), never silently dropped. Emoji print in black and white: a PDF font
+carries outlines, not colour pictures.
 """
 
 from __future__ import annotations
@@ -22,11 +26,40 @@ FONTS_DIR = Path(__file__).resolve().parents[3] / "resources" / "fonts"
 REGULAR = "CFL-Sans"
 BOLD = "CFL-Sans-Bold"
 CJK = "CFL-CJK"
-FILES = {REGULAR: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf", CJK: "DroidSansFallback.ttf"}
+DEVANAGARI = "CFL-Devanagari"
+THAI = "CFL-Thai"
+EMOJI = "CFL-Emoji"
+FILES = {
+    REGULAR: "DejaVuSans.ttf",
+    BOLD: "DejaVuSans-Bold.ttf",
+    CJK: "DroidSansFallback.ttf",
+    DEVANAGARI: "NotoSansDevanagari-Regular.ttf",
+    THAI: "NotoSansThai-Regular.ttf",
+    EMOJI: "NotoEmoji-Regular.ttf",
+}
+FALLBACKS = (CJK, DEVANAGARI, THAI, EMOJI)
 # The fonts tried, in order, for a character the first one lacks.
-CHAINS = {REGULAR: (REGULAR, CJK), BOLD: (BOLD, REGULAR, CJK), CJK: (CJK, REGULAR)}
+CHAINS = {
+    REGULAR: (REGULAR, *FALLBACKS),
+    BOLD: (BOLD, REGULAR, *FALLBACKS),
+    CJK: (CJK, REGULAR, DEVANAGARI, THAI, EMOJI),
+    DEVANAGARI: (DEVANAGARI, REGULAR, *FALLBACKS),
+    THAI: (THAI, REGULAR, *FALLBACKS),
+    EMOJI: (EMOJI, REGULAR, *FALLBACKS),
+}
+# Which fallback a character's block points to first (the first and last code point of a block).
+_BLOCKS = (
+    (0x0900, 0x097F, DEVANAGARI),
+    (0xA8E0, 0xA8FF, DEVANAGARI),
+    (0x1CD0, 0x1CFF, DEVANAGARI),
+    (0x0E00, 0x0E7F, THAI),
+    (0x2600, 0x27BF, EMOJI),
+    (0x1F000, 0x1FAFF, EMOJI),
+)
+# Presentation selectors ask for a coloured or a text glyph; one set of outlines has no choice to make.
+_SELECTORS = dict.fromkeys(map(ord, "\ufe0e\ufe0f"))
 
-# How far any of the three fonts reaches above and below the baseline, per point of size
+# How far any of the Latin fonts reaches above and below the baseline, per point of size
 # (their ascent and descent as reportlab writes them into the PDF: 0.766 and 0.240 at most).
 ASCENT = 0.77
 DESCENT = 0.245
@@ -35,6 +68,7 @@ _lock = threading.Lock()
 _covered: dict[str, frozenset[str]] = {}
 
 Run = tuple[str, str]  # (font name, text)
+_SELECTORS_TEXT = frozenset("\ufe0e\ufe0f")
 
 
 def font(name: str) -> str:
@@ -55,8 +89,11 @@ def covers(name: str, ch: str) -> bool:
 
 
 def normalize(text: str) -> str:
-    """NFC, so "e" + combining accent is one precomposed letter the fonts have a glyph for."""
-    return text if text.isascii() else unicodedata.normalize("NFC", text)
+    """NFC, so "e" + combining accent is one precomposed letter the fonts have a glyph for; without
+    emoji presentation selectors (there is no colour to select)."""
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFC", text).translate(_SELECTORS)
 
 
 def runs(text: str, name: str) -> list[Run]:
@@ -80,10 +117,21 @@ def _font_for(ch: str, name: str, current: str) -> str:
     # Spaces and combining marks stay with the run they are in, so a run is not split for them.
     if (ch.isspace() or unicodedata.combining(ch)) and ch in _covered.get(current, ()):
         return current
+    hinted = _block_font(ch)
+    if hinted is not None and hinted != name and covers(hinted, ch) and not covers(name, ch):
+        return hinted
     for candidate in CHAINS[name]:
         if covers(candidate, ch):
             return candidate
     return name
+
+
+def _block_font(ch: str) -> str | None:
+    code = ord(ch)
+    for first, last, name in _BLOCKS:
+        if first <= code <= last:
+            return name
+    return None
 
 
 def missing_glyphs(text: str, name: str = REGULAR) -> str:
@@ -94,6 +142,8 @@ def missing_glyphs(text: str, name: str = REGULAR) -> str:
     missing = []
     for ch in dict.fromkeys(text):
         if ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf"):
+            continue
+        if ch in _SELECTORS_TEXT:
             continue
         if not any(covers(candidate, ch) for candidate in CHAINS[name]):
             missing.append(ch)

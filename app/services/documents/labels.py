@@ -1,6 +1,8 @@
 """Address labels on Avery sheets, exactly to the sheets' geometry, starting at any label of a used sheet.
 
-Geometry (first label's top-left corner, label size, pitch) is Avery's
+A long address line (a 79-character company) is wrapped within the label and the text
+shrunk down to the sheet's smallest size; only an address that still does not fit is
+listed. Geometry (first label's top-left corner, label size, pitch) is Avery's
 published layout, the same figures as gLabels' template database. Labels fill
 left to right, then down, as Word's mail merge does. A printer that feeds a
 little off is corrected with an X/Y offset in millimetres (positive = right and
@@ -131,7 +133,11 @@ def render_labels(
     def prepare(item: AddressLabel | MailingAddress) -> tuple[list[str], float]:
         address = item.address if isinstance(item, AddressLabel) else item
         lines = postal_lines(address, sender_country=sender_country, upper_names=upper_names)
-        return lines, _fit(lines, layout)
+        fitted = _fit(lines, layout)
+        missing = fonts.missing_glyphs(" ".join(fitted[0]))
+        if missing:
+            batch.warn(_key(item), f"no font has “{missing}”; it prints as a box")
+        return fitted
 
     with pdf_canvas(out, layout.page, title=f"Labels, {layout.title}") as canvas:
         position = start_at - 1
@@ -158,8 +164,9 @@ def _key(item: AddressLabel | MailingAddress) -> str:
     return item.name or item.company or "an address without a name"
 
 
-def _fit(lines: list[str], layout: LabelSheet) -> float:
-    size = text.fit_block(
+def _fit(lines: list[str], layout: LabelSheet) -> tuple[list[str], float]:
+    """The address's lines, a long one wrapped within the label, and the size they print at."""
+    fitted = text.fit_wrapped(
         lines,
         fonts.REGULAR,
         size=layout.size,
@@ -168,9 +175,10 @@ def _fit(lines: list[str], layout: LabelSheet) -> float:
         max_height=layout.label_height - 2 * layout.padding_y,
         leading=LEADING,
     )
-    if size is None:
+    if fitted is None:
         raise AddressProblem(f"The address ({len(lines)} lines) does not fit a {layout.title} label.")
-    return size
+    size, wrapped = fitted
+    return wrapped, size
 
 
 def _label_lines(

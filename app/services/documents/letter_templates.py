@@ -4,6 +4,10 @@ An edited template is saved in the database (so it travels with the data and
 its backups) under the same name and wins over the shipped file; resetting it
 deletes the saved copy and the shipped wording comes back. A template the owner
 created under a new name lives only in the database.
+
+What the letters say about each kind of equipment (resources/letters/wording/equipment.toml)
+is wording too: `equipment_wording("Water heater")` gives the {upgrade_benefit} and
+{failure_risk} sentences for a water heater, never a furnace's.
 """
 
 from __future__ import annotations
@@ -20,6 +24,8 @@ from app.persistence import templates as repository
 log = logging.getLogger(__name__)
 
 LETTERS_DIR = Path(__file__).resolve().parents[3] / "resources" / "letters"
+EQUIPMENT_WORDING = LETTERS_DIR / "wording" / "equipment.toml"
+WORDING_FIELDS = ("upgrade_benefit", "failure_risk")
 # The template each opportunity kind is written with (CLI.md's kinds, plus the partner introduction).
 TEMPLATE_FOR_KIND = {
     "replacement": "replacement",
@@ -48,16 +54,24 @@ def shipped_templates() -> dict[str, LetterTemplate]:
 
 def load_templates() -> dict[str, LetterTemplate]:
     """Every template by name: shipped ones, with the owner's saved edits and new ones over them."""
+    return _load()[0]
+
+
+def _load() -> tuple[dict[str, LetterTemplate], dict[str, str]]:
+    """The templates, and why each saved copy that is not usable was set aside (by name)."""
     templates = dict(shipped_templates())
+    set_aside: dict[str, str] = {}
     for name, data in repository.saved_templates().items():
         try:
             templates[name] = template_from_dict(data, name)
-        except UserError:
-            # A saved copy that no longer checks out (say, a field renamed since) must not hide the rest.
+        except UserError as error:
+            # A saved copy that no longer checks out (say, it prints a note meant for the owner only,
+            # or a field renamed since) must not hide the rest, nor print.
             log.warning(
                 "saved letter template %r is not usable; the shipped one is kept", name, exc_info=True
             )
-    return templates
+            set_aside[name] = error.message
+    return templates, set_aside
 
 
 def template_for(kind_or_name: str) -> LetterTemplate:
@@ -66,6 +80,39 @@ def template_for(kind_or_name: str) -> LetterTemplate:
     if name not in templates:
         raise UserError(f"There is no letter template called “{kind_or_name}”.")
     return templates[name]
+
+
+def set_aside_note(template: LetterTemplate) -> str:
+    """Why the owner's edited copy of this template was not used ("" when it was, or there is none),
+    worded for the batch's warnings: the owner must learn that their wording did not print."""
+    reason = _load()[1].get(template.name)
+    if not reason:
+        return ""
+    shipped = " the shipped wording was printed instead;" if template.name in shipped_templates() else ""
+    return (
+        f"your edited “{template.title}” letter could not be used ({reason.rstrip('.')});{shipped} "
+        "edit it on the Letters page"
+    )
+
+
+@cache
+def _wording_table() -> dict[str, dict[str, str]]:
+    data = tomllib.loads(EQUIPMENT_WORDING.read_text(encoding="utf-8"))
+    return {" ".join(kind.casefold().split()): dict(values) for kind, values in data.items()}
+
+
+def equipment_wording(kind: str) -> dict[str, str]:
+    """The sentences about a kind of equipment: its own entry, else the longest entry its name ends
+    with ("Gas furnace" → furnace), else the default; {} for no kind (the fields then stay empty)."""
+    words = " ".join(kind.casefold().split())
+    if not words:
+        return {}
+    table = _wording_table()
+    entry = table.get(words)
+    if entry is None:
+        endings = [key for key in table if key != "default" and words.endswith(" " + key)]
+        entry = table[max(endings, key=len)] if endings else table.get("default", {})
+    return {name: entry[name] for name in WORDING_FIELDS if entry.get(name)}
 
 
 def save_template(template: LetterTemplate) -> LetterTemplate:

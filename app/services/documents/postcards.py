@@ -7,6 +7,12 @@ OCR read area (at least 1/2" from the left and right edges, between 5/8" and
 rightmost 4 3/4") left empty for the barcode the post sprays on. Cards print
 several to a sheet with cut marks (both sides on facing pages, so a duplex
 print backs each message with its own address) or one per page.
+
+The message side is laid out to fill the card: the business (and logo) along the top, the
+subject as a headline, the greeting and the template's postcard message in the largest size
+that fits, the campaign's offer in a tinted box when there is one, and a band along the
+bottom with the phone number in large type on one line (it is never broken: a line that
+cannot hold it is drawn smaller).
 """
 
 from __future__ import annotations
@@ -37,7 +43,7 @@ from app.services.documents.common import (
     pdf_canvas,
     refuse_if_empty,
 )
-from app.services.documents.letters import LetterData, business_values, letter_values
+from app.services.documents.letters import LetterData, business_values, letter_values, warn_missing_glyphs
 from app.services.documents.text import Line
 
 # USPS: the OCR read area and the barcode clear zone, in points from the card's bottom-left corner.
@@ -55,19 +61,36 @@ class CardSize:
     height: float
     address_left: float  # where the address column begins
     stamp: tuple[float, float]  # the postage area's width and height, in the top right corner
-    message_size: float
+    message_size: float  # the message's largest size; it shrinks to MESSAGE_MIN_SIZE to fit
+    headline_size: float
+    header: float  # the band along the top with the business's name and logo
+    footer: float  # the band along the bottom with the phone number
+    phone_size: float
 
 
 CARD_SIZES = {
-    "4x6": CardSize("4x6", 6 * INCH, 4 * INCH, 2.75 * INCH, (0.9 * INCH, 1.05 * INCH), 13.0),
-    "6x9": CardSize("6x9", 9 * INCH, 6 * INCH, 4.5 * INCH, (1.0 * INCH, 1.2 * INCH), 16.0),
-}
+    "4x6": CardSize(
+        "4x6", 6 * INCH, 4 * INCH, 2.75 * INCH, (0.9 * INCH, 1.05 * INCH), 15.0, 18.0, 0.5 * INCH,
+        0.75 * INCH, 20.0,
+    ),
+    "6x9": CardSize(
+        "6x9", 9 * INCH, 6 * INCH, 4.5 * INCH, (1.0 * INCH, 1.2 * INCH), 22.0, 28.0, 0.7 * INCH,
+        1.05 * INCH, 30.0,
+    ),
+}  # fmt: skip
+MESSAGE_MIN_SIZE = 8.0
+MESSAGE_LEADING = 1.3
+PAD = 0.35 * INCH
+ACCENT = (0.12, 0.27, 0.45)  # the footer band and the header's rule
+OFFER_FILL = (0.93, 0.95, 0.98)
+CALL_WORD = "Call"
 
 
 @dataclass(frozen=True)
 class _Card:
     message: list[Line]
     address: list[Line]
+    boxes: tuple[tuple[float, float, float, float], ...] = ()  # the offer's box, on the message side
 
 
 def render_postcards(
@@ -94,10 +117,16 @@ def render_postcards(
 
     def prepare(record: LetterData) -> _Card:
         lines = postal_lines(record.address, sender_country=settings.country or "US")
-        filled = fill_letter(template, letter_values(record, business))
-        return _Card(
-            _message_lines(card, filled.subject, filled.greeting, filled.postcard), _address(card, lines)
+        filled = fill_letter(
+            template, letter_values(record, business), recent_days=settings.check_in_after_days
         )
+        signature = clean_text(settings.signature_name)
+        message, boxes = _message_lines(
+            card, filled.subject, filled.greeting, filled.postcard, filled.offer, signature
+        )
+        prepared = _Card(message, _address(card, lines), boxes)
+        warn_missing_glyphs(batch, record.key, (line.text for line in (*message, *prepared.address)))
+        return prepared
 
     with pdf_canvas(out, page, title=f"{template.title} postcards", author=settings.company_name) as canvas:
         logo = letterhead.load_logo(settings, batch)
@@ -138,12 +167,22 @@ def _print_sheet(
             canvas.saveState()
             canvas.translate(x, y)
             canvas.doForm(f"card_{side}")
+            if side == "message":
+                _draw_boxes(canvas, prepared.boxes)
             text.draw(canvas, getattr(prepared, side))
             canvas.restoreState()
             if per_sheet:
                 _cut_marks(canvas, x, y, card)
         canvas.showPage()
     return 2
+
+
+def _draw_boxes(canvas: Canvas, boxes: tuple[tuple[float, float, float, float], ...]) -> None:
+    for x, y, width, height in boxes:
+        canvas.setFillColorRGB(*OFFER_FILL)
+        canvas.setStrokeColorRGB(*ACCENT)
+        canvas.setLineWidth(0.8)
+        canvas.rect(x, y, width, height, stroke=1, fill=1)
 
 
 def _cut_marks(canvas: Canvas, x: float, y: float, card: CardSize) -> None:
@@ -156,18 +195,55 @@ def _cut_marks(canvas: Canvas, x: float, y: float, card: CardSize) -> None:
             canvas.line(corner_x, corner_y + direction_y * near, corner_x, corner_y + direction_y * far)
 
 
+def phone_line(card: CardSize, phone: str, width: float) -> Line | None:
+    """ "Call (410) 296-4820" centred in the footer band, on one line whatever its length."""
+    if not phone:
+        return None
+    words = f"{CALL_WORD} {phone}"
+    size = card.phone_size
+    while size > 9 and fonts.width(words, fonts.BOLD, size) > width:
+        size -= 0.5
+    if fonts.width(words, fonts.BOLD, size) > width:
+        words = phone  # a very long number keeps its digits together before its label
+    baseline = card.footer / 2 + 0.12 * card.footer - fonts.ASCENT * size / 2
+    return text.line_at(card.width / 2, baseline, words, fonts.BOLD, size, align="center")
+
+
 def _define_sides(
     canvas: Canvas, card: CardSize, settings: BusinessSettings, logo: ImageReader | None
 ) -> None:
-    """What every card repeats: the business on the message side; return address and stamp box behind."""
-    pad = 0.3 * INCH
-    canvas.beginForm("card_message")
+    """What every card repeats: the business and its phone on the message side; return address and
+    stamp box behind."""
     company = clean_text(settings.company_name)
-    footer = " · ".join(p for p in (company, format_phone(settings.phone, settings.country or "US")) if p)
-    text.draw(canvas, [text.line_at(card.width / 2, pad, footer, fonts.BOLD, 9, align="center")])
+    phone = format_phone(settings.phone, settings.country or "US")
+    canvas.beginForm("card_message")
+    # The header: the business's name (or its logo) top left, a rule under it.
+    logo_box = (card.width * 0.35, card.header - 0.12 * INCH)
+    header_base = card.height - card.header
     if logo is not None:
-        w, h = letterhead.logo_size(logo, (1.6 * INCH, 0.55 * INCH))
-        canvas.drawImage(logo, card.width - pad - w, card.height - pad - h, w, h, mask="auto")
+        w, h = letterhead.logo_size(logo, logo_box)
+        canvas.drawImage(logo, PAD, header_base + (card.header - h) / 2, w, h, mask="auto")
+    elif company:
+        name_size = card.header * 0.36
+        name = text.ellipsize(company, fonts.BOLD, name_size, card.width - 2 * PAD)
+        baseline = header_base + card.header / 2 - fonts.ASCENT * name_size / 2 + 0.02 * INCH
+        text.draw(canvas, [Line(PAD, baseline, name, fonts.BOLD, name_size)], color=ACCENT)
+    canvas.setFillColorRGB(*ACCENT)
+    canvas.rect(PAD, header_base, card.width - 2 * PAD, 1.2, stroke=0, fill=1)
+    # The footer band: the phone in large type, and the business's contact line under it.
+    canvas.rect(0, 0, card.width, card.footer, stroke=0, fill=1)
+    footer: list[Line] = []
+    call = phone_line(card, phone, card.width - 2 * PAD)
+    if call is not None:
+        footer.append(call)
+    contact = " · ".join(p for p in (company if logo is not None else "", settings.email) if clean_text(p))
+    if contact:
+        small = max(7.0, card.phone_size * 0.34)
+        contact = text.ellipsize(contact, fonts.REGULAR, small, card.width - 2 * PAD)
+        footer.append(
+            text.line_at(card.width / 2, 0.14 * card.footer, contact, fonts.REGULAR, small, "center")
+        )
+    text.draw(canvas, footer, color=(1, 1, 1))
     canvas.endForm()
 
     canvas.beginForm("card_address")
@@ -198,42 +274,92 @@ def _define_sides(
     canvas.endForm()
 
 
-def _message_lines(card: CardSize, subject: str, greeting: str, message: str) -> list[Line]:
-    pad = 0.4 * INCH
-    width = card.width - 2 * pad
-    lines: list[Line] = []
-    heading = card.message_size + 3
-    y = card.height - pad - fonts.ASCENT * heading
-    for part in text.wrap(subject, fonts.BOLD, heading, width - 1.7 * INCH):  # beside the logo
-        lines.append(Line(pad, y, part, fonts.BOLD, heading))
-        y -= heading * 1.2
-    y -= heading * 0.6
-    body = [greeting, *text.wrap(message, fonts.REGULAR, card.message_size, width)]
+def _message_lines(
+    card: CardSize, subject: str, greeting: str, message: str, offer: str = "", signature: str = ""
+) -> tuple[list[Line], tuple[tuple[float, float, float, float], ...]]:
+    """The headline, greeting, message, signature and offer between the header and the footer, in
+    the largest size (from the card's down to MESSAGE_MIN_SIZE) at which they fit, a little above
+    the middle of the room left; a UserError when no size fits."""
+    width = card.width - 2 * PAD
+    top = card.height - card.header - 0.22 * INCH
+    bottom = card.footer + 0.18 * INCH
     size = card.message_size
-    while size > 7 and (len(body) + 1) * size * 1.3 > y - 0.7 * INCH:
+    while size >= MESSAGE_MIN_SIZE:
+        placed = _place(card, subject, greeting, message, offer, signature, size, width, top)
+        if placed is not None and placed[2] >= bottom:
+            lines, boxes, lowest = placed
+            drop = (lowest - bottom) / 3  # a short message does not hang under the header
+            return (
+                [Line(line.x, line.y - drop, line.text, line.font, line.size) for line in lines],
+                tuple((x, y - drop, w, h) for x, y, w, h in boxes),
+            )
         size -= 0.5
-        body = [greeting, *text.wrap(message, fonts.REGULAR, size, width)]
-    if (len(body) + 1) * size * 1.3 > y - 0.7 * INCH:
-        raise UserError(
-            f"The postcard message is too long for a {card.name} card; shorten it in the template."
-        )
-    for index, part in enumerate(body):
-        lines.append(
-            Line(pad, y - index * size * 1.3 - (size * 0.5 if index else 0), part, fonts.REGULAR, size)
-        )
-    return lines
+    raise UserError(f"The postcard message is too long for a {card.name} card; shorten it in the template.")
+
+
+def _place(
+    card: CardSize,
+    subject: str,
+    greeting: str,
+    message: str,
+    offer: str,
+    signature: str,
+    size: float,
+    width: float,
+    top: float,
+) -> tuple[list[Line], tuple[tuple[float, float, float, float], ...], float] | None:
+    """Everything laid out from `top` down at one message size: the lines, the boxes, and the lowest y."""
+    lines: list[Line] = []
+    heading = min(card.headline_size, size * 1.35)
+    headline = text.wrap(subject, fonts.BOLD, heading, width) if subject else []
+    if len(headline) > 2:
+        return None  # a headline is one or two lines; longer, the message size comes down with it
+    y = top - fonts.ASCENT * heading
+    for part in headline:
+        lines.append(Line(PAD, y, part, fonts.BOLD, heading))
+        y -= heading * 1.15
+    if headline:
+        y -= heading * 0.35 - fonts.ASCENT * size + fonts.ASCENT * heading
+    else:
+        y = top - fonts.ASCENT * size
+    leading = size * MESSAGE_LEADING
+    if greeting:
+        lines.append(Line(PAD, y, greeting, fonts.REGULAR, size))
+        y -= leading + size * 0.3
+    for part in text.wrap(message, fonts.REGULAR, size, width):
+        lines.append(Line(PAD, y, part, fonts.REGULAR, size))
+        y -= leading
+    if signature:
+        y -= size * 0.3
+        lines.append(Line(PAD, y, f"— {signature}", fonts.REGULAR, size * 0.85))
+        y -= leading
+    lowest = y + leading - fonts.DESCENT * size
+    boxes: tuple[tuple[float, float, float, float], ...] = ()
+    if offer:
+        pad = size * 0.5
+        offer_lines = text.wrap(offer, fonts.BOLD, size, width - 2 * pad)
+        box_top = lowest - size * 0.6
+        height = text.block_height(len(offer_lines), size, MESSAGE_LEADING) + 2 * pad
+        boxes = ((PAD, box_top - height, width, height),)
+        lines += text.block_lines(PAD + pad, box_top - pad, offer_lines, fonts.BOLD, size, MESSAGE_LEADING)
+        lowest = box_top - height
+    return lines, boxes, lowest
 
 
 def _address(card: CardSize, lines: list[str]) -> list[Line]:
-    """The delivery address inside the read area, clear of the barcode zone and the stamp."""
+    """The delivery address inside the read area, clear of the barcode zone and the stamp; a long
+    line is wrapped within the area rather than refused."""
     left = card.address_left
     width = card.width - READ_AREA_SIDE - left
     bottom = READ_AREA_BOTTOM + 0.15 * INCH  # above the barcode clear zone, with a little air
     top = min(READ_AREA_TOP, card.height - 0.25 * INCH - card.stamp[1] - 0.1 * INCH)
-    size = text.fit_block(lines, fonts.REGULAR, size=11, min_size=8, max_width=width, max_height=top - bottom)
-    if size is None:
+    fitted = text.fit_wrapped(
+        lines, fonts.REGULAR, size=11, min_size=8, max_width=width, max_height=top - bottom
+    )
+    if fitted is None:
         raise AddressProblem(f"The address does not fit the address area of a {card.name} card.")
-    block = text.block_height(len(lines), size)
+    size, wrapped = fitted
+    block = text.block_height(len(wrapped), size)
     # Low in the read area (where the post's reader looks first), never inside the clear zone.
     block_top = max(bottom + block, (top + bottom) / 2 + block / 2)
-    return text.block_lines(left, block_top, lines, fonts.REGULAR, size)
+    return text.block_lines(left, block_top, wrapped, fonts.REGULAR, size)

@@ -22,6 +22,9 @@ from app.services.documents import fonts
 _CJK = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
 _BREAKABLE = re.compile(f"[{_CJK}]")
 _CJK_PIECES = re.compile(f"[{_CJK}]|[^{_CJK}]+")
+# A group of a phone number: "(410)", "296-4820", "+44", "7946", "555.0134" (a trailing comma or
+# full stop is not part of it, so "2026," or "4820." still ends the run where the sentence goes on).
+_PHONE_PART = re.compile(r"\+?\(?\d[\d\-.]*\)?(?<![.\-])")
 
 
 @dataclass(frozen=True)
@@ -114,11 +117,18 @@ def plain(text: object) -> str:
 
 
 def _tokens(text: str) -> list[str]:
-    """Words with their following space; each CJK character is a token of its own."""
-    tokens = []
+    """Words with their following space; each CJK character is a token of its own, and a phone
+    number is one token ("(410) 296-4820" never breaks after "(410)")."""
+    tokens: list[str] = []
     for word in re.findall(r"\S+\s*", text):
         if _BREAKABLE.search(word):
             tokens.extend(_CJK_PIECES.findall(word))
+        elif (
+            tokens
+            and _PHONE_PART.fullmatch(word.rstrip().rstrip(".,;:!?"))
+            and _PHONE_PART.fullmatch(tokens[-1].split()[-1])
+        ):
+            tokens[-1] += word
         else:
             tokens.append(word)
     return tokens
@@ -159,6 +169,40 @@ def fit_block(
         if widest * step <= max_width and block_height(len(lines), step, leading) <= max_height:
             return step
         step -= 0.25
+    return None
+
+
+def fit_wrapped(
+    lines: Sequence[str],
+    font: str,
+    *,
+    size: float,
+    min_size: float,
+    max_width: float,
+    max_height: float,
+    leading: float = 1.15,
+) -> tuple[float, list[str]] | None:
+    """The largest size (quarter points, `size` down to `min_size`) at which the lines fit the box,
+    with the lines as printed; None when even wrapped at `min_size` they do not.
+
+    For an address: each line is kept whole while a size down to `min_size` allows (a long name is
+    shrunk a little rather than broken); then a long company or street is wrapped onto a second
+    line rather than refused, the last line (city, state and ZIP, which the post reads as one)
+    still whole; only then is every line wrapped.
+    """
+    for wrappable in (0, len(lines) - 1, len(lines)):
+        step = size
+        while step >= min_size - 1e-9:
+            wrapped: list[str] = []
+            for index, line in enumerate(lines):
+                if index < wrappable:
+                    wrapped += wrap(line, font, step, max_width) or [line]
+                else:
+                    wrapped.append(line)
+            wide = any(fonts.width(line, font, step) > max_width for line in wrapped)
+            if not wide and block_height(len(wrapped), step, leading) <= max_height:
+                return step, wrapped
+            step -= 0.25
     return None
 
 
