@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain import formatting
 from app.domain.catalog import CatalogItemDraft, CatalogItemRow, SegmentDraft, SegmentRow
 from app.domain.errors import UserError
 from ui.dialogs.form_dialog import Field, FormDialog
@@ -176,7 +177,7 @@ class CatalogItemDialog(FormDialog):
             for row in choices:
                 if row.kind == "bundle" or row.id == base.id:
                     continue  # a bundle holds items, never bundles
-                item = QListWidgetItem(f"{row.name}  ({row.kind_label}, ${row.price:,.2f})")
+                item = QListWidgetItem(f"{row.name}  ({row.kind_label}, {formatting.money(row.price)})")
                 item.setData(Qt.ItemDataRole.UserRole, row.id)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 chosen = row.id in base.bundle_item_ids

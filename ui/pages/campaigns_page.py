@@ -183,7 +183,8 @@ class CampaignsPage(QWidget):
             lines.append("No recipients.")
         won = count_text(results.won_opportunities, "won opportunity", "won opportunities")
         sales = count_text(results.sales, "sale")
-        lines.append(f"Brought in ${results.revenue:,.2f}: {sales} (${results.sales_total:,.2f}) and {won}.")
+        revenue, sales_total = formatting.money(results.revenue), formatting.money(results.sales_total)
+        lines.append(f"Brought in {revenue}: {sales} ({sales_total}) and {won}.")
         if results.excluded_by_reason:
             lines.append("")
             lines.append("Left out:")
