@@ -7,7 +7,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtGui import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QPlainTextEdit, QVBoxLayout, QWidget
 
 from app.domain.errors import UserError
 
@@ -46,6 +46,26 @@ def show_error(parent: QWidget | None, error: BaseException, title: str = "") ->
 
 def show_info(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.information(parent, title, as_text(text))
+
+
+def show_long_text(parent: QWidget | None, title: str, text: str) -> QDialog:
+    """Text too long for a message box (which grows past the screen): a scrollable, resizable window
+    sized from the screen it opens on. Plain text, so nothing in it is taken as markup."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(title)
+    view = QPlainTextEdit(text)
+    view.setObjectName("longText")
+    view.setReadOnly(True)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(view)
+    layout.addWidget(buttons)
+    free = (parent.screen() if parent is not None else dialog.screen()).availableGeometry()
+    dialog.resize(min(720, int(free.width() * 0.8)), min(560, int(free.height() * 0.7)))
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
 
 
 def confirm(parent: QWidget | None, title: str, text: str, action: str) -> bool:

@@ -28,13 +28,15 @@ from app.domain.stats import EXPLANATIONS, percent
 from app.services.dashboard import dashboard_data
 from app.services.settings import load_settings
 from ui.dialogs.figure_customers import FigureCustomersDialog
-from ui.messages import show_info
+from ui.messages import show_long_text
 from ui.printing import print_to_preview
 from ui.tasks import TaskRunner
 
+# Colours from the system palette, so the cards read in a dark theme as in a light one.
 CARD_STYLE = (
-    "QPushButton { text-align: left; padding: 8px 10px; border: 1px solid #c9d1d9; border-radius: 6px;"
-    " background: #fafbfc; } QPushButton:hover { background: #eef4fb; }"
+    "QPushButton { text-align: left; padding: 8px 10px; border: 1px solid palette(mid); border-radius: 6px;"
+    " background: palette(base); color: palette(text); }"
+    " QPushButton:hover { background: palette(alternate-base); border-color: palette(highlight); }"
 )
 
 
@@ -256,7 +258,7 @@ class DashboardPage(QWidget):
         lines = [f"• {key.replace('_', ' ').capitalize()}: {text}" for key, text in EXPLANATIONS.items()]
         if self.data is not None:
             lines += ["", *(p.working for p in self.data.projections), "", self.data.projection_method]
-        show_info(self, self.tr("How these are worked out"), "\n".join(lines))
+        show_long_text(self, self.tr("How these are worked out"), "\n".join(lines))
 
     def print_summary(self) -> None:
         from app.services.summary_report import render_summary  # reportlab loads on first use

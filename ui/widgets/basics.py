@@ -7,7 +7,10 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-WARNING_STYLE = "background: #fff4ce; border: 1px solid #e0c060; border-radius: 4px; padding: 6px;"
+# A light background carries its own dark text: the theme's text may be light (dark mode).
+WARNING_STYLE = (
+    "background: #fff4ce; color: #3d2e00; border: 1px solid #e0c060; border-radius: 4px; padding: 6px;"
+)
 NOTE_STYLE = "color: #555;"
 
 
