@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import argparse
 import os
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+from ui.palettes import THEMES, apply_theme
 
 SIZES = ((1366, 768), (1920, 1080))
 PAGES = ["customers", "queue", "campaigns", "dashboard", "partners", "catalog", "letters", "data", "settings"]
@@ -20,17 +23,38 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m ui.screenshots")
     parser.add_argument("out_dir", type=Path)
     parser.add_argument("--customers", type=int, default=400)
+    parser.add_argument("--theme", choices=THEMES, default="light")
+    parser.add_argument("--scale", type=float, default=1.0, help="display scaling, e.g. 1.5 for 150 %%")
+    parser.add_argument(
+        "--all", action="store_true", help="every theme at 100 %% and 150 %%, each in a folder of its own"
+    )
     args = parser.parse_args(argv)
+    if args.all:
+        return _shoot_every_variant(args.out_dir, args.customers)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # Scaling is fixed when the application starts: one process per scale (see --all).
+    os.environ["QT_SCALE_FACTOR"] = str(args.scale)
     args.out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="cfl-screens-") as scratch:
-        written = take_screenshots(args.out_dir, Path(scratch), args.customers)
+        written = take_screenshots(args.out_dir, Path(scratch), args.customers, args.theme)
     for path in written:
         print(path)
     return 0
 
 
-def take_screenshots(out_dir: Path, scratch: Path, customers: int) -> list[Path]:
+def _shoot_every_variant(out_dir: Path, customers: int) -> int:
+    for theme in THEMES:
+        for scale in (1.0, 1.5):
+            folder = out_dir / f"{theme}-{round(scale * 100)}"
+            command = [sys.executable, "-m", "ui.screenshots", str(folder), "--customers", str(customers)]
+            command += ["--theme", theme, "--scale", str(scale)]
+            done = subprocess.run(command, check=False)
+            if done.returncode != 0:
+                return done.returncode
+    return 0
+
+
+def take_screenshots(out_dir: Path, scratch: Path, customers: int, theme: str = "light") -> list[Path]:
     from PySide6.QtCore import QSettings
 
     from app.services.database import close_app_database, open_app_database
@@ -39,6 +63,7 @@ def take_screenshots(out_dir: Path, scratch: Path, customers: int) -> list[Path]
     from ui.application import create_application
 
     app = create_application([sys.argv[0]])
+    apply_theme(app, theme)
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(scratch / "settings"))
     written: list[Path] = []

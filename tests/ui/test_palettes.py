@@ -10,27 +10,11 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from app.services.demo import build_demo
+from ui.palettes import dark_palette
 
 ROOT = Path(__file__).resolve().parents[2]
 HEX_BACKGROUND = re.compile(r"background(?:-color)?:\s*#[0-9a-fA-F]{3,6}")
 TEXT_COLOUR = re.compile(r"(?<![-\w])color:")
-
-
-def dark_palette() -> QPalette:
-    palette = QPalette()
-    for role, colour in (
-        (QPalette.ColorRole.Window, "#202124"),
-        (QPalette.ColorRole.Base, "#2b2c2f"),
-        (QPalette.ColorRole.AlternateBase, "#35363a"),
-        (QPalette.ColorRole.Button, "#35363a"),
-        (QPalette.ColorRole.Mid, "#5f6368"),
-        (QPalette.ColorRole.WindowText, "#e8eaed"),
-        (QPalette.ColorRole.Text, "#e8eaed"),
-        (QPalette.ColorRole.ButtonText, "#e8eaed"),
-        (QPalette.ColorRole.Highlight, "#8ab4f8"),
-    ):
-        palette.setColor(role, QColor(colour))
-    return palette
 
 
 @pytest.fixture
@@ -67,3 +51,14 @@ def test_no_style_sets_a_background_without_its_text_colour() -> None:
                 if HEX_BACKGROUND.search(rule) and not TEXT_COLOUR.search(rule):
                     offenders.append(f"{path.relative_to(ROOT)}:{number}")
     assert not offenders, offenders
+
+
+def test_the_charts_follow_the_theme(qtbot, dark) -> None:
+    from ui.widgets.bar_chart import BarChart
+
+    chart = BarChart("Revenue")
+    qtbot.addWidget(chart)
+    chart.resize(400, 200)
+    chart.show_bars(["2025", "2026"], ["a", "b"], [("Sales", [1.0, 2.0], "#1565c0")])
+    image = chart.grab().toImage()
+    assert _lightness(image.pixelColor(3, 3)) < 0.35

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 import pyqtgraph as pg
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 NEW_COLOUR = "#2e7d32"
@@ -21,9 +22,15 @@ class BarChart(QWidget):
     def __init__(self, title: str, parent: QWidget | None = None, *, horizontal: bool = False) -> None:
         super().__init__(parent)
         self.horizontal = horizontal  # long category names read better down the side
-        pg.setConfigOptions(antialias=True, background="w", foreground="#333")
+        # The chart's colours from the palette (a dark theme gets a dark chart), set before it is built.
+        palette = self.palette()
+        pg.setConfigOptions(
+            antialias=True,
+            background=palette.color(QPalette.ColorRole.Base),
+            foreground=palette.color(QPalette.ColorRole.Text),
+        )
         self.plot = pg.PlotWidget()
-        self.plot.setTitle(title, size="10pt")
+        self.plot.setTitle(title, size="10pt", color=palette.color(QPalette.ColorRole.Text))
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
         self.plot.setMenuEnabled(False)
