@@ -18,7 +18,7 @@ import threading
 import unicodedata
 from pathlib import Path
 
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
 FONTS_DIR = Path(__file__).resolve().parents[3] / "resources" / "fonts"
@@ -63,6 +63,27 @@ _SELECTORS = dict.fromkeys(map(ord, "\ufe0e\ufe0f"))
 # (their ascent and descent as reportlab writes them into the PDF: 0.766 and 0.240 at most).
 ASCENT = 0.77
 DESCENT = 0.245
+
+
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """reportlab's ToUnicode map, with characters beyond U+FFFF written as UTF-16 (two code units).
+
+    reportlab writes them as five hex digits ("<1F31E>"), which is no valid code: the emoji prints,
+    but copying it out of the PDF, searching for it or reading it back gives nothing.
+    """
+    lines = ttfonts._original_to_unicode_cmap(fontname, subset).split("\n")  # type: ignore[attr-defined]
+    wide = {f"<{index:02X}> <{value:04X}>": f"<{index:02X}> <{_utf16(value)}>"
+            for index, value in enumerate(subset) if value > 0xFFFF}  # fmt: skip
+    return "\n".join(wide.get(line, line) for line in lines) if wide else "\n".join(lines)
+
+
+def _utf16(value: int) -> str:
+    return chr(value).encode("utf-16-be").hex().upper()
+
+
+if not hasattr(ttfonts, "_original_to_unicode_cmap"):
+    ttfonts._original_to_unicode_cmap = ttfonts.makeToUnicodeCMap  # type: ignore[attr-defined]
+    ttfonts.makeToUnicodeCMap = _to_unicode_cmap
 
 _lock = threading.Lock()
 _covered: dict[str, frozenset[str]] = {}
@@ -114,7 +135,10 @@ def runs(text: str, name: str) -> list[Run]:
 
 
 def _font_for(ch: str, name: str, current: str) -> str:
-    # Spaces and combining marks stay with the run they are in, so a run is not split for them.
+    # Spaces and combining marks stay with the run they are in, so a run is not split for them
+    # (but a space after an emoji goes back to the text's font: the emoji font's is twice as wide).
+    if ch.isspace() and current == EMOJI and covers(name, ch):
+        return name
     if (ch.isspace() or unicodedata.combining(ch)) and ch in _covered.get(current, ()):
         return current
     hinted = _block_font(ch)
