@@ -38,7 +38,7 @@ from app.domain import clock
 from app.domain.errors import UserError
 from app.domain.opportunities import KIND_LABELS
 from app.domain.postal import MailingAddress
-from app.domain.templates import FIELDS, LetterTemplate, check_template
+from app.domain.templates import CONDITIONS, FIELDS, LetterTemplate, check_template
 from app.services.documents import (
     LetterData,
     load_templates,
@@ -80,9 +80,12 @@ SAMPLE = LetterData(
         "product_name": "smart thermostat",
         "offer": "$100 off a new system",
         "offer_ends": clock.today() + datetime.timedelta(days=45),
-        "reason": "your furnace is 16 years old",
-        "segment_pitch": "Homeowners like you save most with a yearly tune-up.",
-        "last_job": "the furnace tune-up",
+        "warranty_end_date": clock.today() + datetime.timedelta(days=40),
+        "upgrade_benefit": "A newer furnace runs quieter and burns less fuel.",
+        "failure_risk": "A furnace near the end of its life tends to fail on the coldest night of the year.",
+        "last_visit": clock.today() - datetime.timedelta(days=250),
+        "job_date": clock.today() - datetime.timedelta(days=14),
+        "new_equipment": "furnace",
         "partner_name": "Towson Electric",
         "partner_trade": "electrician",
         "partner_contact": "Dan Miller",
@@ -129,6 +132,10 @@ class LettersPage(QWidget):
         self.field_list.setObjectName("fields")
         for name, meaning in FIELDS.items():
             item = QListWidgetItem("{" + name + "}")  # item text is never read as markup
+            item.setToolTip(meaning)
+            self.field_list.addItem(item)
+        for name, meaning in CONDITIONS.items():  # a part printed only when this holds
+            item = QListWidgetItem(f"[[when {name}: ]]")
             item.setToolTip(meaning)
             self.field_list.addItem(item)
         self.field_list.itemDoubleClicked.connect(self._insert_field)
