@@ -35,6 +35,12 @@ def print_to_preview(
             if len(exceptions) > MAX_LISTED:
                 lines.append(f"… and {len(exceptions) - MAX_LISTED} more")
             show_info(parent, parent.tr("Some records were left out"), "\n".join(lines))
+        warnings = list(getattr(result, "warnings", []) or [])
+        if warnings:  # printed, but worth a look: an empty letterhead, an unreadable logo, a missing glyph
+            lines = [f"• {issue.key}: {issue.reason}" for issue in warnings[:MAX_LISTED]]
+            if len(warnings) > MAX_LISTED:
+                lines.append(f"… and {len(warnings) - MAX_LISTED} more")
+            show_info(parent, parent.tr("Printed, with warnings"), "\n".join(lines))
         if out.exists():
             show_pdf(parent, out, title, paper)
 

@@ -266,6 +266,11 @@ class CampaignsPage(QWidget):
             for name, result in results.items()
             for issue in result.exceptions
         ]
+        problems += [
+            f"{name}: warning: {issue.key}: {issue.reason}"
+            for name, result in results.items()
+            for issue in result.warnings
+        ]
         if problems:
             show_info(self, self.tr("Some records were left out"), "\n".join(problems[:20]))
         for name, result in results.items():
