@@ -9,7 +9,6 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from app.services.settings import load_settings
 from ui.dialogs.pdf_preview import show_pdf
 from ui.messages import show_info
 from ui.tasks import TaskRunner
@@ -26,7 +25,6 @@ def print_to_preview(
 ) -> None:
     """`render(out, progress, cancel)` writes the PDF and returns its batch result (or None)."""
     out = Path(tempfile.mkdtemp(prefix="cfl-print-")) / f"{file_stem}.pdf"
-    paper = load_settings().paper_size
 
     def done(result: Any) -> None:
         exceptions = list(getattr(result, "exceptions", []) or [])
@@ -42,6 +40,6 @@ def print_to_preview(
                 lines.append(f"… and {len(warnings) - MAX_LISTED} more")
             show_info(parent, parent.tr("Printed, with warnings"), "\n".join(lines))
         if out.exists():
-            show_pdf(parent, out, title, paper)
+            show_pdf(parent, out, title, runner)
 
     runner.run(parent.tr("Preparing %1…").replace("%1", title), lambda p, c: render(out, p, c), on_done=done)

@@ -1,7 +1,8 @@
-"""Preview a PDF the app made, then print it at the right paper size or save a copy.
+"""Preview a PDF the app made, then print it as it is or save a copy.
 
-Qt prints on A4 unless told otherwise, so the printer's paper is set from the
-business settings (Letter or A4) before the print dialog opens.
+Printing keeps the document's own paper, orientation and 100 % scale (ui/print_output.py):
+whatever paper the printer defaults to, a Letter page prints on Letter at its true size.
+The print job runs in the TaskRunner, so the preview stays usable while it runs.
 """
 
 from __future__ import annotations
@@ -9,11 +10,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QSize, Qt
-from PySide6.QtGui import QKeySequence, QPageLayout, QPageSize, QPainter
-from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -23,26 +23,21 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import Shiboken
 
 from app.domain.errors import UserError
 from ui.messages import show_error
+from ui.print_output import make_printer, print_dialog, start_printing
+from ui.tasks import TaskRunner
 from ui.window_state import last_folder, remember_folder
-
-PRINT_DPI = 300
-
-
-def page_size_for(paper: str) -> QPageSize:
-    return QPageSize(QPageSize.PageSizeId.A4 if paper == "a4" else QPageSize.PageSizeId.Letter)
 
 
 class PdfPreviewDialog(QDialog):
-    def __init__(
-        self, pdf_path: Path, title: str, paper: str = "letter", parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, pdf_path: Path, title: str, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.pdf_path = Path(pdf_path)
-        self.paper = paper
+        self.runner = runner
         self.document = QPdfDocument(self)
         status = self.document.load(str(self.pdf_path))
         if status != QPdfDocument.Error.None_:
@@ -55,6 +50,8 @@ class PdfPreviewDialog(QDialog):
 
         self.page_label = QLabel(self.tr("%1 pages").replace("%1", str(self.document.pageCount())))
         self.page_label.setObjectName("pageCount")
+        self.print_status = QLabel()
+        self.print_status.setObjectName("printStatus")
         zoom_in = QPushButton(self.tr("Zoom in"))
         zoom_in.setShortcut(QKeySequence.StandardKey.ZoomIn)
         zoom_in.clicked.connect(lambda: self._zoom(1.25))
@@ -77,6 +74,7 @@ class PdfPreviewDialog(QDialog):
         for widget in (self.page_label, zoom_out, zoom_in, fit):
             bar.addWidget(widget)
         bar.addStretch(1)
+        bar.addWidget(self.print_status)
         for widget in (save, self.print_button, close):
             bar.addWidget(widget)
         layout = QVBoxLayout(self)
@@ -103,48 +101,24 @@ class PdfPreviewDialog(QDialog):
         except OSError as error:
             show_error(self, UserError(f"Could not save the copy: {error.strerror}."))
 
-    def make_printer(self) -> QPrinter:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageSize(page_size_for(self.paper))
-        printer.setPageOrientation(QPageLayout.Orientation.Portrait)
-        printer.setFullPage(True)  # the PDF carries its own margins
-        printer.setDocName(self.pdf_path.stem)
-        return printer
-
     def print_document(self) -> None:
-        printer = self.make_printer()
-        dialog = QPrintDialog(printer, self)
+        printer = make_printer(self.document, self.pdf_path.stem)
+        dialog = print_dialog(printer, self.document.pageCount(), self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        print_pdf(self.document, printer)
+        self.print_status.clear()
+        start_printing(
+            self.runner, printer, self.document, self.pdf_path, self.windowTitle(), self._show_print_status
+        )
+
+    def _show_print_status(self, message: str) -> None:
+        if Shiboken.isValid(self.print_status):  # the preview may have been closed while it printed
+            self.print_status.setText(message)
 
 
-def print_pdf(document: QPdfDocument, printer: QPrinter) -> None:
-    """Each PDF page rendered at print resolution onto one printer page, at its true size."""
-    painter = QPainter()
-    if not painter.begin(printer):
-        raise UserError("The printer could not be started; check that it is on and connected.")
+def show_pdf(parent: QWidget, pdf_path: Path, title: str, runner: TaskRunner) -> None:
     try:
-        first, last = printer.fromPage() or 1, printer.toPage() or document.pageCount()
-        for index in range(first - 1, last):
-            if index > first - 1:
-                printer.newPage()
-            points = document.pagePointSize(index)
-            pixels = QSize(int(points.width() / 72 * PRINT_DPI), int(points.height() / 72 * PRINT_DPI))
-            image = document.render(index, pixels, QPdfDocumentRenderOptions())
-            target = printer.pageLayout().fullRectPixels(printer.resolution())
-            scale = min(target.width() / image.width(), target.height() / image.height())
-            painter.save()
-            painter.scale(scale, scale)
-            painter.drawImage(QPointF(0, 0), image)
-            painter.restore()
-    finally:
-        painter.end()
-
-
-def show_pdf(parent: QWidget, pdf_path: Path, title: str, paper: str) -> None:
-    try:
-        dialog = PdfPreviewDialog(pdf_path, title, paper, parent)
+        dialog = PdfPreviewDialog(pdf_path, title, runner, parent)
     except UserError as error:
         show_error(parent, error)
         return

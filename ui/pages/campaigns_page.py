@@ -27,7 +27,6 @@ from app.domain.errors import UserError
 from app.domain.kinds import OpportunityKind
 from app.domain.opportunities import KIND_LABELS
 from app.services import campaigns as campaign_service
-from app.services.settings import load_settings
 from ui.dialogs.form_dialog import Field, FormDialog
 from ui.dialogs.partner_forms import Checked
 from ui.dialogs.pdf_preview import show_pdf
@@ -260,7 +259,6 @@ class CampaignsPage(QWidget):
         )
 
     def _printed(self, results: dict[str, Any]) -> None:
-        paper = load_settings().paper_size
         problems = [
             f"{name}: {issue.key}: {issue.reason}"
             for name, result in results.items()
@@ -274,7 +272,7 @@ class CampaignsPage(QWidget):
         if problems:
             show_info(self, self.tr("Some records were left out"), "\n".join(problems[:20]))
         for name, result in results.items():
-            show_pdf(self, Path(result.path), name.capitalize(), paper)
+            show_pdf(self, Path(result.path), name.capitalize(), self.runner)
 
     def mark_sent(self) -> None:
         campaign = self.selected()

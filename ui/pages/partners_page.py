@@ -396,7 +396,7 @@ class PartnersPage(QWidget):
         except Exception as error:
             show_error(self, error)
             return
-        show_pdf(self, out, self.tr("Statement for %1").replace("%1", partner.business), settings.paper_size)
+        show_pdf(self, out, self.tr("Statement for %1").replace("%1", partner.business), self.runner)
 
     def print_slip(self) -> None:
         referral = self.selected_referral()
@@ -409,7 +409,7 @@ class PartnersPage(QWidget):
         except Exception as error:
             show_error(self, error)
             return
-        show_pdf(self, out, self.tr("Referral slip"), settings.paper_size)
+        show_pdf(self, out, self.tr("Referral slip"), self.runner)
 
     def _print_introduction(self, referral_id: int) -> None:
         out = self._pdf_path("introduction-letter")
@@ -418,4 +418,4 @@ class PartnersPage(QWidget):
         except Exception as error:
             show_error(self, error)
             return
-        show_pdf(self, out, self.tr("Introduction letter"), load_settings().paper_size)
+        show_pdf(self, out, self.tr("Introduction letter"), self.runner)
