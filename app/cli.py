@@ -17,6 +17,7 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
+from app import cli_work
 from app.cli_commands import COMMANDS, EXIT_BUG, EXIT_OK, EXIT_USER, READS_DERIVED, progress_printer
 from app.domain.errors import UserError
 from app.domain.kinds import OpportunityKind
@@ -111,6 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
     backup.add_argument("out", type=Path)
     restore = commands.add_parser("restore", help="put a backup back (the current data is backed up first)")
     restore.add_argument("file", type=Path)
+    cli_work.add_parsers(commands, _date)
     return parser
 
 
@@ -140,7 +142,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _bring_derived_up_to_date(args: argparse.Namespace) -> None:
     """Nobody reads opportunities (or figures made of them) that a change or the new day made stale."""
-    if args.command not in READS_DERIVED or getattr(args, "recompute", False):
+    if args.command not in READS_DERIVED | cli_work.READS_DERIVED or getattr(args, "recompute", False):
         return
     from app.services.freshness import ensure_opportunities_fresh
 
@@ -170,7 +172,7 @@ def _run_command(args: argparse.Namespace, database: str, data_dir: Path, log_pa
             return _restore_unopened(args, live, database, data_dir)
         try:
             _bring_derived_up_to_date(args)
-            return COMMANDS[args.command](args)
+            return {**COMMANDS, **cli_work.WORK_COMMANDS}[args.command](args)
         finally:
             close_app_database()
     except UserError as error:
