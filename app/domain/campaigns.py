@@ -41,7 +41,9 @@ from app.domain.templates import is_blank
 from app.domain.values import clean_text, years_between
 
 ATTRIBUTION_DAYS = 180
-CAMPAIGN_CHANNELS = (Channel.MAIL.value, Channel.CALL.value, Channel.EMAIL.value)
+# No e-mail: the app sends none (it has no mail account to send from), and a campaign must never
+# record contacts that nobody received.
+CAMPAIGN_CHANNELS = (Channel.MAIL.value, Channel.CALL.value)
 SAMPLE_SIZE = 20
 
 # Why a customer is left out, in the owner's words (the marketing gap is worded by gap_text).
@@ -49,9 +51,8 @@ DO_NOT_SERVICE = "do not service"
 REFUSED = {
     "mail": "asked not to be mailed",
     "call": "asked not to be called",
-    "email": "asked not to be e-mailed",
 }
-MISSING = {"mail": "no mailing address", "call": "no phone number", "email": "no e-mail address"}
+MISSING = {"mail": "no mailing address", "call": "no phone number"}
 NO_NAME = "no name to address it to"
 UNPRINTABLE = "could not be printed: "
 CLOSED_STATUSES = {
@@ -59,7 +60,7 @@ CLOSED_STATUSES = {
     "lost": "opportunity marked lost",
     "dismissed": "opportunity dismissed",
 }
-ACCEPTS = {"mail": "mail", "call": "calls", "email": "e-mail"}
+ACCEPTS = {"mail": "mail", "call": "calls"}
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,7 @@ class AudienceCriteria:
                 f"“{kind}” is not a kind of opportunity; use one of {', '.join(OpportunityKind)}."
             )
         if self.channel not in CAMPAIGN_CHANNELS:
-            raise UserError(f"Channel: choose one of {', '.join(CAMPAIGN_CHANNELS)}.", "channel")
+            raise UserError("Channel: choose mail or phone; the app sends no e-mail.", "channel")
         for start, end, label in (
             (self.due_from, self.due_to, "Due"),
             (self.last_contact_after, self.last_contact_before, "Last contact"),
@@ -264,13 +265,12 @@ def exclusion_reason(
     flags = recipient.flags
     if flags.do_not_service:
         return DO_NOT_SERVICE
-    refused = {"mail": flags.do_not_mail, "call": flags.do_not_call, "email": flags.do_not_email}
+    refused = {"mail": flags.do_not_mail, "call": flags.do_not_call}
     if refused.get(channel):
         return REFUSED[channel]
     reachable = {
         "mail": _deliverable(recipient.address),
         "call": recipient.has_phone,
-        "email": recipient.has_email,
     }
     if not reachable.get(channel, False):
         return MISSING.get(channel, f"no way to reach them by {channel}")

@@ -321,3 +321,15 @@ def test_the_renewal_campaign_on_the_demo_business_end_to_end(db, tmp_path: Path
     assert results_now.sales == 1 and results_now.revenue >= Decimal("219.00")
     assert results_now.response_rate == pytest.approx(results_now.responses / len(expected))
     assert repository.exclusion_counts(campaign) == [] or results_now.excluded_by_reason
+
+
+def test_no_campaign_goes_by_e_mail_the_app_cannot_send(db) -> None:
+    """An e-mail campaign once recorded 31 contacts that nobody received: the channel is not offered."""
+    from app.domain.campaigns import CAMPAIGN_CHANNELS, AudienceCriteria
+    from app.domain.errors import UserError
+    from app.services.campaigns import create_campaign
+
+    assert "email" not in CAMPAIGN_CHANNELS
+    with pytest.raises(UserError) as refused:
+        create_campaign("News", AudienceCriteria(), "email")
+    assert refused.value.field == "channel" and "no e-mail" in refused.value.message

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import clock, formatting
-from app.domain.campaigns import AudienceCriteria
+from app.domain.campaigns import CAMPAIGN_CHANNELS, AudienceCriteria
 from app.domain.errors import UserError
 from app.domain.kinds import OpportunityKind
 from app.domain.opportunities import KIND_LABELS
@@ -40,6 +40,7 @@ KIND_CHOICES = (
     ("A check-in letter to everyone who accepts mail", None),
     *((KIND_LABELS[k], k.value) for k in OpportunityKind),
 )
+CHANNEL_LABELS = {"mail": "Mail", "call": "Phone"}
 AUDIENCE_FIELDS = [
     Field("name", "Campaign name", placeholder="e.g. Spring renewals"),
     Field("kind", "For", "choice", KIND_CHOICES),
@@ -50,7 +51,7 @@ AUDIENCE_FIELDS = [
     Field("city", "City (optional)"),
     Field("postal_prefix", "ZIP starts with (optional)"),
     Field("last_contact_before", "Not contacted since (optional)", "optional_date"),
-    Field("channel", "By", "choice", (("Mail", "mail"), ("Phone", "call"), ("E-mail", "email"))),
+    Field("channel", "By", "choice", tuple((CHANNEL_LABELS[c], c) for c in CAMPAIGN_CHANNELS)),
 ]
 PRINT_FIELDS = [
     Field("letters", "Letters", "bool"),
