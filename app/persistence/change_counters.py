@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping
 from peewee import Database, SqliteDatabase
 
 from app.persistence.raw_sql import run_sql
-from app.persistence.tables import AppMeta, database_proxy
+from app.persistence.tables import AppMeta
 
 COUNTER_TABLE = "change_counter"
 # Not counted: the stamps, where derived data records how fresh it is.
@@ -98,8 +98,3 @@ def opportunities_are_stale(today: datetime.date) -> bool:
     """True when the day turned over or an input changed since the opportunities were last worked out."""
     row = AppMeta.select(AppMeta.value).where(AppMeta.key == OPPORTUNITIES_KEY).first()
     return row is None or row.value != f"{today.isoformat()} {opportunity_inputs()}"
-
-
-def is_connected() -> bool:
-    database = database_proxy.obj
-    return database is not None and not database.is_closed()
