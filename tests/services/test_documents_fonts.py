@@ -111,3 +111,13 @@ def test_a_rendered_label_shows_ink_where_each_name_is(tmp_path: Path) -> None:
         )
         dark = sum(image.crop(box).histogram()[:128])
         assert (dark > 50) == (position < 3), position  # three labels printed, the fourth left blank
+
+
+def test_devanagari_is_shaped_so_a_hindi_name_is_spelt_right() -> None:
+    # "प्रिया": the conjunct "प्र" is one glyph and the vowel sign "ि" goes before "र" on the page;
+    # drawn unshaped, the six characters print as six glyphs in typing order (a misspelt name).
+    drawn = fonts.shaped("प्रिया", DEVANAGARI, 10)
+    glyphs = getattr(drawn, "__shapeData__", None)
+    assert glyphs is not None and len(glyphs) < len("प्रिया")
+    assert fonts.width("प्रिया", REGULAR, 10) == pytest.approx(sum(g.x_advance for g in glyphs) / 100)
+    assert fonts.shaped("Jane", REGULAR, 10) == "Jane"  # Latin is drawn as it is

@@ -377,7 +377,8 @@ def test_every_warning_is_told_on_stderr(tmp_path: Path, capsys) -> None:
         BusinessSettings(**{**settings.__dict__, "company_name": "", "logo_png": b"\x89PNG broken"})
     )
     capsys.readouterr()
-    assert main(["--db", str(db), "letters", str(tmp_path / "l.pdf"), "--limit", "3"]) == 0
+    command = ["--db", str(db), "--debug", "letters", str(tmp_path / "l.pdf"), "--limit", "3"]
+    assert main(command) == 0, capsys.readouterr()
     err = capsys.readouterr().err
     assert "warning: Settings: the business name: empty in the settings" in err
     assert "warning: Letterhead: the logo in the settings could not be read" in err

@@ -19,7 +19,7 @@ import unicodedata
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics, ttfonts
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import TTFont, shapeStr
 
 FONTS_DIR = Path(__file__).resolve().parents[3] / "resources" / "fonts"
 
@@ -38,6 +38,7 @@ FILES = {
     EMOJI: "NotoEmoji-Regular.ttf",
 }
 FALLBACKS = (CJK, DEVANAGARI, THAI, EMOJI)
+SHAPED = frozenset({DEVANAGARI, THAI})  # scripts whose letters combine and reorder as they are drawn
 # The fonts tried, in order, for a character the first one lacks.
 CHAINS = {
     REGULAR: (REGULAR, *FALLBACKS),
@@ -174,8 +175,32 @@ def missing_glyphs(text: str, name: str = REGULAR) -> str:
     return "".join(missing)
 
 
+def shaped(part: str, name: str, size: float) -> str:
+    """A run as it is drawn: Devanagari and Thai shaped by HarfBuzz (uharfbuzz), so "प्रिया" shows
+    its conjunct and its vowel sign before the consonant, as it is read; other runs as they are.
+
+    Without shaping the glyphs print one after the other in the order typed: every letter is
+    there, but a Hindi name is misspelt on the page. Without uharfbuzz installed, that is the
+    fallback."""
+    if name not in SHAPED or not _can_shape():
+        return part
+    return shapeStr(part, name, size)
+
+
+def _can_shape() -> bool:
+    return ttfonts.uharfbuzz is not None  # type: ignore[attr-defined]
+
+
 def width(text: str, name: str, size: float) -> float:
-    """The printed width of text in points, run by run."""
+    """The printed width of text in points, run by run (a shaped run as HarfBuzz advances it)."""
     if text.isascii():
         return pdfmetrics.stringWidth(text, font(name), size)
-    return sum(pdfmetrics.stringWidth(part, run_font, size) for run_font, part in runs(text, name))
+    return sum(_run_width(part, run_font, size) for run_font, part in runs(text, name))
+
+
+def _run_width(part: str, name: str, size: float) -> float:
+    drawn = shaped(part, name, size)
+    data = getattr(drawn, "__shapeData__", None)
+    if data:
+        return sum(glyph.x_advance for glyph in data) * size / 1000
+    return pdfmetrics.stringWidth(part, name, size)

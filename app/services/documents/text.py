@@ -54,7 +54,7 @@ def draw(canvas: Canvas, lines: Sequence[Line], *, color: tuple[float, float, fl
             if current != (run_font, line.size):
                 text.setFont(run_font, line.size)
                 current = (run_font, line.size)
-            text.textOut(part)
+            text.textOut(fonts.shaped(part, run_font, line.size))
     canvas.drawText(text)
 
 
