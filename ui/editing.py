@@ -71,13 +71,18 @@ class Editor:
         data_events().changed(self)
         return True
 
-    def _push(self, text: str, redo: Callable[[], None], undo: Callable[[], None]) -> None:
+    def _push(
+        self, text: str, redo: Callable[[], None], undo: Callable[[], None], initiator: object = None
+    ) -> None:
         self.undo_stack.push(_DoneCommand(text, redo, undo, self))
-        data_events().changed(self)
+        data_events().changed(initiator or self)
 
-    def record_done(self, text: str, redo: Callable[[], None], undo: Callable[[], None]) -> None:
-        """Something a page did already (a call outcome, a settings change): put it on the one stack."""
-        self._push(text, redo, undo)
+    def record_done(
+        self, text: str, redo: Callable[[], None], undo: Callable[[], None], initiator: object = None
+    ) -> None:
+        """Something a page did already (a call outcome, a settings change): put it on the one stack.
+        `initiator`: the page, when it has shown the change itself (pages skip their own changes)."""
+        self._push(text, redo, undo, initiator)
 
     def record_import(self, text: str, undo_in_background: Callable[[], None]) -> QUndoCommand:
         command = _ImportCommand(text, undo_in_background)

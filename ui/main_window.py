@@ -64,7 +64,7 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.welcome_page = WelcomePage()
         self.customers_page = CustomersPage(self.editor)
-        self.queue_page = QueuePage(self.runner)
+        self.queue_page = QueuePage(self.runner, self.editor)
         self.dashboard_page = DashboardPage(self.runner)
         self.campaigns_page = CampaignsPage(self.runner)
         self.catalog_page = CatalogPage(self.runner)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from peewee import SqliteDatabase
 
@@ -205,6 +206,18 @@ def queue_details(customer_ids: Sequence[int], day: datetime.date) -> dict:
 # ---------------------------------------------------------------- logging a call
 
 
+@dataclass(frozen=True)
+class RecordedCall:
+    """A logged call and what it replaced, so that Edit ▸ Undo can put it back."""
+
+    touch_id: int
+    customer_id: int
+    previous: tuple[
+        tuple[int, str, datetime.date | None, datetime.date | None], ...
+    ]  # id, status, snoozed, changed
+    set_do_not_call: bool  # the call turned "do not call" on (it was off)
+
+
 def record_outcome(
     *,
     customer_id: int,
@@ -215,7 +228,7 @@ def record_outcome(
     is_marketing: bool,
     changes: Sequence[tuple[Sequence[int], str, datetime.date | None]],
     do_not_call: bool,
-) -> int:
+) -> RecordedCall:
     """One call: its touch, the opportunities' new status and next try, and a refusal; all or nothing.
 
     `changes` are (opportunity ids, new status, snoozed-until day) groups; the touch names the
@@ -223,9 +236,12 @@ def record_outcome(
     """
     today = happened_at.date()
     about = next((ids[0] for ids, _, _ in changes if ids), None)
+    touched = [id_ for ids, _, _ in changes for id_ in ids]
     with database_proxy.atomic():
-        if not Customer.select().where(Customer.id == customer_id).exists():
+        customer = Customer.select(Customer.do_not_call).where(Customer.id == customer_id).first()
+        if customer is None:
             raise UserError("This customer no longer exists; someone deleted them.")
+        previous = _statuses(customer_id, touched)
         touch_id = Touch.insert(
             customer=customer_id,
             opportunity=about,
@@ -243,10 +259,41 @@ def record_outcome(
                     Opportunity.id.in_(list(opportunity_ids[start : start + CHUNK]))
                     & (Opportunity.customer == customer_id)
                 ).execute()
-        if do_not_call:
-            Customer.update(
-                do_not_call=True,
-                version=Customer.version + 1,
-                updated_at=clock.now(),
-            ).where(Customer.id == customer_id).execute()
-    return touch_id
+        set_do_not_call = do_not_call and not customer.do_not_call
+        if set_do_not_call:
+            _set_do_not_call(customer_id, True)
+    return RecordedCall(touch_id, customer_id, previous, set_do_not_call)
+
+
+def undo_outcome(call: RecordedCall) -> None:
+    """Put back what logging `call` changed: its touch goes; the opportunities and the refusal return."""
+    with database_proxy.atomic():
+        Touch.delete().where((Touch.id == call.touch_id) & (Touch.customer == call.customer_id)).execute()
+        for id_, status, snoozed_until, changed_on in call.previous:
+            Opportunity.update(
+                status=status, snoozed_until=snoozed_until, status_changed_on=changed_on
+            ).where((Opportunity.id == id_) & (Opportunity.customer == call.customer_id)).execute()
+        if call.set_do_not_call:
+            _set_do_not_call(call.customer_id, False)
+
+
+def _statuses(
+    customer_id: int, opportunity_ids: Sequence[int]
+) -> tuple[tuple[int, str, datetime.date | None, datetime.date | None], ...]:
+    found: list[tuple[int, str, datetime.date | None, datetime.date | None]] = []
+    for start in range(0, len(opportunity_ids), CHUNK):
+        rows = run_sql(
+            "SELECT id, status, snoozed_until, status_changed_on FROM opportunity "
+            "WHERE customer_id = :customer AND id IN (:ids)",
+            customer=customer_id,
+            ids=tuple(opportunity_ids[start : start + CHUNK]),
+        )
+        found += [(id_, status, as_date(snoozed), as_date(changed)) for id_, status, snoozed, changed in rows]
+    return tuple(found)
+
+
+def _set_do_not_call(customer_id: int, refused: bool) -> None:
+    # A new version, so an open edit form notices the change.
+    Customer.update(do_not_call=refused, version=Customer.version + 1, updated_at=clock.now()).where(
+        Customer.id == customer_id
+    ).execute()

@@ -142,6 +142,7 @@ class LoggedCall:
     other_ids: tuple[int, ...] = ()
     others_status: str | None = None
     others_next_try: datetime.date | None = None
+    recorded: repository.RecordedCall | None = None  # what it replaced, for undo_call
 
 
 @dataclass(frozen=True)
@@ -343,7 +344,7 @@ def log_outcome(
         ids, others = ids[:1], ids[1:]
         if plan.others_retry_days is not None:
             others_next_try = day + datetime.timedelta(days=plan.others_retry_days)
-    touch_id = repository.record_outcome(
+    recorded = repository.record_outcome(
         customer_id=customer_id,
         happened_at=touch.happened_at,
         outcome=plan.touch_outcome,
@@ -354,7 +355,7 @@ def log_outcome(
         do_not_call=plan.refuses_calls,
     )
     return LoggedCall(
-        touch_id,
+        recorded.touch_id,
         ids,
         plan.status,
         next_try,
@@ -362,4 +363,12 @@ def log_outcome(
         others,
         plan.others_status if others else None,
         others_next_try if others else None,
+        recorded,
     )
+
+
+def undo_call(logged: LoggedCall) -> None:
+    """Edit ▸ Undo of a logged call: its contact goes, and the opportunities and "do not call" are as
+    they were before it (a refusal the customer had given earlier stays)."""
+    if logged.recorded is not None:
+        repository.undo_outcome(logged.recorded)

@@ -74,3 +74,34 @@ def test_todays_calls_hold_the_days_share_and_say_how_many_wait(qtbot, window, c
     assert page.entries.data(page.entries.index(0, 0)) == "9:00 AM"
     page.view.selectRow(0)
     assert "Call at 9:00 AM; may call 9:00 AM–5:30 PM, 7:30–8:30 PM (no preferred time)" in page.detail.text()
+
+
+def test_edit_undo_takes_a_logged_call_back_and_redo_logs_it_again(qtbot, window) -> None:
+    """A wrong click on "Do not call again" is not forever: Ctrl+Z puts the customer back as they were."""
+    from app.persistence.tables import Customer, Touch
+
+    today = clock.today()
+    ann = customer_service.add_customer(
+        CustomerDraft(first_name="Ann", last_name="Smith", phone="4106320571")
+    )
+    first = _opportunity(ann, "replacement", today, 1_250_000)
+    second = _opportunity(ann, "upgrade", today, 300_000)
+    window.show_page("queue")
+    page = window.queue_page
+    page.show_entries(queue_service.build_queue(today))
+    page.view.selectRow(0)
+
+    page.outcome_buttons["do_not_call_again"].click()
+    assert Customer.get_by_id(ann).do_not_call
+    assert {Opportunity.get_by_id(i).status for i in (first, second)} == {"lost"}
+    assert window.undo_action.text().replace("&", "") == "Undo Log call with Smith, Ann: do not call again"
+
+    window.undo_action.trigger()
+    assert not Customer.get_by_id(ann).do_not_call
+    assert {Opportunity.get_by_id(i).status for i in (first, second)} == {"open"}
+    assert Touch.select().where(Touch.customer == ann).count() == 0
+    qtbot.waitUntil(lambda: page.entries.rowCount() == 1, timeout=20_000)  # back on today's list
+
+    window.redo_action.trigger()
+    assert Customer.get_by_id(ann).do_not_call
+    assert Touch.select().where(Touch.customer == ann).count() == 1

@@ -23,6 +23,7 @@ from app.domain.money import format_money
 from app.domain.respect import BOOKED_OTHERS_RETRY_DAYS
 from app.services import queue as queue_service
 from app.services.opportunities import recompute_opportunities
+from ui.editing import Editor
 from ui.events import data_events
 from ui.messages import show_error
 from ui.models.rows_model import RowsModel
@@ -74,9 +75,12 @@ def describe_entry(entry: queue_service.QueueEntry) -> str:
 class QueuePage(QWidget):
     print_requested = Signal(object)  # the day
 
-    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, runner: TaskRunner, editor: Editor | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.runner = runner
+        self.editor = editor  # a logged call goes on the window's one undo stack
         self.day = clock.today()
         self.waiting = 0  # due today but past the day's calls: they come first on the next days
         self.heading = QLabel()
@@ -219,7 +223,7 @@ class QueuePage(QWidget):
             return
         row = self.view.selectionModel().selectedRows()[0].row()
         try:
-            queue_service.log_outcome(entry, outcome)
+            logged = {"call": queue_service.log_outcome(entry, outcome)}
         except Exception as error:
             show_error(self, error)
             return
@@ -227,7 +231,17 @@ class QueuePage(QWidget):
         self.show_entries(remaining)
         if remaining:
             self.view.selectRow(min(row, len(remaining) - 1))
-        data_events().changed(self)
+        if self.editor is None:
+            data_events().changed(self)
+            return
+
+        def redo() -> None:
+            logged["call"] = queue_service.log_outcome(entry, outcome)
+
+        text = (
+            self.tr("Log call with %1: %2").replace("%1", entry.name).replace("%2", outcome.replace("_", " "))
+        )
+        self.editor.record_done(text, redo, lambda: queue_service.undo_call(logged["call"]), initiator=self)
 
     def recompute(self) -> None:
         # The announced change reloads this page (and any other that shows opportunities).
