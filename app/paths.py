@@ -9,6 +9,10 @@ from pathlib import Path
 APP_NAME = "CustomersForLife"
 DATABASE_FILE = "customers.sqlite3"
 DATABASE_ENV = "CFL_DATABASE"
+# The demo business lives in a folder of its own inside the data folder: its file, its log and its
+# backups never mix with the owner's, and nothing in the owner's database ever comes from it.
+DEMO_FOLDER = "demo"
+DEMO_FILE = "demo.sqlite3"
 
 
 def default_data_dir() -> Path:
@@ -29,6 +33,16 @@ def resolve_database(db: str | None, data_dir: Path | None) -> str:
     if os.environ.get(DATABASE_ENV):
         return os.environ[DATABASE_ENV]
     return str((data_dir or default_data_dir()) / DATABASE_FILE)
+
+
+def demo_data_dir(data_dir: Path | None) -> Path:
+    """The demo's folder (its database, log and backups) inside the data folder."""
+    return (data_dir or default_data_dir()) / DEMO_FOLDER
+
+
+def demo_database(data_dir: Path | None) -> Path:
+    """The demo's own database file; `--demo` opens it, whatever --db or CFL_DATABASE say."""
+    return demo_data_dir(data_dir) / DEMO_FILE
 
 
 def data_dir_for(database: str, data_dir: Path | None) -> Path:

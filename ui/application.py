@@ -13,16 +13,19 @@ from types import TracebackType
 from PySide6.QtCore import QStandardPaths, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from app.domain import i18n
 from app.domain.errors import UserError
 from app.logs import setup_logging
-from app.paths import APP_NAME, data_dir_for, resolve_database
+from app.paths import APP_NAME, data_dir_for, demo_data_dir, demo_database, resolve_database
 from app.services import office
 from app.services.database import open_app_database
 from ui import gc_guard, signals
 from ui.main_window import MainWindow
 from ui.messages import set_log_path, show_error
 from ui.pages.backup_section import startup_backup
+from ui.pages.welcome_page import DEFAULT_DEMO_CUSTOMERS
 from ui.single_instance import SingleInstance, ask_running_copy_to_show
+from ui.translation import install_language
 
 log = logging.getLogger(__name__)
 STARTUP_BACKUP_DELAY_MS = 5000
@@ -34,6 +37,15 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
     where.add_argument("--db", help="a SQLite file or a postgresql:// URL")
     where.add_argument(
         "--office", action="store_true", help="the office server saved on this computer (its password too)"
+    )
+    where.add_argument(
+        "--demo",
+        nargs="?",
+        type=int,
+        const=DEFAULT_DEMO_CUSTOMERS,
+        metavar="CUSTOMERS",
+        help="a demo business in a database of its own in the data folder (built the first time, with "
+        f"CUSTOMERS customers, {DEFAULT_DEMO_CUSTOMERS} if not given); your own database is never touched",
     )
     parser.add_argument("--data-dir", type=Path, help="the folder for the database, logs and backups")
     args, _qt_args = parser.parse_known_args(list(argv)[1:])
@@ -83,8 +95,16 @@ def open_main_window(argv: Sequence[str]) -> MainWindow | int:
     except UserError as error:
         QMessageBox.critical(None, "Customers for Life", error.message)
         return 2
-    database = resolve_database(chosen, args.data_dir or qt_data_dir())
-    data_dir = data_dir_for(database, args.data_dir)
+    data_folder = args.data_dir or qt_data_dir()
+    demo = args.demo is not None
+    if demo:
+        # Its own file and folder, whatever --db or CFL_DATABASE say: the demo never lands in the owner's.
+        data_dir = demo_data_dir(data_folder)
+        data_dir.mkdir(parents=True, exist_ok=True)
+        database = str(demo_database(data_folder))
+    else:
+        database = resolve_database(chosen, data_folder)
+        data_dir = data_dir_for(database, args.data_dir)
     log_path = setup_logging(data_dir)
     set_log_path(log_path)
     qInstallMessageHandler(_qt_message)
@@ -107,15 +127,21 @@ def open_main_window(argv: Sequence[str]) -> MainWindow | int:
     except Exception as error:
         show_error(None, error)
         return 2
+    # The Language setting is in the database, read as it opened: every screen is built in it.
+    install_language(i18n.language())
     # The status bar, Help ▸ About and the "Your data" page all show this: never a password.
-    window = MainWindow(office.shown_location(opened.location))
+    window = MainWindow(office.shown_location(opened.location), demo=demo, data_folder=data_folder)
     if not window.restored:
         window.size_to_screen()
     window.single_instance = SingleInstance(instance_key, window)
     window.single_instance.show_requested.connect(window.bring_forward)
     window.show()
-    # The daily backup reads the whole file: let the first screen come up before it starts.
-    QTimer.singleShot(STARTUP_BACKUP_DELAY_MS, window, lambda: startup_backup(window.runner))
+    if demo:
+        window.fill_demo_if_empty(args.demo)  # the first time: the demo business is built here
+    else:
+        # The daily backup reads the whole file: let the first screen come up before it starts. The demo
+        # has nothing worth one (it is made again by deleting its folder).
+        QTimer.singleShot(STARTUP_BACKUP_DELAY_MS, window, lambda: startup_backup(window.runner))
     return window
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -19,12 +19,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import clock, formatting
+from app.domain.errors import UserError
+from app.paths import default_data_dir
 from app.services import customers as customer_service
 from app.services.demo import build_demo
 from app.services.freshness import affects_opportunities, ensure_opportunities_fresh
+from ui.demo_launch import start_demo_copy
 from ui.editing import Editor
 from ui.events import data_events
-from ui.messages import show_info
+from ui.messages import show_error, show_info
 from ui.pages.campaigns_page import CampaignsPage
 from ui.pages.catalog_page import CatalogPage
 from ui.pages.customers_page import CustomersPage
@@ -38,16 +41,37 @@ from ui.pages.welcome_page import WelcomePage
 from ui.printing import print_to_preview
 from ui.tasks import TaskRunner
 from ui.text import count_text
+from ui.translation import install_language
 from ui.window_state import last_folder, remember_folder, restore_window, save_window
 
 WATCH_INTERVAL_MS = 60_000
 PREFERRED_SIZE, MINIMUM_SIZE = QSize(1280, 800), QSize(960, 600)
 
 
+def _window_title(location: str, demo: bool) -> str:
+    """Whose data the window shows, in its title too: the demo's, or the owner's own database."""
+    tr = QCoreApplication.translate
+    if demo:
+        return tr("MainWindow", "Customers for Life — Demo data — not your customers")
+    where = location if "://" in location else Path(location).name
+    return tr("MainWindow", "Customers for Life — Your database: %1").replace("%1", where)
+
+
 class MainWindow(QMainWindow):
-    def __init__(self, database_label: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        database_label: str,
+        parent: QWidget | None = None,
+        *,
+        demo: bool = False,
+        data_folder: Path | None = None,
+    ) -> None:
+        """`database_label` is where the database is (never a password); `demo` says it is the demo's
+        own file (app.paths.demo_database), and `data_folder` is where "Try the demo" finds that file."""
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Customers for Life"))
+        self.demo = demo
+        self.data_folder = data_folder or default_data_dir()
+        self.setWindowTitle(_window_title(database_label, demo))
         self.setMinimumSize(MINIMUM_SIZE)
         data_events().watch()
         self.runner = TaskRunner(self)
@@ -62,7 +86,7 @@ class MainWindow(QMainWindow):
         )
         self.sidebar.setIconSize(QSize(20, 20))
         self.pages = QStackedWidget()
-        self.welcome_page = WelcomePage()
+        self.welcome_page = WelcomePage(demo=demo)
         self.customers_page = CustomersPage(self.editor)
         self.queue_page = QueuePage(self.runner, self.editor)
         self.dashboard_page = DashboardPage(self.runner)
@@ -84,6 +108,7 @@ class MainWindow(QMainWindow):
         self._add_page("data", self.tr("Your data"), self.data_page)
         self._add_page("settings", self.tr("Settings"), self.settings_page)
         self.sidebar.currentRowChanged.connect(self._on_page_changed)
+        self.settings_page.language_changed.connect(self.change_language)
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -92,12 +117,24 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
 
+        # Whose data this is, always in sight: the owner's own, or the demo's made-up customers.
+        self.whose_label = QLabel(
+            self.tr("Demo data — not your customers") if demo else self.tr("Your database:")
+        )
+        self.whose_label.setObjectName("whoseDatabase")
+        if demo:
+            self.whose_label.setStyleSheet(
+                "QLabel#whoseDatabase { background: #ffd966; color: #3d2e00; font-weight: bold; "
+                "padding: 1px 8px; }"
+            )
+        # The location alone: Help ▸ About and the Your data page read it from here.
         self.database_label = QLabel(database_label)
         self.database_label.setObjectName("databaseLabel")
+        self.statusBar().addPermanentWidget(self.whose_label)
         self.statusBar().addPermanentWidget(self.database_label)
         self._build_menus()
 
-        self.welcome_page.demo_requested.connect(self.create_demo)
+        self.welcome_page.demo_requested.connect(self._demo_requested)
         self.queue_page.print_requested.connect(self.print_callsheet)
         self.dashboard_page.open_customer.connect(self.go_to_customer)
         self.welcome_page.first_customer_requested.connect(self._first_customer)
@@ -204,25 +241,59 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self._about)
         help_menu.addAction(about)
 
+    def change_language(self, language: str) -> None:
+        """The owner chose another language in Settings: the translator goes in at once, so every
+        dialog, letter and postcard from now on is in it, and the sidebar and menus follow; the pages
+        already built keep their words until the app is next opened (Qt rebuilds no widget's text)."""
+        install_language(language)
+        for number, key in enumerate(self._page_keys):
+            self.sidebar.item(number).setText(self._page_titles()[key])
+        self.menuBar().clear()
+        self._build_menus()
+        self.statusBar().showMessage(
+            self.tr(
+                "Letters, postcards, labels and call sheets now print in the new language. Close and open "
+                "Customers for Life again to see every page in it."
+            ),
+            30_000,
+        )
+
+    def _page_titles(self) -> dict[str, str]:
+        return {
+            "welcome": self.tr("Welcome"),
+            "customers": self.tr("Customers"),
+            "queue": self.tr("Today's calls"),
+            "campaigns": self.tr("Campaigns"),
+            "dashboard": self.tr("Dashboard"),
+            "partners": self.tr("Partners"),
+            "letters": self.tr("Letters"),
+            "catalog": self.tr("Catalog"),
+            "data": self.tr("Your data"),
+            "settings": self.tr("Settings"),
+        }
+
     # --- navigation ------------------------------------------------------------
     def show_page(self, key: str) -> None:
         row = self._page_keys.index(key)
         self.sidebar.item(row).setHidden(False)
+        if key == "welcome" and self.sidebar.currentRow() == row:
+            self.welcome_page.load()  # already showing: no page change to reload it, and its words may be old
         self.sidebar.setCurrentRow(row)
 
     def _on_page_changed(self, row: int) -> None:
         self.pages.setCurrentIndex(row)
-        page = self.pages.widget(row)
-        # Every page shows what the database holds now, not what it held when last shown.
-        if page is not self.welcome_page:
-            page.load()
+        # Every page shows what the database holds now, not what it held when last shown (the welcome
+        # page too: Go ▸ Welcome on a full database must not say it is empty).
+        self.pages.widget(row).load()
 
     def current_page_key(self) -> str:
         return self._page_keys[self.pages.currentIndex()]
 
     def refresh_start_page(self) -> None:
         """An empty database opens on the welcome page; otherwise the welcome page is out of the way."""
-        empty = customer_service.count_customers() == 0
+        customers = customer_service.count_customers()
+        empty = customers == 0
+        self.welcome_page.show_state(customers)
         self.sidebar.item(self._page_keys.index("welcome")).setHidden(not empty)
         self.customers_page.load()
         self.show_page("welcome" if empty else "customers")
@@ -239,8 +310,32 @@ class MainWindow(QMainWindow):
         self.show_page("customers")
         self.customers_page.focus_search()
 
-    # --- jobs ------------------------------------------------------------------
+    # --- the demo ----------------------------------------------------------------
+    def _demo_requested(self, customers: int) -> None:
+        """The welcome page's demo button: in the demo's window it builds the demo there; in the owner's
+        it opens the demo in a copy of its own, so no demo row ever lands in the owner's database."""
+        if self.demo:
+            self.create_demo(customers)
+        else:
+            self.open_demo_copy(customers)
+
+    def open_demo_copy(self, customers: int) -> None:
+        if start_demo_copy(customers, self.data_folder):
+            self.statusBar().showMessage(
+                self.tr("The demo opens in a window of its own; your database is not touched."), 10_000
+            )
+        else:
+            show_error(
+                self, UserError("The demo could not be started. Try again, or start the app with --demo.")
+            )
+
+    def fill_demo_if_empty(self, customers: int) -> None:
+        """The demo's window, opened the first time: build the demo business in its file."""
+        if customer_service.count_customers() == 0:
+            self.create_demo(customers)
+
     def create_demo(self, customers: int) -> None:
+        """Build the demo business in this window's database (the demo's own file: see fill_demo_if_empty)."""
         self.welcome_page.demo_button.setEnabled(False)
         self.runner.run(
             self.tr("Creating a demo business with %1…").replace("%1", count_text(customers, "customer")),
@@ -250,6 +345,8 @@ class MainWindow(QMainWindow):
                 self.tr("Cancelled; nothing was changed."), 5000
             ),
         )
+
+    # --- jobs ------------------------------------------------------------------
 
     def import_spreadsheet(self, path: str = "") -> QWidget:
         from ui.dialogs.import_wizard import ImportWizard  # the importer's libraries load on first use
@@ -289,12 +386,13 @@ class MainWindow(QMainWindow):
         )
 
     def _after_demo(self) -> None:
-        self.sidebar.item(self._page_keys.index("welcome")).setHidden(True)
-        self.show_page("customers")
+        self.refresh_start_page()
 
-    def _on_job_ended(self, _label: str, outcome: str) -> None:
+    def _on_job_ended(self, label: str, _outcome: str) -> None:
         self.welcome_page.demo_button.setEnabled(True)
-        if outcome == "done":
+        # Done, cancelled or refused alike, "Creating a demo business…" must not outlive its job; a
+        # message another job or its outcome put there since is left alone.
+        if self.statusBar().currentMessage() == label:
             self.statusBar().clearMessage()
 
     def _on_data_changed(self, changes: frozenset[str], initiator: object) -> None:

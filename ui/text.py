@@ -1,16 +1,18 @@
-"""Small wording helpers for the screens."""
+"""Small wording helpers for the screens.
+
+Counted nouns and articles ("1 page", "2 pages", "a site", "an e-mail", "equipment") come from
+app.domain.wording, the one place they are built, which the domain's own sentences use too: a screen
+builds such a string through `count_text`, `plural_word` or `with_article` from here, never by hand.
+"""
 
 from __future__ import annotations
 
 import datetime
 
 from app.domain import dates
+from app.domain.wording import count_text, plural_word, with_article
 
-
-def count_text(count: int, singular: str, plural: str | None = None) -> str:
-    """ "1 customer", "2,000 customers"."""
-    word = singular if count == 1 else (plural or singular + "s")
-    return f"{count:,} {word}"
+__all__ = ["count_text", "date_text", "plural_word", "with_article"]
 
 
 def date_text(day: datetime.date | None, *, long: bool = False) -> str:

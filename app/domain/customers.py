@@ -121,12 +121,26 @@ class SiteRow:
     postal_code: str
     country: str
     is_billing: bool
+    notes: str = ""
 
     @property
     def one_line(self) -> str:
         place = " ".join(p for p in (self.region, self.postal_code) if p)
         parts = [self.street, self.street2, self.city, place]
         return ", ".join(p for p in parts if p)
+
+    @property
+    def mailing_gap(self) -> str:
+        """What keeps a letter from reaching this site ("no street", "no town"), "" when it can be mailed.
+
+        The campaigns' own check (a street or PO box, and a town) in words, for the customer screen.
+        """
+        missing = [
+            word
+            for word, present in (("street", self.street or self.street2), ("town", self.city))
+            if not present.strip()
+        ]
+        return "no " + " and no ".join(missing) if missing else ""
 
 
 @dataclass(frozen=True)
@@ -140,6 +154,7 @@ class EquipmentRow:
     installed_on: datetime.date | None
     installed_by_us: bool
     warranty_until: datetime.date | None
+    notes: str = ""
 
     def age_years(self, today: datetime.date) -> int | None:
         return years_between(self.installed_on, today) if self.installed_on else None

@@ -29,6 +29,7 @@ from app.domain.stats import (
     percent,
     projected_value,
 )
+from app.domain.wording import count_text
 
 REVENUE_YEARS = 10  # bars: this year (to date) and the nine before it
 RETENTION_YEARS = 9  # pairs of whole years: the last one is the headline retention rate
@@ -417,7 +418,7 @@ def one_site_warning(customer_ids: list[int]) -> list[DashboardWarning]:
         DashboardWarning(
             ONE_SITE_BUYS,
             "Customers with several sites buy for only one",
-            f"{_count(n, 'customer')} with more than one site bought for only one of "
+            f"{count_text(n, 'customer')} with more than one site bought for only one of "
             f"{'them' if n > 1 else 'its sites'} in the last {RECENT_BUYER_YEARS} years: "
             "offer their other sites a visit.",
             tuple(customer_ids),
@@ -433,7 +434,7 @@ def quiet_best_warning(customer_ids: list[int], threshold_cents: int) -> list[Da
         DashboardWarning(
             QUIET_BEST_CUSTOMERS,
             "Best customers have gone quiet",
-            f"{_count(n, 'of your best customers', 'of your best customers')} (the top tenth by lifetime "
+            f"{count_text(n, 'of your best customers', 'of your best customers')} (the top tenth by lifetime "
             f"value, {format_money(from_cents(threshold_cents))} or more) "
             f"{'have' if n > 1 else 'has'} had no contact and no sale for 12 months: "
             "call them before a competitor does.",
@@ -449,7 +450,7 @@ def plans_lapsing_warning(customer_ids: list[int], plans: int, yearly_cents: int
         DashboardWarning(
             PLANS_LAPSING,
             "Service plans run out this month",
-            f"{_count(plans, 'service plan')} ({format_money(from_cents(yearly_cents))} a year) "
+            f"{count_text(plans, 'service plan')} ({format_money(from_cents(yearly_cents))} a year) "
             f"{'run' if plans > 1 else 'runs'} out this month and "
             f"{'do' if plans > 1 else 'does'} not renew by {'themselves' if plans > 1 else 'itself'}: "
             "call to renew.",
@@ -474,8 +475,3 @@ def _thousands(amount: Decimal) -> str:
 
 def _superscript(n: int) -> str:
     return str(n).translate(str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
-
-
-def _count(n: int, singular: str, plural: str | None = None) -> str:
-    word = singular if n == 1 else (plural or singular + "s")
-    return f"{n:,} {word}"

@@ -29,6 +29,7 @@ from app.domain.kinds import OPPORTUNITY_KIND_LABELS
 from app.domain.money import format_money, from_cents
 from app.domain.settings import BusinessSettings
 from app.domain.stats import years_before
+from app.domain.wording import count_text
 
 KIND_LABELS = OPPORTUNITY_KIND_LABELS  # the name pages and services know them by
 ACTIVE_STATUSES = ("open", "snoozed", "contacted")
@@ -122,8 +123,8 @@ def long_date(day: datetime.date) -> str:
     return formatting.long_date(day)
 
 
-def plural(count: int, one: str, many: str | None = None) -> str:
-    return f"{count:,} {one if count == 1 else many or one + 's'}"
+# The reasons' "3 years", "1 job" (the name their modules import): app.domain.wording builds them all.
+plural = count_text
 
 
 def relative_days(day: datetime.date, today: datetime.date) -> str:

@@ -33,9 +33,15 @@ TOUCH_OUTCOMES = (
 
 
 def _required(value: str, field: str, label: str) -> str:
-    value = clean_text(value)
+    value = _limited(value, field, label)
     if not value:
         raise UserError(f"{label}: this cannot be empty.", field)
+    return value
+
+
+def _limited(value: str, field: str, label: str) -> str:
+    """A text that may be empty, cleaned, and no longer than a line of the form takes."""
+    value = clean_text(value)
     if len(value) > MAX_TEXT:
         raise UserError(f"{label} is too long (at most {MAX_TEXT} characters).", field)
     return value
@@ -61,8 +67,14 @@ class SiteDraft:
     TABLE = "site"
 
     def validated(self) -> SiteDraft:
-        street = _required(self.street, "street", "Street")
-        city = _required(self.city, "city", "City")
+        # A site may lack a street (or a town): an import often brings one so, and the owner must be able
+        # to save it back as it is. It can't be mailed then, which the customer screen says and the
+        # mailings check for themselves; only a site that says nothing of where it is is refused.
+        street = _limited(self.street, "street", "Street")
+        city = _limited(self.city, "city", "City")
+        where = (street, city, self.street2, self.postal_code, self.label)
+        if not any(clean_text(part) for part in where):
+            raise UserError("Address: give a street, a town, a ZIP code or a name for the site.", "street")
         postal = clean_text(self.postal_code).upper()
         country = clean_text(self.country).upper() or "US"
         if country == "US" and postal:

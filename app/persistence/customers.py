@@ -161,6 +161,7 @@ def get_customer(customer_id: int) -> CustomerDetail | None:
             Site.postal_code,
             Site.country,
             Site.is_billing,
+            Site.notes,
         )
         .where(Site.customer == customer_id)
         .order_by(Site.is_billing.desc(), Site.id)
@@ -193,6 +194,7 @@ def _equipment(customer_id: int) -> list[EquipmentRow]:
             Equipment.installed_on,
             Equipment.installed_by_us,
             Equipment.warranty_until,
+            Equipment.notes,
         )
         .join(Site)
         .where((Site.customer == customer_id) & Equipment.removed_on.is_null())

@@ -45,15 +45,21 @@ LIFETIME_PARAMS = {
 }
 # The lifetime value per customer: every sale, every service plan's price, and the commission on
 # their referrals to partners once won. The headline total, the dashboard's distribution and its
-# lists all read it from here, so they cannot disagree.
-LIFETIME_SQL = """
+# lists, and the customer screen all read it from here, so they cannot disagree.
+_LIFETIME_TEMPLATE = """
 SELECT customer_id, sum(amount) AS value FROM (
-    SELECT customer_id, total_cents AS amount FROM sale
-    UNION ALL SELECT customer_id, price_cents FROM service_plan
+    SELECT customer_id, total_cents AS amount FROM sale{where}
+    UNION ALL SELECT customer_id, price_cents FROM service_plan{where}
     UNION ALL SELECT customer_id, commission_cents FROM referral
-        WHERE customer_id IS NOT NULL AND direction = :to_partner AND status IN (:won, :paid)
+        WHERE customer_id IS NOT NULL AND direction = :to_partner AND status IN (:won, :paid){also}
 ) AS parts GROUP BY customer_id
 """
+LIFETIME_SQL = _LIFETIME_TEMPLATE.format(where="", also="")
+# The same sum for one customer (:customer_id), narrowed inside each part so each reads its index on
+# customer_id rather than every row: the customer screen asks it on every selection.
+ONE_LIFETIME_SQL = _LIFETIME_TEMPLATE.format(
+    where=" WHERE customer_id = :customer_id", also=" AND customer_id = :customer_id"
+)
 
 
 def _row(sql: str, **values: object) -> tuple:
@@ -213,6 +219,12 @@ def _lifetime_value() -> tuple[int, int]:
         **LIFETIME_PARAMS,
     )
     return _int(total), _int(valued)
+
+
+def customer_lifetime_value(customer_id: int) -> Decimal:
+    """One customer's lifetime value, as the headline total adds it up (0 when nothing was bought)."""
+    rows = run_sql(ONE_LIFETIME_SQL, customer_id=customer_id, **LIFETIME_PARAMS)
+    return from_cents(_int(rows[0][1]) if rows else 0)
 
 
 def _open_opportunities() -> tuple[int, int]:

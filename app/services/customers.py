@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from app.domain.customers import CustomerDetail, CustomerDraft, CustomerRow
 from app.domain.values import format_phone
+from app.domain.wording import count_text
 from app.persistence import customers as repository
 
 SORT_COLUMNS = repository.SORT_COLUMNS
@@ -58,10 +59,10 @@ def delete_customer_check(customer_id: int) -> str:
     if detail is None:
         return ""
     counts = [
-        (len(detail.sites), "site", "sites"),
+        (len(detail.sites), "site", None),
         (len(detail.equipment), "piece of equipment", "pieces of equipment"),
-        (len(detail.sales), "sale", "sales"),
-        (len(detail.visits), "visit", "visits"),
-        (len(detail.touches), "contact", "contacts"),
+        (len(detail.sales), "sale", None),
+        (len(detail.visits), "visit", None),
+        (len(detail.touches), "contact", None),
     ]
-    return ", ".join(f"{n} {one if n == 1 else many}" for n, one, many in counts if n)
+    return ", ".join(count_text(n, one, many) for n, one, many in counts if n)

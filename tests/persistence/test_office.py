@@ -57,9 +57,9 @@ def test_an_unchanged_customer_saves_and_hands_back_the_new_version(ann: tuple[i
 def test_a_bad_draft_changes_nothing_not_even_the_version(ann: tuple[int, int]) -> None:
     customer_id, site_id = ann
     opened = customers.customer_detail(customer_id).version
-    with pytest.raises(UserError, match="City"):
+    with pytest.raises(UserError, match="ZIP code"):
         office.save_record_if_unchanged(
-            site_id, SiteDraft(customer_id, street="1 Oak Ave", city=""), customer_id=customer_id,
+            site_id, SiteDraft(customer_id, street="1 Oak Ave", postal_code="123"), customer_id=customer_id,
             customer_version=opened,
         )  # fmt: skip
     assert customers.customer_detail(customer_id).version == opened

@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 
 from app.domain.stats import EXPLANATIONS, HeadlineStats, StatsPeriods, years_before
-from app.persistence.stats import headline_stats
+from app.persistence.stats import customer_lifetime_value, headline_stats
 from app.persistence.tables import (
     Customer,
     Opportunity,
@@ -158,6 +158,18 @@ def test_every_number_of_a_small_business() -> None:
         commission_owed_to_us=Decimal("80.00"),  # 30 + 40 + 0 + 10
         commission_we_owe=Decimal("50.00"),
     )
+
+
+@pytest.mark.usefixtures("db")
+def test_each_customers_lifetime_value_adds_up_to_the_headline_total() -> None:
+    """The customer screen's figure is the headline's sum for one customer (the same SQL, narrowed)."""
+    build_business()
+    ids = {row.display_name: row.id for row in Customer.select(Customer.id, Customer.display_name)}
+    values = {name: customer_lifetime_value(customer_id) for name, customer_id in ids.items()}
+    # A: sales 1,000 + plan 200 + a won referral's 50; C: 2,000 of sales + two paid referrals' 130.
+    assert values["A"] == Decimal("1250.00") and values["C"] == Decimal("2130.00")
+    assert values["E"] == values["F"] == values["I"] == Decimal("0")  # lost, or their partner's referral
+    assert sum(values.values()) == headline_stats(TODAY).lifetime_value_total
 
 
 @pytest.mark.usefixtures("db")

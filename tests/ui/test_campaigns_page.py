@@ -62,7 +62,7 @@ def test_create_a_renewal_campaign_then_mark_it_sent(qtbot, window, message_boxe
     when_dialog_opens(fill)
     page.new_campaign()
     qtbot.waitUntil(lambda: "preview" in seen and not window.runner.busy, timeout=20_000)
-    assert "3 customers will get it; 1 are left out" in seen["preview"]
+    assert "3 customers will get it; 1 is left out" in seen["preview"]
     assert "asked not to be mailed: 1" in seen["preview"]
     qtbot.waitUntil(lambda: page.campaigns.rowCount() == 1, timeout=10_000)
     campaign = page.campaigns.row_object(0)

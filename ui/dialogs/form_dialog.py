@@ -186,6 +186,17 @@ class FormWidget(QWidget):
                 result[spec.name] = editor.text()
         return result
 
+    def first_text_editor(self) -> QWidget | None:
+        """The first field one types into (a choice or a checkbox before it is passed over)."""
+        return next(
+            (
+                editor
+                for editor in self.editors.values()
+                if isinstance(editor, QLineEdit | QPlainTextEdit) and editor.isEnabled()
+            ),
+            None,
+        )
+
     # --- checking ----------------------------------------------------------------------
     def _changed(self, *_args: object) -> None:
         self._show_errors = True
@@ -253,6 +264,9 @@ class FormDialog(QDialog):
         layout.addWidget(self.form)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(560)
+        first = self.form.first_text_editor()
+        if first is not None:
+            first.setFocus()  # given once the dialog shows: typing starts in the name, not in "Kind"
 
     @property
     def result_draft(self) -> Any:

@@ -29,6 +29,7 @@ from app.domain.errors import UserError
 from ui.messages import show_error
 from ui.print_output import make_printer, print_dialog, start_printing
 from ui.tasks import TaskRunner
+from ui.text import count_text
 from ui.window_state import last_folder, remember_folder
 
 
@@ -48,7 +49,7 @@ class PdfPreviewDialog(QDialog):
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
 
-        self.page_label = QLabel(self.tr("%1 pages").replace("%1", str(self.document.pageCount())))
+        self.page_label = QLabel(count_text(self.document.pageCount(), self.tr("page")))
         self.page_label.setObjectName("pageCount")
         self.print_status = QLabel()
         self.print_status.setObjectName("printStatus")

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QGroupBox, QHBoxLayout, QMai
 from app.domain.errors import UserError
 from app.services import backups
 from app.services.customers import count_customers
-from ui.dialogs.restore_dialog import RestoreDialog, customers_text, label_text, when_text
+from ui.dialogs.restore_dialog import RestoreDialog, label_text, when_text
 from ui.messages import confirm, show_error, show_info
 from ui.tasks import TaskRunner
 from ui.text import count_text
@@ -110,13 +110,19 @@ class BackupSection(QGroupBox):
             return
         newest = found[0]
         self.last_backup.setText(
-            self.tr("Last backup: %1 (%2, %3 customers).")
+            self.tr("Last backup: %1 (%2, %3).")
             .replace("%1", when_text(newest.taken_at))
             .replace("%2", label_text(newest.label).lower())
-            .replace("%3", customers_text(newest.customers))
+            .replace("%3", self._customers(newest.customers))
         )
 
     # --- backups -----------------------------------------------------------------------------
+    def _customers(self, customers: int | None) -> str:
+        """ "1 customer", "240 customers", or that a damaged backup's count could not be read."""
+        if customers is None:
+            return self.tr("its customers can't be counted")
+        return count_text(customers, self.tr("customer"))
+
     def change_folder(self) -> None:
         chosen = QFileDialog.getExistingDirectory(
             self, self.tr("Where should backups go?"), str(backups.backup_folder())
@@ -166,17 +172,17 @@ class BackupSection(QGroupBox):
         path = chooser.chosen_path
         known = next((b for b in found if Path(b.path) == path), None)
         what = (
-            self.tr("the backup of %1 (%2 customers)")
+            self.tr("the backup of %1 (%2)")
             .replace("%1", when_text(known.taken_at))
-            .replace("%2", customers_text(known.customers))
+            .replace("%2", self._customers(known.customers))
             if known
             else self.tr("the backup file %1").replace("%1", str(path))
         )
         text = (
-            self.tr("Replace all your data (%1 customers now) with %2?\n\nYour data as it is now is backed "
+            self.tr("Replace all your data (%1 now) with %2?\n\nYour data as it is now is backed "
                     "up first, so the restore itself can be undone: restore the backup marked “Before a "
                     "restore”.")
-            .replace("%1", f"{count_customers():,}").replace("%2", what)
+            .replace("%1", count_text(count_customers(), self.tr("customer"))).replace("%2", what)
         )  # fmt: skip
         if confirm(self, self.tr("Restore a backup"), text, self.tr("Restore")):
             self._restore(path)

@@ -174,13 +174,20 @@ class CampaignsPage(QWidget):
             return
         results = campaign_service.campaign_results(campaign.id)
         lines = [campaign.name, campaign.criteria.describe(), ""]
-        if results.recipients:
+        if campaign.sent_on is None:
+            # Its audience is counted already (the list's Recipients column): say so, not "No recipients".
+            lines.append(
+                self.tr("Not sent yet: %1 will get it.").replace(
+                    "%1", count_text(campaign.recipients, self.tr("customer"))
+                )
+            )
+        elif results.recipients:
             rate = results.responses / results.recipients
             lines.append(
                 f"{count_text(results.recipients, 'recipient')}; {results.responses:,} responded ({rate:.0%})"
             )
         else:
-            lines.append("No recipients.")
+            lines.append(self.tr("Sent to nobody."))
         won = count_text(results.won_opportunities, "won opportunity", "won opportunities")
         sales = count_text(results.sales, "sale")
         revenue, sales_total = formatting.money(results.revenue), formatting.money(results.sales_total)
@@ -221,7 +228,12 @@ class CampaignsPage(QWidget):
         lines = [
             criteria.describe() + ".",
             "",
-            f"{count_text(preview.included, 'customer')} will get it; {preview.excluded:,} are left out:",
+            f"{count_text(preview.included, 'customer')} will get it; "
+            + (
+                f"{count_text(preview.excluded, 'is left out', 'are left out')}:"
+                if preview.excluded
+                else "nobody is left out."
+            ),
         ]
         lines += [f"  • {reason}: {count:,}" for reason, count in preview.by_reason.items()]
         if not preview.included:
@@ -289,9 +301,9 @@ class CampaignsPage(QWidget):
             )
             return
         text = (
-            self.tr("Mark “%1” as sent today? A contact is recorded for each of its %2 recipients.")
+            self.tr("Mark “%1” as sent today? A contact is recorded for every recipient (%2).")
             .replace("%1", campaign.name)
-            .replace("%2", f"{campaign.recipients:,}")
+            .replace("%2", count_text(campaign.recipients, self.tr("recipient")))
         )
         if not confirm(self, self.tr("Mark as sent"), text, self.tr("Mark as sent")):
             return

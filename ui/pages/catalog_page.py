@@ -108,6 +108,10 @@ class CatalogPage(QWidget):
     # --- building ---------------------------------------------------------------------------
     def _specs(self) -> list[tuple[str, str, str, str, list]]:
         tr, not_set = self.tr, self.tr("not set")
+
+        def renews(r: Any) -> str:
+            return count_text(r.renewal_months, tr("month")) if r.renewal_months else not_set
+
         name, price = (tr("Name"), _named), (tr("Price"), lambda r: _money(r.price))
         on_ladder = (tr("Upgrade ladder"), lambda r: f"{r.ladder}, step {_tier(r.tier)}" if r.ladder else "")
         return [
@@ -121,7 +125,7 @@ class CatalogPage(QWidget):
             ("plan", tr("Service plans"), tr("New service plan…"),
              tr("Memberships: when they come up for renewal and how many visits a year they include."),
              [name,
-              (tr("Renews every"), lambda r: f"{r.renewal_months} months" if r.renewal_months else not_set),
+              (tr("Renews every"), renews),
               (tr("Visits per year"), lambda r: not_set if r.visits_per_year is None else r.visits_per_year),
               (tr("Price per term"), lambda r: _money(r.price)), on_ladder]),
             ("add_on", tr("Add-ons"), tr("New add-on…"),

@@ -19,9 +19,19 @@ from ui.dialogs.customer_picker import CustomerPickerDialog
 from ui.dialogs.form_dialog import FormDialog
 from ui.editing import Editor
 from ui.messages import confirm
+from ui.text import with_article
 
 # Which form edits the rows of each detail tab, and the table they live in.
 TAB_TABLES = {0: "site", 1: "equipment", 2: "visit", 3: "sale", 4: "service_plan", 5: "touch"}
+# The owner's word for a record of each table ("Add equipment", "Delete this contact?").
+RECORD_WORDS = {
+    "site": "site",
+    "equipment": "equipment",
+    "visit": "visit",
+    "sale": "sale",
+    "service_plan": "service plan",
+    "touch": "contact",
+}
 
 
 class CustomerActions(QObject):
@@ -172,8 +182,8 @@ class CustomerActions(QObject):
             "touch": {"channel": "call", "happened_at": clock.now()},
             "equipment": {"installed_by_us": True},
         }.get(table, {})
-        label = table.replace("service_plan", "service plan").replace("touch", "contact")
-        title = self.tr("Add a %1 for %2").replace("%1", label).replace("%2", detail.name)
+        what = with_article(self.tr(RECORD_WORDS[table]))  # "a site", "an …", "equipment"
+        title = self.tr("Add %1 for %2").replace("%1", what).replace("%2", detail.name)
         draft = self._run_form(title, self._form_for(table, detail), defaults)
         if draft is not None:
             self.editor.guarded(lambda: self.editor.add_record(draft, title))
@@ -188,7 +198,7 @@ class CustomerActions(QObject):
         if values is None:
             return
         values = _as_form_values(table, values)
-        title = self.tr("Edit %1").replace("%1", table.replace("_", " "))
+        title = self.tr("Edit %1").replace("%1", self.tr(RECORD_WORDS[table]))
         draft = self._run_form(title, self._form_for(table, detail), values)
         if draft is not None:
             self.editor.guarded(lambda: self.editor.save_record(row.id, draft, title))
@@ -197,7 +207,7 @@ class CustomerActions(QObject):
         table = TAB_TABLES.get(tab)
         if table is None:
             return
-        what = table.replace("service_plan", "service plan").replace("touch", "contact")
+        what = self.tr(RECORD_WORDS[table])
         if confirm(
             self.page,
             self.tr("Delete"),

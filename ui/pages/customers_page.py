@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import customers as customer_service
+from app.services import stats as stats_service
 from ui.editing import Editor
 from ui.events import data_events
 from ui.models.customer_list import CustomerListModel
@@ -46,6 +47,9 @@ class CustomersPage(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Tab moves on to the detail, as in any desktop app: inside the list it walked the cells and, at
+        # the row's end, selected the next customer without a word.
+        self.table.setTabKeyNavigation(False)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.verticalHeader().hide()
@@ -109,7 +113,7 @@ class CustomersPage(QWidget):
         text = (
             count_text(total, self.tr("customer"))
             if not self.model.search_text
-            else f"{total:,} " + self.tr("found")
+            else self.tr("%1 found").replace("%1", f"{total:,}")
         )
         self.count_label.setText(text)
 
@@ -121,7 +125,8 @@ class CustomersPage(QWidget):
     def show_customer(self, customer_id: int | None) -> None:
         detail = customer_service.customer_detail(customer_id) if customer_id is not None else None
         self._current_id = detail.id if detail else None
-        self.detail.show_customer(detail)
+        value = stats_service.customer_lifetime_value(detail.id) if detail else None
+        self.detail.show_customer(detail, value)
         self.actions.enable_for(self._current_id)
         self.customer_selected.emit(self._current_id)
 

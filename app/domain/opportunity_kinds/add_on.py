@@ -9,6 +9,7 @@ from typing import NamedTuple
 from app.domain.kinds import OpportunityKind
 from app.domain.opportunities import Raised, Rules, long_date
 from app.domain.opportunity_kinds.spec import KindSpec, Resolution
+from app.domain.wording import article
 
 KIND = OpportunityKind.ADD_ON
 
@@ -27,10 +28,8 @@ class AddOnFit(NamedTuple):
 
 def add_on(fit: AddOnFit, rules: Rules) -> Raised:
     since = f" (installed {fit.installed_on.year})" if fit.installed_on else ""
-    reason = (
-        f"Has a {fit.equipment_kind.lower()}{since} but no {fit.add_on_name.lower()}; "
-        f"we were there {long_date(fit.last_visit)}"
-    )
+    unit = f"{article(fit.equipment_kind)} {fit.equipment_kind.lower()}"
+    reason = f"Has {unit}{since} but no {fit.add_on_name.lower()}; we were there {long_date(fit.last_visit)}"
     return Raised(
         KIND, fit.customer_id, f"{KIND}:site{fit.site_id}", f"item{fit.add_on_id}", reason,
         fit.price_cents, fit.last_visit, fit.site_id, fit.equipment_id, catalog_item_id=fit.add_on_id,

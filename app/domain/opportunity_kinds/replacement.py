@@ -14,6 +14,7 @@ from app.domain.kinds import OpportunityKind
 from app.domain.opportunities import Raised, Rules, add_years, month_year, plural
 from app.domain.opportunity_kinds.spec import KindSpec, Resolution, each
 from app.domain.values import years_between
+from app.domain.wording import article
 
 KIND = OpportunityKind.REPLACEMENT
 REPLACEMENT_STEP_YEARS = 5  # past its longest lifespan, a unit is raised again every 5 years
@@ -49,7 +50,9 @@ def replacement(unit: EquipmentAge, rules: Rules) -> Raised | None:
     stage = replacement_stage(age, unit.life_min, unit.life_max, rules.replacement_warning_years)
     if stage is None:
         return None
-    lasts = "this model lasts" if unit.from_item else f"a {unit.kind.lower()} usually lasts"
+    lasts = (
+        "this model lasts" if unit.from_item else f"{article(unit.kind)} {unit.kind.lower()} usually lasts"
+    )
     span = (
         f"about {unit.life_min} years"
         if unit.life_min == unit.life_max
