@@ -76,3 +76,13 @@ def test_the_last_backup_of_one_customer_says_1_customer(qtbot, window) -> None:
     page.backup_button.click()
     qtbot.waitUntil(lambda: "Last backup" in page.last_backup.text(), timeout=30_000)
     assert "1 customer)" in page.last_backup.text() and "1 customers" not in page.last_backup.text()
+
+
+def test_one_call_waiting_for_the_next_days_reads_in_the_singular(qtbot, window) -> None:
+    page = window.queue_page
+    page.waiting = 1
+    page.show_entries([])
+    assert page.heading.text().endswith("(1 more waits for the next days)")
+    page.waiting = 2
+    page.show_entries([])
+    assert page.heading.text().endswith("(2 more wait for the next days)")

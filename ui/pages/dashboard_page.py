@@ -31,6 +31,7 @@ from ui.dialogs.figure_customers import FigureCustomersDialog
 from ui.messages import show_long_text
 from ui.printing import print_to_preview
 from ui.tasks import TaskRunner
+from ui.text import count_text
 
 # Colours from the system palette, so the cards read in a dark theme as in a light one.
 CARD_STYLE = (
@@ -38,6 +39,10 @@ CARD_STYLE = (
     " background: palette(base); color: palette(text); }"
     " QPushButton:hover { background: palette(alternate-base); border-color: palette(highlight); }"
 )
+
+
+def _customers(count: int) -> str:
+    return count_text(count, "customer")
 
 
 class DashboardPage(QWidget):
@@ -131,18 +136,22 @@ class DashboardPage(QWidget):
         text = stats.text  # every headline number reads as on the printed summary and in `stats`
         projections = {p.years: p for p in data.projections}
         texts = {
-            "bought_last_3_years": ("Bought in the last 3 years", f"{text('bought_last_3_years')} customers"),
+            "bought_last_3_years": ("Bought in the last 3 years", _customers(stats.bought_last_3_years)),
             "spoken_to_last_30_days": (
                 "Of them, spoken to in the last 30 days",
                 f"{text('spoken_to_last_30_days')} ({percent(data.spoken_share)})",
             ),
             "not_spoken_to_last_30_days": (
                 "A competitor could take them tomorrow",
-                f"{stats.bought_last_3_years - stats.spoken_to_last_30_days:,} recent buyers not spoken to",
+                count_text(
+                    stats.bought_last_3_years - stats.spoken_to_last_30_days,
+                    "recent buyer not spoken to",
+                    "recent buyers not spoken to",
+                ),
             ),
             "not_contacted_12_months": (
                 "Not contacted for 12 months",
-                f"{text('not_contacted_12_months')} customers",
+                _customers(stats.not_contacted_12_months),
             ),
             "lifetime_value_total": (
                 "Lifetime value",

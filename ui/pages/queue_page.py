@@ -182,7 +182,8 @@ class QueuePage(QWidget):
             )
         )
         if self.waiting:
-            heading += self.tr(" (%1 more wait for the next days)").replace("%1", f"{self.waiting:,}")
+            waiting = count_text(self.waiting, self.tr("more waits"), self.tr("more wait"))
+            heading += self.tr(" (%1 for the next days)").replace("%1", waiting)
         self.heading.setText(heading)
         if entries:
             self.view.selectRow(0)
