@@ -449,6 +449,15 @@ class MainWindow(QMainWindow):
         self.raise_()
         self.activateWindow()
 
+    def _stop_listening(self) -> None:
+        """A closed window (and its pages) no longer answers changes: until Qt deletes it, it would
+        still reload pages and start jobs for a database it no longer shows."""
+        events = data_events()
+        for receiver in (self, *(self.pages.widget(i) for i in range(self.pages.count()))):
+            handler = getattr(receiver, "_on_data_changed", None)
+            if handler is not None:
+                events.data_changed.disconnect(handler)
+
     def closeEvent(self, event) -> None:
         if self.runner.busy_visibly:
             show_info(
@@ -460,6 +469,7 @@ class MainWindow(QMainWindow):
             return
         save_window(self, *self._state_widgets())
         self._watch_timer.stop()
+        self._stop_listening()
         self.runner.cancel_on_close()
         if self.runner.busy:
             # Only a quiet job (the daily backup) is running: let it finish rather than cut it off.

@@ -67,3 +67,13 @@ def test_after_the_gui_demo_the_settings_page_shows_its_letterhead(qtbot, window
     wait_idle(qtbot, window)
     window.show_page("settings")
     assert window.settings_page.form.editors["company_name"].text() != ""
+
+
+def test_a_closed_window_no_longer_answers_changes(qtbot, window) -> None:
+    """Until Qt deletes it, a closed window would reload pages and start jobs on changes it no longer shows."""
+    started = []
+    window.runner.job_started.connect(started.append)
+    window.close()
+    customer_service.add_customer(CustomerDraft(first_name="Cy", last_name="Later"))
+    assert "customer" in data_events().changed()
+    assert started == []
