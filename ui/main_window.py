@@ -188,6 +188,10 @@ class MainWindow(QMainWindow):
         export_action.triggered.connect(self.export_everything)
         file_menu.addAction(import_action)
         file_menu.addAction(export_action)
+        print_action = QAction(self.tr("&Print…"), self)
+        print_action.setShortcut(QKeySequence.StandardKey.Print)
+        print_action.triggered.connect(self.print_current_page)
+        file_menu.addAction(print_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -448,6 +452,14 @@ class MainWindow(QMainWindow):
             self.showNormal()
         self.raise_()
         self.activateWindow()
+
+    def print_current_page(self) -> None:
+        """File ▸ Print (Ctrl+P): what the page on show prints (the call sheet, the summary), if anything."""
+        button = getattr(self.pages.currentWidget(), "print_button", None)
+        if button is not None and button.isEnabled():
+            button.click()
+        else:
+            self.statusBar().showMessage(self.tr("Nothing to print on this page."), 5000)
 
     def _stop_listening(self) -> None:
         """A closed window (and its pages) no longer answers changes: until Qt deletes it, it would

@@ -90,7 +90,7 @@ class CustomersPage(QWidget):
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._apply_search)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
-        self.search.returnPressed.connect(self._apply_search)
+        self.search.returnPressed.connect(self._search_entered)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.model.modelReset.connect(self._update_count)
         data_events().data_changed.connect(self._on_data_changed)
@@ -101,6 +101,14 @@ class CustomersPage(QWidget):
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
+
+    def _search_entered(self) -> None:
+        """Enter in the search: the results take the keyboard, first one selected (arrows move on)."""
+        self._apply_search()
+        if self.model.rowCount():
+            if not self.table.selectionModel().hasSelection():
+                self.table.selectRow(0)
+            self.table.setFocus()
 
     def _apply_search(self) -> None:
         self._search_timer.stop()
