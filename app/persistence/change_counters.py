@@ -86,6 +86,13 @@ def affects_opportunities(changes: Iterable[str]) -> bool:
     return any(name not in NOT_OPPORTUNITY_INPUTS and name not in UNCOUNTED for name in changes)
 
 
+def recompute_reads_changed(before: Mapping[str, int], after: Mapping[str, int]) -> bool:
+    """True when something the opportunity recompute reads changed between two readings: one of
+    its inputs, or the opportunities themselves (an owner marking one won, another recompute)."""
+    changes = changed_between(before, after)
+    return "opportunity" in changes or affects_opportunities(changes)
+
+
 def mark_opportunities_computed(today: datetime.date) -> None:
     """Record what the opportunities now reflect: call inside the recompute's transaction, last."""
     value = f"{today.isoformat()} {opportunity_inputs()}"

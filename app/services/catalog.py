@@ -60,9 +60,14 @@ def load_default_catalog(path: Path = DEFAULT_CATALOG) -> int:
     return repository.insert_default(items, bundles, segments)
 
 
+def default_catalog_needed() -> bool:
+    """True when `ensure_default_catalog` would write: the catalog is empty and there are customers."""
+    return not bulk.is_empty(["customer"]) and repository.is_empty()
+
+
 def ensure_default_catalog() -> int:
     """The default catalog, when the catalog is empty and the database has customers (see the module note)."""
-    if bulk.is_empty(["customer"]) or not repository.is_empty():
+    if not default_catalog_needed():
         return 0
     return load_default_catalog()
 

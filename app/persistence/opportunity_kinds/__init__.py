@@ -6,6 +6,11 @@ rule then decides, with the same cut-offs, so what comes back is (nearly) exactl
 raised: one query per kind instead of one per customer. What the queries share is in
 app/persistence/opportunities.py. No kind name is spelled inside SQL: a query names its own kind
 through a parameter (tests/persistence/test_opportunity_engine.py checks every SQL string).
+
+The engine reads every kind's candidates before it writes any (app.services.opportunities), so a
+candidate query reads, of the opportunity table, only rows of its own kind: the rows the kinds
+before it raise in the same run are never in what it reads (tests/persistence/test_recompute_reads_ahead.py
+checks both rules below).
 """
 
 from __future__ import annotations
@@ -40,3 +45,9 @@ CANDIDATES: Mapping[OpportunityKind, Callable[[Rules], Iterable[Any]]] = {
     OpportunityKind.NEW_PRODUCT: new_product.candidates,
     OpportunityKind.OTHER_SITE: other_site.candidates,
 }
+# The kinds whose candidate query reads a column a closing writes (the status: add-ons skip a site
+# with one being worked, a new product counts the offers still standing): when a run closes one
+# of theirs, their candidates are read again once the closings are written.
+READS_CLOSED_COLUMNS: frozenset[OpportunityKind] = frozenset(
+    {OpportunityKind.ADD_ON, OpportunityKind.NEW_PRODUCT}
+)
