@@ -37,6 +37,34 @@ SQLITE_PRAGMAS = {
 }
 
 
+BUSY_MESSAGE = (
+    "The database is busy with other work (such as working out who is due after a large import); "
+    "nothing was changed. Try again in a moment."
+)
+
+
+class AppSqliteDatabase(SqliteDatabase):
+    """SQLite that says "busy" in the owner's words: a write that waited its five seconds for another
+    connection's long write (the first recompute after an import) is refused with a sentence, not a bug."""
+
+    def execute_sql(self, sql, params=None, *args, **kwargs):  # type: ignore[no-untyped-def]
+        try:
+            return super().execute_sql(sql, params, *args, **kwargs)
+        except OperationalError as error:
+            raise _busy_or_same(error) from error
+
+    def begin(self, lock_type=None):  # type: ignore[no-untyped-def]
+        try:
+            return super().begin(lock_type)
+        except OperationalError as error:
+            raise _busy_or_same(error) from error
+
+
+def _busy_or_same(error: OperationalError) -> Exception:
+    text = str(error)
+    return UserError(BUSY_MESSAGE) if "database is locked" in text or "database is busy" in text else error
+
+
 def schema_version() -> int:
     """The schema version this copy of the app writes: its highest migration number."""
     return max(int(p.name[:4]) for p in MIGRATIONS_DIR.glob("[0-9]*.py"))
@@ -75,7 +103,7 @@ def open_database(
         # Every transaction takes the write lock when it begins: one that read first and wrote later is
         # refused outright ("database is locked", without waiting) when another connection, such as
         # the background recompute, committed meanwhile.
-        database = SqliteDatabase(
+        database = AppSqliteDatabase(
             str(path), pragmas=SQLITE_PRAGMAS, check_same_thread=False, lock_type="IMMEDIATE"
         )
         is_sqlite = True
@@ -83,9 +111,12 @@ def open_database(
     try:
         database.connect(reuse_if_open=True)
         migrated_from, backup_path = _migrate(database, is_sqlite, target, backup_dir)
-    except OperationalError as error:
+    except (OperationalError, UserError) as error:
         database.close()
-        if "locked" in str(error) or "busy" in str(error):
+        busy = str(error) == BUSY_MESSAGE or "locked" in str(error) or "busy" in str(error)
+        if isinstance(error, UserError) and not busy:
+            raise
+        if busy:  # at opening, what holds it is another program (or copy of the app), not our own work
             raise UserError(
                 f"The database {location} is in use by another program. Close it and try again."
             ) from error

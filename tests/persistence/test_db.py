@@ -142,3 +142,31 @@ def test_damage_past_the_first_page_is_refused_with_a_sentence(tmp_path: Path) -
         handle.write(b"\xff" * page_size)
     with pytest.raises(UserError, match="is damaged and cannot be read; restore a backup"):
         db.open_database(path)
+
+
+def test_a_write_that_meets_a_long_write_elsewhere_is_one_sentence(tmp_path) -> None:
+    """The first recompute after a large import holds the write lock for seconds: an owner's edit that
+    waits out the timeout is told so plainly (nothing changed), not given a bug's apology."""
+    import sqlite3
+
+    from app.domain.customers import CustomerDraft
+    from app.domain.errors import UserError
+    from app.persistence.db import BUSY_MESSAGE, close_database, open_database
+    from app.services.customers import add_customer, count_customers
+
+    path = tmp_path / "busy.sqlite3"
+    opened = open_database(path)
+    opened.database.execute_sql("PRAGMA busy_timeout = 100")
+    other = sqlite3.connect(str(path), timeout=1)
+    other.execute("BEGIN IMMEDIATE")  # another connection in the middle of a long write
+    try:
+        with pytest.raises(UserError) as refused:
+            add_customer(CustomerDraft(first_name="Ann", last_name="Smith"))
+        assert refused.value.message == BUSY_MESSAGE
+    finally:
+        other.rollback()
+        other.close()
+    assert count_customers() == 0
+    add_customer(CustomerDraft(first_name="Ann", last_name="Smith"))  # once it is done, the edit goes in
+    assert count_customers() == 1
+    close_database()
