@@ -38,6 +38,16 @@ def clock():
         yield fixed
 
 
+@pytest.fixture(autouse=True)
+def english_afterwards():
+    """Each test starts in English: the owner's language (app.domain.i18n) is process-wide, as in the app."""
+    yield
+    from app.domain import i18n
+
+    if i18n.language() != i18n.DEFAULT_LANGUAGE:
+        i18n.use(i18n.Catalog())
+
+
 # ---------------------------------------------------------------- no unexpected ERROR log records
 import logging  # noqa: E402
 

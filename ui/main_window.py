@@ -50,11 +50,12 @@ PREFERRED_SIZE, MINIMUM_SIZE = QSize(1280, 800), QSize(960, 600)
 
 def _window_title(location: str, demo: bool) -> str:
     """Whose data the window shows, in its title too: the demo's, or the owner's own database."""
-    tr = QCoreApplication.translate
     if demo:
-        return tr("MainWindow", "Customers for Life — Demo data — not your customers")
+        return QCoreApplication.translate("MainWindow", "Customers for Life — Demo data — not your customers")
     where = location if "://" in location else Path(location).name
-    return tr("MainWindow", "Customers for Life — Your database: %1").replace("%1", where)
+    return QCoreApplication.translate("MainWindow", "Customers for Life — Your database: %1").replace(
+        "%1", where
+    )
 
 
 class MainWindow(QMainWindow):

@@ -6,10 +6,15 @@ import html
 import logging
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QPlainTextEdit, QVBoxLayout, QWidget
 
 from app.domain.errors import UserError
+from app.domain.i18n import translated
+
+# pyside6-lupdate reads translate("context", …) calls; the name is short enough for one line.
+translate = QCoreApplication.translate
 
 log = logging.getLogger(__name__)
 _log_path: Path | None = None
@@ -30,7 +35,9 @@ def as_text(text: str) -> str:
 def apology_text() -> str:
     where = f"\n\nThe details were written to {_log_path}." if _log_path else ""
     return (
-        QWidget.tr("Sorry, something went wrong. Your data is safe; the last action was not completed.")
+        translate(
+            "messages", "Sorry, something went wrong. Your data is safe; the last action was not completed."
+        )
         + where
     )
 
@@ -38,10 +45,12 @@ def apology_text() -> str:
 def show_error(parent: QWidget | None, error: BaseException, title: str = "") -> None:
     """A UserError as its own sentence; anything else is logged with its traceback and apologised for."""
     if isinstance(error, UserError):
-        QMessageBox.warning(parent, title or QWidget.tr("Cannot do that"), as_text(error.message))
+        # Written in English where it was raised; shown in the owner's language (app.domain.i18n).
+        shown = as_text(translated(error.message))
+        QMessageBox.warning(parent, title or translate("messages", "Cannot do that"), shown)
         return
     log.error("unexpected error", exc_info=(type(error), error, error.__traceback__))
-    QMessageBox.critical(parent, title or QWidget.tr("Something went wrong"), apology_text())
+    QMessageBox.critical(parent, title or translate("messages", "Something went wrong"), apology_text())
 
 
 def show_info(parent: QWidget | None, title: str, text: str) -> None:

@@ -21,7 +21,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSize, QSizeF
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSize, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrintEngine, QPrinter
@@ -44,6 +44,10 @@ BAND_ROWS = 256
 CUPS_OPTIONS = QPrintEngine.PrintEnginePropertyKey(0xFE00)
 
 PrintDone = Callable[[str], None]
+
+
+# pyside6-lupdate reads translate("context", …) calls; the name is short enough for one line.
+translate = QCoreApplication.translate
 
 
 def page_layout(document: QPdfDocument, index: int = 0) -> QPageLayout:
@@ -74,7 +78,7 @@ def print_dialog(printer: QPrinter, page_count: int, parent: QWidget | None) -> 
     dialog.setFromTo(1, max(page_count, 1))
     buttons = dialog.findChild(QDialogButtonBox)
     if buttons is not None and (button := buttons.button(QDialogButtonBox.StandardButton.Ok)) is not None:
-        button.setText(dialog.tr("&Print"))
+        button.setText(translate("print_output", "&Print"))
     return dialog
 
 
@@ -245,12 +249,12 @@ def start_printing(
     def finished(said: tuple[str, str]) -> None:
         kind, detail = said
         if kind == "sent":
-            message = runner.tr("Sent to %1 (job %2).").replace("%1", printer.printerName())
+            message = translate("print_output", "Sent to %1 (job %2).").replace("%1", printer.printerName())
         elif kind == "saved":
-            message = runner.tr("Saved to %1.").replace("%1", target)
+            message = translate("print_output", "Saved to %1.").replace("%1", target)
         else:
             where = target if to_file else printer.printerName()
-            message = runner.tr("%2 page(s) sent to %1.").replace("%1", where)
+            message = translate("print_output", "%2 page(s) sent to %1.").replace("%1", where)
         if on_done is not None:
             on_done(message.replace("%2", detail))
 
@@ -277,4 +281,4 @@ def start_printing(
             return "painted", f"{rasterise(pdf_path, printer, progress=progress, cancel=cancel):,}"
 
         work = paint
-    runner.run(runner.tr("Printing %1…").replace("%1", title), work, on_done=finished)
+    runner.run(translate("print_output", "Printing %1…").replace("%1", title), work, on_done=finished)

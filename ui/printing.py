@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from ui.dialogs.pdf_preview import show_pdf
@@ -14,6 +15,10 @@ from ui.messages import show_info
 from ui.tasks import TaskRunner
 
 MAX_LISTED = 15
+
+
+# pyside6-lupdate reads translate("context", …) calls; the name is short enough for one line.
+translate = QCoreApplication.translate
 
 
 def print_to_preview(
@@ -32,14 +37,15 @@ def print_to_preview(
             lines = [f"• {issue.key}: {issue.reason}" for issue in exceptions[:MAX_LISTED]]
             if len(exceptions) > MAX_LISTED:
                 lines.append(f"… and {len(exceptions) - MAX_LISTED} more")
-            show_info(parent, parent.tr("Some records were left out"), "\n".join(lines))
+            show_info(parent, translate("printing", "Some records were left out"), "\n".join(lines))
         warnings = list(getattr(result, "warnings", []) or [])
         if warnings:  # printed, but worth a look: an empty letterhead, an unreadable logo, a missing glyph
             lines = [f"• {issue.key}: {issue.reason}" for issue in warnings[:MAX_LISTED]]
             if len(warnings) > MAX_LISTED:
                 lines.append(f"… and {len(warnings) - MAX_LISTED} more")
-            show_info(parent, parent.tr("Printed, with warnings"), "\n".join(lines))
+            show_info(parent, translate("printing", "Printed, with warnings"), "\n".join(lines))
         if out.exists():
             show_pdf(parent, out, title, runner)
 
-    runner.run(parent.tr("Preparing %1…").replace("%1", title), lambda p, c: render(out, p, c), on_done=done)
+    preparing = translate("printing", "Preparing %1…").replace("%1", title)
+    runner.run(preparing, lambda p, c: render(out, p, c), on_done=done)

@@ -13,6 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from app.domain.i18n import LANGUAGES
 from ui.palettes import THEMES, apply_theme
 
 SIZES = ((1366, 768), (1920, 1080))
@@ -26,6 +27,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--theme", choices=THEMES, default="light")
     parser.add_argument("--scale", type=float, default=1.0, help="display scaling, e.g. 1.5 for 150 %%")
     parser.add_argument(
+        "--language", choices=[code for code, _name in LANGUAGES], default="en", help="the Language setting"
+    )
+    parser.add_argument(
         "--all", action="store_true", help="every theme at 100 %% and 150 %%, each in a folder of its own"
     )
     args = parser.parse_args(argv)
@@ -36,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["QT_SCALE_FACTOR"] = str(args.scale)
     args.out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="cfl-screens-") as scratch:
-        written = take_screenshots(args.out_dir, Path(scratch), args.customers, args.theme)
+        written = take_screenshots(args.out_dir, Path(scratch), args.customers, args.theme, args.language)
     for path in written:
         print(path)
     return 0
@@ -54,13 +58,17 @@ def _shoot_every_variant(out_dir: Path, customers: int) -> int:
     return 0
 
 
-def take_screenshots(out_dir: Path, scratch: Path, customers: int, theme: str = "light") -> list[Path]:
+def take_screenshots(
+    out_dir: Path, scratch: Path, customers: int, theme: str = "light", language: str = "en"
+) -> list[Path]:
     from PySide6.QtCore import QSettings
 
     from app.services.database import close_app_database, open_app_database
     from app.services.demo import build_demo
     from app.services.opportunities import recompute_opportunities
+    from app.services.settings import update_settings
     from ui.application import create_application
+    from ui.translation import install_language
 
     app = create_application([sys.argv[0]])
     apply_theme(app, theme)
@@ -69,11 +77,15 @@ def take_screenshots(out_dir: Path, scratch: Path, customers: int, theme: str = 
     written: list[Path] = []
 
     open_app_database(str(scratch / "empty.sqlite3"), scratch)
+    update_settings({"language": language})
+    install_language(language)  # as the app does once the database is open
     written += _shoot_pages(app, out_dir, ["welcome"], prefix="empty-")
     close_app_database()
 
     open_app_database(str(scratch / "demo.sqlite3"), scratch)
     build_demo(customers=customers, seed=7)
+    update_settings({"language": language})
+    install_language(language)
     recompute_opportunities()
     written += _shoot_pages(app, out_dir, PAGES, prefix="", dialogs=True)
     written += _shoot_import_wizard(app, out_dir, scratch)
@@ -86,7 +98,7 @@ def _shoot_pages(app, out_dir: Path, pages: list[str], prefix: str, dialogs: boo
 
     written = []
     for width, height in SIZES:
-        window = MainWindow("demo database")
+        window = MainWindow("demo database", demo=True)
         window.resize(width, height)
         window.show()
         for key in pages:
@@ -189,7 +201,7 @@ def _shoot_import_wizard(app, out_dir: Path, scratch: Path) -> list[Path]:
     source = scratch / "customer list.csv"
     with source.open("w", newline="", encoding="utf-8") as handle:
         csv.writer(handle).writerows(MESSY_LIST)
-    window = MainWindow("demo database")
+    window = MainWindow("demo database", demo=True)
     window.resize(*SIZES[0])
     window.show()
     wizard = window.import_spreadsheet(str(source))

@@ -10,9 +10,16 @@ from __future__ import annotations
 import datetime
 
 from app.domain import dates
-from app.domain.wording import count_text, plural_word, with_article
+from app.domain.i18n import count_words
+from app.domain.wording import plural_word, with_article
 
 __all__ = ["count_text", "date_text", "plural_word", "with_article"]
+
+
+def count_text(count: int, singular: str, plural: str | None = None) -> str:
+    """ "1 customer", "2,000 customers", or in Spanish "2,000 clientes" for `tr("customer")`: the noun
+    comes translated, and Spanish makes its own plural (app.domain.i18n.count_words)."""
+    return count_words(count, singular, plural)
 
 
 def date_text(day: datetime.date | None, *, long: bool = False) -> str:

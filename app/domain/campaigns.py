@@ -31,6 +31,7 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Any
 
+from app.domain import i18n
 from app.domain.errors import UserError
 from app.domain.kinds import Channel, OpportunityKind
 from app.domain.money import from_cents
@@ -303,7 +304,8 @@ def equipment_words(kind: str) -> str:
 def lifespan_text(life_min: int | None, life_max: int | None) -> str:
     if not life_min or not life_max:
         return ""
-    return f"about {life_min} years" if life_min == life_max else f"{life_min}–{life_max} years"
+    said = f"about {life_min} years" if life_min == life_max else f"{life_min}–{life_max} years"
+    return i18n.translated(said)  # a letter's words: in the reader's language
 
 
 def sentence_words(name: str) -> str:

@@ -1,4 +1,5 @@
-"""How every date, time, amount, share and phone number reads, printed or on screen: US English.
+"""How every date, time, amount, share and phone number reads, printed or on screen: US English,
+or US Spanish (es_US) when the owner chose Español in Settings (`use_language`, the one place).
 
 One module, so "December 2, 2026", "9:30 AM", "$1,234.50" and "12%" read the same on the call
 sheet, a statement, the summary and every screen. Babel (CLDR data, locale en_US) gives the
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 import phonenumbers
@@ -25,10 +27,90 @@ from babel.numbers import format_decimal
 
 from app.domain import clock
 
-LOCALE = Locale.parse("en_US")
 CURRENCY = "USD"
-_MONEY = LOCALE.currency_formats["standard"]  # parsed once: 14 µs an amount instead of 34
 _TIME = "h:mm a"  # "9:30 AM": no leading zero, minutes always (a call sheet's times line up)
+# The app's languages and the CLDR locale each is written in: US English, and Spanish as it is
+# written in the US (es_US: "2 de diciembre de 2026", "9:30 a.m.", "$1,234.50").
+LOCALES = {"en": "en_US", "es": "es_US"}
+
+
+@dataclass(frozen=True)
+class Words:
+    """One locale's names and patterns, read from its CLDR data once (see `words_for`)."""
+
+    language: str
+    locale: Locale
+    months: tuple[str, ...]
+    short_months: tuple[str, ...]
+    weekdays: tuple[str, ...]  # Monday first, as date.weekday()
+    money: object  # babel's parsed currency pattern: 14 µs an amount instead of 34
+    # How a date is put together from those names, per language (CLDR's own patterns would cost
+    # ~15 µs a date, and reasons for 100,000 customers are written with them).
+    long: str  # "{month} {day}, {year}" / "{day} de {month} de {year}"
+    short: str
+    month_year: str
+    short_month_year: str
+    day_month: str  # without the year: "Mar 3" / "3 mar"
+    long_day_month: str  # "March 3" / "3 de marzo"
+    numeric: str
+    with_year: str  # a day_month with its year: "{shown}, {year}" / "{shown} de {year}"
+    short_with_year: str
+    before: str  # quiet hours in words
+    after: str
+    all_day: str
+
+
+_PATTERNS = {
+    "en": dict(
+        long="{month} {day}, {year}", short="{mon} {day}, {year}", month_year="{month} {year}",
+        short_month_year="{mon} {year}", day_month="{mon} {day}", long_day_month="{month} {day}",
+        numeric="{m:02d}/{d:02d}/{year}", with_year="{shown}, {year}", short_with_year="{shown}, {year}",
+        before="before {time}", after="after {time}", all_day="all day",
+    ),
+    "es": dict(
+        long="{day} de {month} de {year}", short="{day} {mon} {year}", month_year="{month} de {year}",
+        short_month_year="{mon} {year}", day_month="{day} {mon}", long_day_month="{day} de {month}",
+        numeric="{d:02d}/{m:02d}/{year}", with_year="{shown} de {year}", short_with_year="{shown} {year}",
+        before="antes de las {time}", after="después de las {time}", all_day="todo el día",
+    ),
+}  # fmt: skip
+
+
+def words_for(language: str) -> Words:
+    """The names and patterns of one of LOCALES' languages."""
+    locale = Locale.parse(LOCALES[language])
+    months = locale.months["format"]
+    return Words(
+        language,
+        locale,
+        tuple(months["wide"][n] for n in range(1, 13)),
+        tuple(months["abbreviated"][n].rstrip(".") for n in range(1, 13)),
+        tuple(locale.days["format"]["wide"][n] for n in range(7)),
+        locale.currency_formats["standard"],
+        **_PATTERNS[language],
+    )
+
+
+# English always stays at hand: what the app stores in words (an opportunity's reason) is written
+# in English whatever the owner reads, and read back by the same words (app.domain.i18n).
+ENGLISH = words_for("en")
+_active = ENGLISH
+LOCALE = ENGLISH.locale
+MONTHS, SHORT_MONTHS, WEEKDAYS = ENGLISH.months, ENGLISH.short_months, ENGLISH.weekdays
+
+
+def use_language(language: str) -> None:
+    """Show every date, time and amount from now on in `language` ("en" or "es"): the one place the
+    locale is chosen (app.domain.i18n.use calls it when the owner's language is applied)."""
+    global _active, LOCALE, MONTHS, SHORT_MONTHS, WEEKDAYS
+    _active = ENGLISH if language == "en" else words_for(language)
+    LOCALE = _active.locale
+    MONTHS, SHORT_MONTHS, WEEKDAYS = _active.months, _active.short_months, _active.weekdays
+
+
+def active_language() -> str:
+    return _active.language
+
 
 Day = datetime.date | datetime.datetime
 TimeOfDay = datetime.time | str
@@ -46,44 +128,45 @@ def _day(day: Day) -> datetime.date:
 
 
 # ---------------------------------------------------------------- dates
-# The names come from the locale's data once; dates are then put together directly, as reasons for
-# 100,000 customers are written with them (babel's format_date takes ~15 µs a date, this under 1).
-MONTHS = tuple(LOCALE.months["format"]["wide"][n] for n in range(1, 13))
-SHORT_MONTHS = tuple(LOCALE.months["format"]["abbreviated"][n] for n in range(1, 13))
-WEEKDAYS = tuple(LOCALE.days["format"]["wide"][n] for n in range(7))  # Monday first, as date.weekday()
+# `words` is the locale to write in: the one the owner chose unless a caller needs another
+# (ENGLISH for what is stored).
 
 
-def long_date(day: Day) -> str:
-    """ "December 2, 2026": letters, statements, headers; always with the year."""
-    return f"{MONTHS[day.month - 1]} {day.day}, {day.year}"
+def long_date(day: Day, words: Words | None = None) -> str:
+    """ "December 2, 2026" / "2 de diciembre de 2026": letters, statements, headers; always with the year."""
+    w = words or _active
+    return w.long.format(month=w.months[day.month - 1], day=day.day, year=day.year)
 
 
-def short_date(day: Day) -> str:
-    """ "Dec 2, 2026"; always with the year."""
-    return f"{SHORT_MONTHS[day.month - 1]} {day.day}, {day.year}"
+def short_date(day: Day, words: Words | None = None) -> str:
+    """ "Dec 2, 2026" / "2 dic 2026"; always with the year."""
+    w = words or _active
+    return w.short.format(mon=w.short_months[day.month - 1], day=day.day, year=day.year)
 
 
 def numeric_date(day: Day) -> str:
-    """ "12/02/2026": a table's date column (month first, four-digit year, columns line up)."""
-    return f"{day.month:02d}/{day.day:02d}/{day.year}"
+    """ "12/02/2026" (Spanish: "02/12/2026"): a table's date column (four-digit year, columns line up)."""
+    return _active.numeric.format(m=day.month, d=day.day, year=day.year)
 
 
 def weekday_date(day: Day, *, today: datetime.date | None = None, year: bool = True) -> str:
     """ "Wednesday, December 2, 2026"; with `year=False` the year only when it is not this year."""
-    weekday = WEEKDAYS[_day(day).weekday()]
+    w = _active
+    weekday = w.weekdays[_day(day).weekday()]
     if not year and day.year == (today or clock.today()).year:
-        return f"{weekday}, {MONTHS[day.month - 1]} {day.day}"
+        return f"{weekday}, {w.long_day_month.format(month=w.months[day.month - 1], day=day.day)}"
     return f"{weekday}, {long_date(day)}"
 
 
-def month_year(day: Day) -> str:
-    """ "December 2026"."""
-    return f"{MONTHS[day.month - 1]} {day.year}"
+def month_year(day: Day, words: Words | None = None) -> str:
+    """ "December 2026" / "diciembre de 2026"."""
+    w = words or _active
+    return w.month_year.format(month=w.months[day.month - 1], year=day.year)
 
 
 def short_month_year(day: Day) -> str:
     """ "Dec 2026"."""
-    return f"{SHORT_MONTHS[day.month - 1]} {day.year}"
+    return _active.short_month_year.format(mon=_active.short_months[day.month - 1], year=day.year)
 
 
 def date_text(day: Day, *, today: datetime.date | None = None, long: bool = False) -> str:
@@ -92,8 +175,14 @@ def date_text(day: Day, *, today: datetime.date | None = None, long: bool = Fals
     For lists and headings, where this year's dates need no year and any other year must say so.
     `today` decides the current year (clock.today() when None); a date-time counts by its date.
     """
-    shown = f"{(MONTHS if long else SHORT_MONTHS)[day.month - 1]} {day.day}"
-    return shown if day.year == (today or clock.today()).year else f"{shown}, {day.year}"
+    w = _active
+    if long:
+        shown = w.long_day_month.format(month=w.months[day.month - 1], day=day.day)
+    else:
+        shown = w.day_month.format(mon=w.short_months[day.month - 1], day=day.day)
+    if day.year == (today or clock.today()).year:
+        return shown
+    return (w.with_year if long else w.short_with_year).format(shown=shown, year=day.year)
 
 
 def date_time_text(moment: datetime.datetime, *, today: datetime.date | None = None) -> str:
@@ -113,7 +202,7 @@ def _time(at: TimeOfDay) -> datetime.time:
 
 def time_text(at: TimeOfDay) -> str:
     """ "9:30 AM", "12:00 PM" (noon); "24:00" and "00:00" are "12:00 AM" (midnight)."""
-    return _plain(format_time(_time(at), _TIME, locale=LOCALE))
+    return _plain(format_time(_time(at), _TIME, locale=_active.locale))
 
 
 def time_range(start: TimeOfDay, end: TimeOfDay) -> str:
@@ -121,7 +210,7 @@ def time_range(start: TimeOfDay, end: TimeOfDay) -> str:
     first, last = _time(start), _time(end)
     if first == last:
         return time_text(first)
-    return _plain(format_interval(first, last, "hm", locale=LOCALE))
+    return _plain(format_interval(first, last, "hm", locale=_active.locale))
 
 
 def periods_text(periods: Iterable[tuple[TimeOfDay, TimeOfDay]]) -> str:
@@ -131,11 +220,11 @@ def periods_text(periods: Iterable[tuple[TimeOfDay, TimeOfDay]]) -> str:
         from_midnight = _time(start) == datetime.time(0, 0)
         to_midnight = end == "24:00" or (_time(end) == datetime.time(0, 0) and not from_midnight)
         if from_midnight and to_midnight:
-            words.append("all day")
+            words.append(_active.all_day)
         elif from_midnight:
-            words.append(f"before {time_text(end)}")
+            words.append(_active.before.format(time=time_text(end)))
         elif to_midnight:
-            words.append(f"after {time_text(start)}")
+            words.append(_active.after.format(time=time_text(start)))
         else:
             words.append(time_range(start, end))
     return ", ".join(words)
@@ -144,14 +233,15 @@ def periods_text(periods: Iterable[tuple[TimeOfDay, TimeOfDay]]) -> str:
 # ---------------------------------------------------------------- numbers
 
 
-def money(amount: Decimal | int) -> str:
-    """ "$1,234.50", "-$12.00": to the cent, the minus before the sign."""
-    return _MONEY.apply(Decimal(amount), LOCALE, currency=CURRENCY)
+def money(amount: Decimal | int, words: Words | None = None) -> str:
+    """ "$1,234.50", "-$12.00": to the cent, the minus before the sign (the same in es_US)."""
+    w = words or _active
+    return w.money.apply(Decimal(amount), w.locale, currency=CURRENCY)  # type: ignore[attr-defined]
 
 
 def number(value: int | Decimal) -> str:
     """ "12,345"."""
-    return format_decimal(value, locale=LOCALE)
+    return format_decimal(value, locale=_active.locale)
 
 
 def percent(fraction: Decimal | float, decimals: int = 1) -> str:

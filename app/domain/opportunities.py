@@ -114,13 +114,16 @@ def subject_of(trigger_key: str) -> str:
 
 
 def month_year(day: datetime.date) -> str:
-    """ "March 2009" (app.domain.formatting: English, as every reason is, not the computer's locale)."""
-    return formatting.month_year(day)
+    """ "March 2009" (app.domain.formatting: English, as every reason is, not the computer's locale).
+
+    English whatever the owner reads: a reason is stored, and shown in Spanish by reading it back
+    (app.domain.i18n.translated), which needs the English month names."""
+    return formatting.month_year(day, formatting.ENGLISH)
 
 
 def long_date(day: datetime.date) -> str:
     """ "March 3, 2009"."""
-    return formatting.long_date(day)
+    return formatting.long_date(day, formatting.ENGLISH)
 
 
 # The reasons' "3 years", "1 job" (the name their modules import): app.domain.wording builds them all.

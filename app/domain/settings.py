@@ -238,6 +238,16 @@ DEFAULT_QUIET_HOURS: Periods = (("00:00", "09:00"), ("17:30", "19:30"), ("20:30"
 
 SETTINGS: tuple[SettingSpec, ...] = (
     SettingSpec(
+        "language",
+        T.CHOICE,
+        "en",
+        label="Language",
+        help="The language of every screen, letter, postcard, label and call sheet, and how dates read.",
+        group=BUSINESS,
+        # Each language named in itself: the owner who reads only Spanish must find "Español".
+        choices=(("en", "English"), ("es", "Español")),
+    ),
+    SettingSpec(
         "company_name",
         T.TEXT,
         "",
@@ -454,11 +464,15 @@ def is_quiet_time(settings: BusinessSettings, hhmm: str) -> bool:
 
 
 _MERIDIEM = re.compile(r"\s*([ap])\.?m\.?\s*$", re.IGNORECASE)
+# Quiet hours are shown in the owner's language (app.domain.formatting), so either is read back.
+_SAID_BEFORE = re.compile(r"(before|antes de(?: las?)?)\s+", re.IGNORECASE)
+_SAID_AFTER = re.compile(r"(after|despu[ée]s de(?: las?)?)\s+", re.IGNORECASE)
 
 
 def parse_periods(text: str, spec: SettingSpec) -> Periods:
     """ "before 9:00 AM, 5:30–7:30 PM, after 8:30 PM", "before 9:00, 17:30-19:30, after 20:30" or
-    "00:00-09:00, 17:30-19:30, 20:30-24:00" → periods; "all day" is the whole day.
+    "00:00-09:00, 17:30-19:30, 20:30-24:00" → periods; "all day" is the whole day. The Spanish
+    words the screen shows in Spanish ("antes de las 9:00 a.m.", "después de las", "todo el día") too.
 
     A range that says AM or PM once, at its end, means it for both ends ("5:30–7:30 PM"), as it is
     written (format_periods writes it so): its start is not read as 5:30 in the morning.
@@ -468,12 +482,13 @@ def parse_periods(text: str, spec: SettingSpec) -> Periods:
         if not part:
             continue
         lowered = part.lower()
-        if lowered == "all day":
+        before, after = _SAID_BEFORE.match(part), _SAID_AFTER.match(part)
+        if lowered in ("all day", "todo el día", "todo el dia"):
             periods.append(("00:00", "24:00"))
-        elif lowered.startswith("before "):
-            periods.append(("00:00", part[7:]))
-        elif lowered.startswith("after "):
-            periods.append((part[6:], "24:00"))
+        elif before:
+            periods.append(("00:00", part[before.end() :]))
+        elif after:
+            periods.append((part[after.end() :], "24:00"))
         elif "-" in part or "–" in part:
             start, _, end = part.replace("–", "-").partition("-")
             said = _MERIDIEM.search(end)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
-from app.domain import clock
-from app.domain.opportunities import plural
+from app.domain import clock, formatting, i18n
+from app.domain.i18n import t
 from app.services.cancel import Cancelled
 from app.services.documents.callsheet import (
     CallReason,
@@ -50,12 +50,13 @@ def sheet_entry(entry: QueueEntry) -> CallSheetEntry:
 
 def plan_note(plan: DayPlan) -> str:
     """What the sheet holds, under its title: "40 calls of the 1,549 due; the other 1,509 wait …"."""
-    calls = plural(len(plan.entries), "call")
-    parts = [f"{calls} of the {plan.due:,} due, most urgent first"]
+    calls = i18n.counted(len(plan.entries), "call")
+    parts = [t("{calls} of the {due} due, most urgent first", calls=calls, due=formatting.number(plan.due))]
     if plan.called:
-        parts.append(f"{plural(plan.called, 'call')} already logged today")
+        parts.append(t("{calls} already logged today", calls=i18n.counted(plan.called, "call")))
     if plan.waiting:
-        parts.append(f"the other {plan.waiting:,} wait for the next days, in the same order")
+        waiting = formatting.number(plan.waiting)
+        parts.append(t("the other {waiting} wait for the next days, in the same order", waiting=waiting))
     return "; ".join(parts) + "."
 
 

@@ -30,6 +30,10 @@ def open_app_database(target: str, data_dir: Path) -> db.OpenedDatabase:
         protect_data_files(Path(opened.location), data_dir)
     if opened.migrated_from:
         log.info("migrated schema from %s; backup at %s", opened.migrated_from, opened.backup_path)
+    # The owner's language is a business setting, so it is known only now (app.services.language).
+    from app.services.language import apply_saved_language
+
+    apply_saved_language()
     return opened
 
 

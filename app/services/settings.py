@@ -7,6 +7,7 @@ from collections.abc import Mapping
 
 from app.domain.settings import BusinessSettings, setting_names
 from app.persistence import settings as repository
+from app.services.language import apply_language
 
 
 def load_settings() -> BusinessSettings:
@@ -17,6 +18,7 @@ def save_settings(settings: BusinessSettings) -> BusinessSettings:
     """Validate and store; returns the cleaned settings that were stored."""
     cleaned = settings.validated()
     repository.save_settings(cleaned)
+    apply_language(cleaned.language)
     return cleaned
 
 
@@ -31,4 +33,6 @@ def update_settings(changes: Mapping[str, object]) -> BusinessSettings:
         raise ValueError(f"not settings: {sorted(unknown)}")
     cleaned = dataclasses.replace(repository.load_settings(), **changes).validated()
     repository.save_settings(cleaned, names=changes)
+    if "language" in changes:
+        apply_language(cleaned.language)  # what is printed or shown next is in the new language
     return cleaned

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import UserError
+from app.domain.i18n import t, translated
 from app.domain.values import parse_date_text
 
 
@@ -83,7 +84,7 @@ class FormWidget(QWidget):
             holder = QWidget()
             holder.setLayout(column)
             column.setContentsMargins(0, 0, 0, 0)
-            label = QLabel(spec.label)
+            label = QLabel(t(spec.label))  # a declared field's label is the app's word (app_<language>.toml)
             label.setBuddy(editor)
             form.addRow(label, holder)
         self.general_error = QLabel()
@@ -114,7 +115,7 @@ class FormWidget(QWidget):
         elif kind == "choice":
             editor = QComboBox()
             for text, value in spec.choices:
-                editor.addItem(text, value)
+                editor.addItem(t(text), value)
             editor.currentIndexChanged.connect(self._changed)
         elif kind == "date":
             editor = QDateEdit(QDate.currentDate())
@@ -133,7 +134,7 @@ class FormWidget(QWidget):
         else:
             editor = QLineEdit()
             editor.setPlaceholderText(
-                spec.placeholder or ("e.g. 3/15/2009" if kind == "optional_date" else "")
+                t(spec.placeholder or ("e.g. 3/15/2009" if kind == "optional_date" else ""))
             )
             editor.textChanged.connect(self._changed)
         return editor
@@ -212,7 +213,7 @@ class FormWidget(QWidget):
         except UserError as error:
             self.result_draft = None
             target = self.errors.get(error.field or "", self.general_error)
-            target.setText(error.message)
+            target.setText(translated(error.message))
             target.setVisible(self._show_errors)
             if self._show_errors:
                 QTimer.singleShot(0, target, lambda: self._fit(target))  # dropped if the form closes

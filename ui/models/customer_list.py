@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from app.domain.customers import CustomerRow
+from app.domain.i18n import t
 from app.domain.values import format_phone
 from app.services import customers as customer_service
 
@@ -60,7 +61,7 @@ class CustomerListModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(self.COLUMNS[section][1])
+            return t(self.COLUMNS[section][1])  # the fields' own words (app_<language>.toml)
         return None
 
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008

@@ -7,6 +7,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from app.domain.i18n import t
+
 Column = tuple[str, Callable[[Any], Any]]
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -41,5 +43,5 @@ class RowsModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._columns[section][0]
+            return t(self._columns[section][0])  # headings declared as plain words: the app's catalog
         return None

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QFileDialog, QGroupBox, QHBoxLayout, QMainWindow, QVBoxLayout, QWidget
 
@@ -22,6 +22,9 @@ from ui.messages import confirm, show_error, show_info
 from ui.tasks import TaskRunner
 from ui.text import count_text
 from ui.widgets.basics import WARNING_STYLE, action_button, button_row, text_label
+
+# pyside6-lupdate reads translate("context", …) calls; the name is short enough for one line.
+translate = QCoreApplication.translate
 
 
 class BackupSection(QGroupBox):
@@ -231,18 +234,19 @@ def startup_backup(runner: TaskRunner) -> None:
             status.showMessage(warning)
         elif info is not None:
             status.showMessage(
-                runner.tr("Today's backup is taken (%1).").replace(
+                translate("BackupSection", "Today's backup is taken (%1).").replace(
                     "%1", count_text(info.customers, "customer")
                 ),
                 8000,
             )
 
     def failed(error: UserError) -> None:
-        show_error(window if isinstance(window, QWidget) else None, error, runner.tr("Today's backup failed"))
+        title = translate("BackupSection", "Today's backup failed")
+        show_error(window if isinstance(window, QWidget) else None, error, title)
         finished(None)
 
     runner.run(
-        runner.tr("Taking today's backup…"),
+        translate("BackupSection", "Taking today's backup…"),
         lambda _progress, cancel: backups.backup_if_due(),
         on_done=finished,
         on_failed=failed,

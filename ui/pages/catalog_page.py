@@ -107,56 +107,64 @@ class CatalogPage(QWidget):
 
     # --- building ---------------------------------------------------------------------------
     def _specs(self) -> list[tuple[str, str, str, str, list]]:
-        tr, not_set = self.tr, self.tr("not set")
+        not_set = self.tr("not set")
 
         def renews(r: Any) -> str:
-            return count_text(r.renewal_months, tr("month")) if r.renewal_months else not_set
+            return count_text(r.renewal_months, self.tr("month")) if r.renewal_months else not_set
 
-        name, price = (tr("Name"), _named), (tr("Price"), lambda r: _money(r.price))
-        on_ladder = (tr("Upgrade ladder"), lambda r: f"{r.ladder}, step {_tier(r.tier)}" if r.ladder else "")
+        name, price = (self.tr("Name"), _named), (self.tr("Price"), lambda r: _money(r.price))
+        on_ladder = (
+            self.tr("Upgrade ladder"),
+            lambda r: f"{r.ladder}, step {_tier(r.tier)}" if r.ladder else "",
+        )
         return [
-            ("equipment", tr("Equipment"), tr("New equipment line…"),
-             tr("What you install, and how long it typically lasts: equipment near the end of its life is "
-                "offered a replacement."),
-             [name, (tr("Kind of equipment"), lambda r: r.equipment_kind), (tr("Brand"), lambda r: r.brand),
-              (tr("Typical lifespan"), lambda r: r.lifespan_text or not_set), price,
-              (tr("Units on record"), lambda r: f"{r.equipment_count:,}" if r.equipment_count else ""),
+            ("equipment", self.tr("Equipment"), self.tr("New equipment line…"),
+             self.tr("What you install, and how long it typically lasts: equipment near the end of its life "
+                     "is offered a replacement."),
+             [name, (self.tr("Kind of equipment"), lambda r: r.equipment_kind),
+              (self.tr("Brand"), lambda r: r.brand),
+              (self.tr("Typical lifespan"), lambda r: r.lifespan_text or not_set), price,
+              (self.tr("Units on record"), lambda r: f"{r.equipment_count:,}" if r.equipment_count else ""),
               on_ladder]),
-            ("plan", tr("Service plans"), tr("New service plan…"),
-             tr("Memberships: when they come up for renewal and how many visits a year they include."),
+            ("plan", self.tr("Service plans"), self.tr("New service plan…"),
+             self.tr("Memberships: when they come up for renewal and how many visits a year they include."),
              [name,
-              (tr("Renews every"), renews),
-              (tr("Visits per year"), lambda r: not_set if r.visits_per_year is None else r.visits_per_year),
-              (tr("Price per term"), lambda r: _money(r.price)), on_ladder]),
-            ("add_on", tr("Add-ons"), tr("New add-on…"),
-             tr("Extras offered to customers who own the equipment they go with and don't have them yet."),
-             [name, (tr("Goes with"), lambda r: r.goes_with_kind or not_set), price,
-              (tr("Notes"), lambda r: r.notes)]),
-            ("ladder", tr("Upgrade ladders"), tr("New step on a ladder…"),
-             tr("Basic → better → deluxe: customers on a lower step are offered the next one up."),
-             [(tr("Ladder"), lambda r: r.ladder), (tr("Step"), lambda r: _tier(r.tier)), name,
-              (tr("Kind"), lambda r: r.kind_label), price,
-              (tr("Next step up"), lambda r: self._next_step.get(r.id, tr("top of the ladder")))]),
-            ("bundle", tr("Bundles"), tr("New bundle…"),
-             tr("Items sold together at a discount."),
-             [name, (tr("Discount"), lambda r: f"{bp_text(r.discount_bp)}%" if r.discount_bp else ""),
-              (tr("Bundle price"), lambda r: _money(r.price)),
-              (tr("Items bought separately"), lambda r: _money(self._separately(r))),
-              (tr("Contains"), lambda r: ", ".join(self._name_of(i) for i in r.bundle_item_ids))]),
-            ("product", tr("New products"), tr("New product launch…"),
-             tr("New products are offered first to your best customers, as many as are available."),
-             [name, (tr("Launched"), lambda r: _date(r.launched_on) or not_set),
-              (tr("Available"), lambda r: tr("no limit") if r.quantity_available is None
+              (self.tr("Renews every"), renews),
+              (self.tr("Visits per year"),
+               lambda r: not_set if r.visits_per_year is None else r.visits_per_year),
+              (self.tr("Price per term"), lambda r: _money(r.price)), on_ladder]),
+            ("add_on", self.tr("Add-ons"), self.tr("New add-on…"),
+             self.tr("Extras offered to customers who own the equipment they go with and don't have them "
+                     "yet."),
+             [name, (self.tr("Goes with"), lambda r: r.goes_with_kind or not_set), price,
+              (self.tr("Notes"), lambda r: r.notes)]),
+            ("ladder", self.tr("Upgrade ladders"), self.tr("New step on a ladder…"),
+             self.tr("Basic → better → deluxe: customers on a lower step are offered the next one up."),
+             [(self.tr("Ladder"), lambda r: r.ladder), (self.tr("Step"), lambda r: _tier(r.tier)), name,
+              (self.tr("Kind"), lambda r: r.kind_label), price,
+              (self.tr("Next step up"),
+               lambda r: self._next_step.get(r.id, self.tr("top of the ladder")))]),
+            ("bundle", self.tr("Bundles"), self.tr("New bundle…"),
+             self.tr("Items sold together at a discount."),
+             [name, (self.tr("Discount"), lambda r: f"{bp_text(r.discount_bp)}%" if r.discount_bp else ""),
+              (self.tr("Bundle price"), lambda r: _money(r.price)),
+              (self.tr("Items bought separately"), lambda r: _money(self._separately(r))),
+              (self.tr("Contains"), lambda r: ", ".join(self._name_of(i) for i in r.bundle_item_ids))]),
+            ("product", self.tr("New products"), self.tr("New product launch…"),
+             self.tr("New products are offered first to your best customers, as many as are available."),
+             [name, (self.tr("Launched"), lambda r: _date(r.launched_on) or not_set),
+              (self.tr("Available"), lambda r: self.tr("no limit") if r.quantity_available is None
                else f"{r.quantity_available:,}"), price,
-              (tr("Kind of equipment"), lambda r: r.equipment_kind)]),
-            ("service", tr("Services"), tr("New service…"), tr("Repairs, tune-ups and other work you sell."),
-             [name, price, (tr("Notes"), lambda r: r.notes)]),
-            ("segment", tr("Segments"), tr("New segment…"),
-             tr("Groups of customers and how to talk to them: the pitch angle and talking points print on "
-                "call sheets and feed letters."),
-             [(tr("Segment"), lambda s: s.name), (tr("Customers"), lambda s: f"{s.customers:,}"),
-              (tr("Pitch angle"), lambda s: " ".join(s.pitch.split())),
-              (tr("Talking points"), lambda s: " · ".join(s.talking_points))]),
+              (self.tr("Kind of equipment"), lambda r: r.equipment_kind)]),
+            ("service", self.tr("Services"), self.tr("New service…"),
+             self.tr("Repairs, tune-ups and other work you sell."),
+             [name, price, (self.tr("Notes"), lambda r: r.notes)]),
+            ("segment", self.tr("Segments"), self.tr("New segment…"),
+             self.tr("Groups of customers and how to talk to them: the pitch angle and talking points print "
+                     "on call sheets and feed letters."),
+             [(self.tr("Segment"), lambda s: s.name), (self.tr("Customers"), lambda s: f"{s.customers:,}"),
+              (self.tr("Pitch angle"), lambda s: " ".join(s.pitch.split())),
+              (self.tr("Talking points"), lambda s: " · ".join(s.talking_points))]),
         ]  # fmt: skip
 
     def _add_tab(self, key: str, title: str, new_text: str, intro: str, columns: list) -> None:

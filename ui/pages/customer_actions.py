@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMenu, QTableView, QToolBar, QToolButton, QWidget
 
-from app.domain import clock
+from app.domain import clock, i18n
 from app.domain.customers import CustomerDetail
 from app.domain.values import format_phone
 from app.services import customers as customer_service
@@ -24,14 +24,19 @@ from ui.text import with_article
 # Which form edits the rows of each detail tab, and the table they live in.
 TAB_TABLES = {0: "site", 1: "equipment", 2: "visit", 3: "sale", 4: "service_plan", 5: "touch"}
 # The owner's word for a record of each table ("Add equipment", "Delete this contact?").
+# Marked for pyside6-lupdate (the context is the class that translates them, CustomerActions).
 RECORD_WORDS = {
-    "site": "site",
-    "equipment": "equipment",
-    "visit": "visit",
-    "sale": "sale",
-    "service_plan": "service plan",
-    "touch": "contact",
+    "site": QT_TRANSLATE_NOOP("CustomerActions", "site"),
+    "equipment": QT_TRANSLATE_NOOP("CustomerActions", "equipment"),
+    "visit": QT_TRANSLATE_NOOP("CustomerActions", "visit"),
+    "sale": QT_TRANSLATE_NOOP("CustomerActions", "sale"),
+    "service_plan": QT_TRANSLATE_NOOP("CustomerActions", "service plan"),
+    "touch": QT_TRANSLATE_NOOP("CustomerActions", "contact"),
 }
+
+
+# pyside6-lupdate reads translate("context", …) calls; the name is short enough for one line.
+translate = QCoreApplication.translate
 
 
 class CustomerActions(QObject):
@@ -40,17 +45,48 @@ class CustomerActions(QObject):
     def __init__(self, page: Any, editor: Editor) -> None:
         super().__init__(page)
         self.page, self.editor = page, editor
-        self.new = self._action("&New customer…", self.new_customer, QKeySequence.StandardKey.New)
-        self.edit = self._action("&Edit customer…", self.edit_customer, QKeySequence("Ctrl+E"))
-        self.log_call = self._action("Log a &call…", self.log_call_now, QKeySequence("Ctrl+L"))
-        self.log_visit = self._action("Log a &visit…", self.log_visit_now, QKeySequence("Ctrl+Shift+L"))
-        self.add_site = self._action("Add a &site…", lambda: self.add("site"))
-        self.add_equipment = self._action("Add &equipment…", lambda: self.add("equipment"))
-        self.add_sale = self._action("Add a s&ale…", lambda: self.add("sale"))
-        self.add_plan = self._action("Add a service &plan…", lambda: self.add("service_plan"))
-        self.add_touch = self._action("Log another &contact…", lambda: self.add("touch"))
-        self.merge = self._action("&Merge a duplicate into this customer…", self.merge_duplicate)
-        self.delete = self._action("&Delete customer…", self.delete_customer, QKeySequence.StandardKey.Delete)
+        self.new = self._action(
+            QT_TRANSLATE_NOOP("CustomerActions", "&New customer…"),
+            self.new_customer,
+            QKeySequence.StandardKey.New,
+        )
+        self.edit = self._action(
+            QT_TRANSLATE_NOOP("CustomerActions", "&Edit customer…"),
+            self.edit_customer,
+            QKeySequence("Ctrl+E"),
+        )
+        self.log_call = self._action(
+            QT_TRANSLATE_NOOP("CustomerActions", "Log a &call…"), self.log_call_now, QKeySequence("Ctrl+L")
+        )
+        self.log_visit = self._action(
+            QT_TRANSLATE_NOOP("CustomerActions", "Log a &visit…"),
+            self.log_visit_now,
+            QKeySequence("Ctrl+Shift+L"),
+        )
+        self.add_site = self._action(
+            QT_TRANSLATE_NOOP("CustomerActions", "Add a &site…"), lambda: self.add("site")
+        )
+        self.add_equipment = self._action(
+            QT_TRANSLATE_NOOP("CustomerActions", "Add &equipment…"), lambda: self.add("equipment")
+        )
+        self.add_sale = self._action(
+            QT_TRANSLATE_NOOP("CustomerActions", "Add a s&ale…"), lambda: self.add("sale")
+        )
+        self.add_plan = self._action(
+            QT_TRANSLATE_NOOP("CustomerActions", "Add a service &plan…"), lambda: self.add("service_plan")
+        )
+        self.add_touch = self._action(
+            QT_TRANSLATE_NOOP("CustomerActions", "Log another &contact…"), lambda: self.add("touch")
+        )
+        self.merge = self._action(
+            QT_TRANSLATE_NOOP("CustomerActions", "&Merge a duplicate into this customer…"),
+            self.merge_duplicate,
+        )
+        self.delete = self._action(
+            QT_TRANSLATE_NOOP("CustomerActions", "&Delete customer…"),
+            self.delete_customer,
+            QKeySequence.StandardKey.Delete,
+        )
         self.delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.needs_customer = [
             self.edit,
@@ -182,7 +218,9 @@ class CustomerActions(QObject):
             "touch": {"channel": "call", "happened_at": clock.now()},
             "equipment": {"installed_by_us": True},
         }.get(table, {})
-        what = with_article(self.tr(RECORD_WORDS[table]))  # "a site", "an …", "equipment"
+        what = self.tr(RECORD_WORDS[table])
+        if i18n.language() == i18n.DEFAULT_LANGUAGE:
+            what = with_article(what)  # "a site", "an …", "equipment"; Spanish reads "Agregar equipo"
         title = self.tr("Add %1 for %2").replace("%1", what).replace("%2", detail.name)
         draft = self._run_form(title, self._form_for(table, detail), defaults)
         if draft is not None:
@@ -241,15 +279,16 @@ class CustomerActions(QObject):
 
 
 def merge_picker(keep_id: int, keep_name: str, parent: QWidget) -> CustomerPickerDialog:
-    intro = parent.tr(
+    intro = translate(
+        "CustomerActions",
         "Find the duplicate of %1. Its sites, equipment, history and contacts move to %1, "
         "empty phone and e-mail fields are filled from it, and then it is removed. "
-        "You can undo the merge."
+        "You can undo the merge.",
     ).replace("%1", keep_name)
     return CustomerPickerDialog(
-        parent.tr("Merge a duplicate"),
+        translate("CustomerActions", "Merge a duplicate"),
         intro,
-        parent.tr("Merge"),
+        translate("CustomerActions", "Merge"),
         exclude_id=keep_id,
         initial_search=keep_name.split(",")[0],
         parent=parent,
@@ -279,11 +318,11 @@ def install_table_actions(
 ) -> None:
     """Double-click or Enter edits a detail row; Delete removes it (after asking)."""
     view.doubleClicked.connect(lambda _index: on_edit())
-    edit = QAction(view.tr("Edit…"), view)
+    edit = QAction(translate("CustomerActions", "Edit…"), view)
     edit.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
     edit.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
     edit.triggered.connect(lambda _checked=False: on_edit())
-    delete = QAction(view.tr("Delete…"), view)
+    delete = QAction(translate("CustomerActions", "Delete…"), view)
     delete.setShortcut(QKeySequence.StandardKey.Delete)
     delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
     delete.triggered.connect(lambda _checked=False: on_delete())

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import clock, formatting
+from app.domain.i18n import count_words, t, translated
 from app.domain.money import format_money
 from app.domain.respect import BOOKED_OTHERS_RETRY_DAYS
 from app.services import queue as queue_service
@@ -40,34 +41,44 @@ OUTCOME_BUTTONS = (
 
 
 def describe_entry(entry: queue_service.QueueEntry) -> str:
-    """Everything the call needs, as plain text (customer text is never markup)."""
+    """Everything the call needs, as plain text (customer text is never markup), in the owner's
+    language: the call sheet's words (app.domain.i18n), the stored reasons read back."""
     lines = [entry.name]
-    lines.append("   ".join(f"{label} {number}" for label, number in entry.phones) or "No phone on file")
+    phones = "   ".join(f"{t(label)} {number}" for label, number in entry.phones)
+    lines.append(phones or t("No phone on file"))
     if entry.address:
         lines.append(entry.address)
-    window = f"their window {entry.call_window}" if entry.call_window else "no preferred time"
+    if entry.call_window:
+        window = t("their window {window}", window=entry.call_window)
+    else:
+        window = t("no preferred time")
     call_at = formatting.time_text(entry.suggested_time)
-    lines.append(f"Call at {call_at}; may call {entry.call_times or 'then'} ({window})")
+    times = entry.call_times or t("then")
+    lines.append(t("Call at {time}; may call {times} ({window})", time=call_at, times=times, window=window))
     lines.append("")
-    lines.append("Why now:")
-    lines += [f"  • {r.kind_label}: {r.reason} ({format_money(r.value)})" for r in entry.reasons]
+    lines.append(t("Why now:"))
+    lines += [
+        f"  • {t(r.kind_label)}: {translated(r.reason)} ({format_money(r.value)})" for r in entry.reasons
+    ]
     if len(entry.reasons) > 1:
-        others = count_text(len(entry.reasons) - 1, "other reason")
+        others = count_words(len(entry.reasons) - 1, t("other reason"))
         lines.append(
-            f"  “Booked” wins the first; {others} will be marked contacted and come back in "
-            f"{BOOKED_OTHERS_RETRY_DAYS} days."
+            t(
+                "  “Booked” wins the first; {others} will be marked contacted and come back in {days} days.",
+                others=others,
+                days=BOOKED_OTHERS_RETRY_DAYS,
+            )
         )
     if entry.equipment:
         lines.append("")
-        lines.append("Owns:")
-        lines += [f"  • {item.describe()}" for item in entry.equipment]
+        lines.append(t("Owns:"))
+        lines += [f"  • {translated(item.describe())}" for item in entry.equipment]
     lines.append("")
-    lines.append(
-        "Last contact: " + (entry.last_contact.describe() if entry.last_contact else "none on record")
-    )
+    last = entry.last_contact.describe() if entry.last_contact else t("none on record")
+    lines.append(t("Last contact: {last}", last=last))
     if entry.segment:
         lines.append("")
-        lines.append(f"Pitch ({entry.segment}): {entry.pitch}".strip(": "))
+        lines.append(t("Pitch ({segment}): {pitch}", segment=entry.segment, pitch=entry.pitch).strip(": "))
         lines += [f"  – {point}" for point in entry.talking_points]
     return "\n".join(lines)
 
@@ -98,7 +109,7 @@ class QueuePage(QWidget):
                 ("Time", lambda e: formatting.time_text(e.suggested_time)),
                 ("Customer", lambda e: e.name),
                 ("Phone", lambda e: e.phones[0][1] if e.phones else ""),
-                ("Why", lambda e: "; ".join(r.kind_label for r in e.reasons)),
+                ("Why", lambda e: "; ".join(t(r.kind_label) for r in e.reasons)),
                 ("Value", lambda e: format_money(e.value)),
                 ("Due", lambda e: date_text(e.due)),
             ],
@@ -125,7 +136,7 @@ class QueuePage(QWidget):
         outcome_row = QHBoxLayout()
         self.outcome_buttons: dict[str, QPushButton] = {}
         for outcome, text, key in OUTCOME_BUTTONS:
-            button = QPushButton(self.tr(text))
+            button = QPushButton(t(text))  # the outcomes are the domain's words (app_<language>.toml)
             button.setObjectName(f"outcome_{outcome}")
             button.setShortcut(f"Alt+{key}")
             button.setToolTip(self.tr("Alt+%1").replace("%1", key))
@@ -209,7 +220,7 @@ class QueuePage(QWidget):
             lead = entry.reasons[0]
             tip = (
                 self.tr("Marks “%1” won (%2); the customer's other reasons are marked contacted")
-                .replace("%1", f"{lead.kind_label}: {lead.reason}")
+                .replace("%1", f"{t(lead.kind_label)}: {translated(lead.reason)}")
                 .replace("%2", format_money(lead.value))
                 + " · "
                 + tip

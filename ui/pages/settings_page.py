@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import dataclasses
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from app.domain.errors import UserError
+from app.domain.i18n import t
 from app.domain.settings import SETTINGS, BusinessSettings, setting_groups
 from app.services.settings import load_settings, update_settings
 from ui.editing import Editor
@@ -24,6 +26,9 @@ from ui.widgets.setting_editors import SettingsForm
 
 
 class SettingsPage(QWidget):
+    # The owner chose another language (its code): the window puts its translator in place.
+    language_changed = Signal(str)
+
     def __init__(self, editor: Editor | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.editor = editor  # a save goes on the window's one undo stack
@@ -103,7 +108,7 @@ class SettingsPage(QWidget):
             show_error(self, error)
             return
         if self.editor is not None:
-            labels = ", ".join(spec.label for spec in SETTINGS if spec.name in after)
+            labels = ", ".join(t(spec.label) for spec in SETTINGS if spec.name in after)
             self.editor.record_done(
                 self.tr("Change %1").replace("%1", labels),
                 lambda: update_settings(after),
@@ -113,6 +118,8 @@ class SettingsPage(QWidget):
         self._check()
         self.saved_label.setText(self.tr("Saved."))
         data_events().changed(self)
+        if "language" in after and before["language"] != saved.language:
+            self.language_changed.emit(saved.language)
 
     def _fill(self, settings: BusinessSettings) -> None:
         self._loaded = settings

@@ -7,7 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.domain import clock, formatting
 from app.domain.customers import CustomerDetail, EquipmentRow, SiteRow
+from app.domain.i18n import t, translated
 from app.domain.values import format_phone
 from ui.models.rows_model import RowsModel
 from ui.text import count_text, date_text
@@ -30,10 +31,16 @@ NOTES_LINES_SHOWN = 4  # more than this and the tabs would be pushed out of sigh
 
 def _history_columns(widget: QWidget, title: str, detail: str) -> list[tuple[str, Any]]:
     return [
-        (widget.tr("Date"), lambda r: date_text(r.on)),
-        (title, lambda r: r.title),
-        (detail, lambda r: r.detail),
+        (QCoreApplication.translate("CustomerDetailView", "Date"), lambda r: date_text(r.on)),
+        (title, lambda r: translated_parts(r.title)),
+        (detail, lambda r: translated_parts(r.detail)),
     ]
+
+
+def translated_parts(text: str) -> str:
+    """A history line's parts ("reason · $189.00 · open"), each in the owner's language: they were
+    put together in English where the record was read (app.domain.i18n.translated)."""
+    return " · ".join(translated(part) for part in text.split(" · "))
 
 
 def one_line(text: str) -> str:
@@ -264,7 +271,7 @@ def _escape(text: str) -> str:
 def _contact_text(detail: CustomerDetail) -> str:
     draft = detail.draft
     phones = [
-        f"{label} {format_phone(number)}"
+        f"{t(label)} {format_phone(number)}"
         for label, number in (
             ("Phone", draft.phone),
             ("Mobile", draft.phone_mobile),
@@ -275,15 +282,18 @@ def _contact_text(detail: CustomerDetail) -> str:
     lines = [
         " · ".join(p for p in (draft.company if draft.company != detail.name else "", detail.segment) if p)
     ]
-    lines.append("   ".join(phones) or "No phone on file")
+    lines.append("   ".join(phones) or t("No phone on file"))
     emails = ", ".join(e for e in (draft.email, draft.email2) if e)
-    lines.append(emails or "No e-mail on file")
+    lines.append(emails or t("No e-mail on file"))
     if draft.call_window_start:
         lines.append(
-            f"Best time to call: {formatting.time_range(draft.call_window_start, draft.call_window_end)}"
+            t(
+                "Best time to call: {times}",
+                times=formatting.time_range(draft.call_window_start, draft.call_window_end),
+            )
         )
     if draft.customer_since:
-        lines.append(f"Customer since {formatting.month_year(draft.customer_since)}")
+        lines.append(t("Customer since {month}", month=formatting.month_year(draft.customer_since)))
     return "\n".join(line for line in lines if line)
 
 
@@ -292,16 +302,16 @@ def _flags_text(detail: CustomerDetail) -> str:
     refused = [
         label
         for flag, label in (
-            (draft.do_not_service, "Do not service"),
-            (draft.do_not_call, "Do not call"),
-            (draft.do_not_mail, "Do not mail"),
-            (draft.do_not_email, "Do not e-mail"),
+            (draft.do_not_service, t("Do not service")),
+            (draft.do_not_call, t("Do not call")),
+            (draft.do_not_mail, t("Do not mail")),
+            (draft.do_not_email, t("Do not e-mail")),
         )
         if flag
     ]
     sharing = (
-        f"May share details with partners (since {date_text(draft.share_consent_on)})"
+        t("May share details with partners (since {day})", day=date_text(draft.share_consent_on))
         if draft.share_with_partners and draft.share_consent_on
-        else "Do not share with partners"
+        else t("Do not share with partners")
     )
     return "   ".join([*(f"⛔ {r}" for r in refused), sharing])

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import UserError
+from app.domain.i18n import t, translated
 from app.domain.settings import BusinessSettings, SettingSpec, SettingType, format_periods, parse_periods
 from ui.messages import show_error
 from ui.widgets.basics import text_label
@@ -56,7 +57,7 @@ class TextEditor(QLineEdit):
 
     def __init__(self, spec: SettingSpec) -> None:
         super().__init__()
-        self.setPlaceholderText(spec.placeholder)
+        self.setPlaceholderText(t(spec.placeholder))
         self.setMaxLength(spec.max_length)
         self.textChanged.connect(lambda _text: self.edited.emit())
 
@@ -78,7 +79,7 @@ class MultilineEditor(QPlainTextEdit):
 
     def __init__(self, spec: SettingSpec) -> None:
         super().__init__()
-        self.setPlaceholderText(spec.placeholder)
+        self.setPlaceholderText(t(spec.placeholder))
         self.setTabChangesFocus(True)
         self.setFixedHeight(70)
         self.textChanged.connect(self.edited.emit)
@@ -141,7 +142,7 @@ class ChoiceEditor(QComboBox):
     def __init__(self, spec: SettingSpec) -> None:
         super().__init__()
         for stored, text in spec.choices:
-            self.addItem(self.tr(text), stored)
+            self.addItem(t(text), stored)
         self.currentIndexChanged.connect(lambda _index: self.edited.emit())
 
     def setting_value(self) -> object:
@@ -165,7 +166,7 @@ class PeriodsEditor(QLineEdit):
     def __init__(self, spec: SettingSpec) -> None:
         super().__init__()
         self._spec = spec
-        self.setPlaceholderText(spec.placeholder)
+        self.setPlaceholderText(t(spec.placeholder))
         self.textChanged.connect(lambda _text: self.edited.emit())
 
     def setting_value(self) -> object:
@@ -293,7 +294,7 @@ class SettingsForm(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for group, specs in groups:
-            box = QGroupBox(self.tr(group))
+            box = QGroupBox(t(group))
             form = QFormLayout(box)
             for spec in specs:
                 label, holder = self._row(spec)
@@ -310,10 +311,10 @@ class SettingsForm(QWidget):
     def _row(self, spec: SettingSpec) -> tuple[QLabel, QWidget]:
         editor = EDITORS[spec.type](spec)
         editor.setObjectName(spec.name)
-        editor.setToolTip(self.tr(spec.help))
+        editor.setToolTip(t(spec.help))
         editor.edited.connect(self.edited.emit)  # type: ignore[attr-defined]
         self.editors[spec.name] = editor
-        self.help[spec.name] = text_label(self.tr(spec.help), f"{spec.name}_help", note=True)
+        self.help[spec.name] = text_label(t(spec.help), f"{spec.name}_help", note=True)
         self.errors[spec.name] = self._error_label(f"{spec.name}_error")
         holder = QWidget()
         holder.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -325,7 +326,7 @@ class SettingsForm(QWidget):
         column.addWidget(editor, 0, Qt.AlignmentFlag.AlignLeft if narrow else Qt.AlignmentFlag(0))
         column.addWidget(self.help[spec.name])
         column.addWidget(self.errors[spec.name])
-        label = QLabel(self.tr(spec.label))
+        label = QLabel(t(spec.label))
         label.setBuddy(editor)
         return label, holder
 
@@ -368,7 +369,7 @@ class SettingsForm(QWidget):
         if error is None:
             return
         target = self.errors.get(error.field or "", self.general_error)
-        target.setText(error.message)
+        target.setText(translated(error.message))
         target.show()
         QTimer.singleShot(0, target, lambda: _fit(target))  # dropped if the form closes
 

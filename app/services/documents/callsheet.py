@@ -21,6 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from app.domain import formatting
 from app.domain.errors import UserError
+from app.domain.i18n import t, translated
 from app.domain.settings import BusinessSettings
 from app.services.documents import fonts, text
 from app.services.documents.common import (
@@ -129,15 +130,18 @@ def render_callsheet(
         return _layout_block(entry, width, region, next(numbered))
 
     blocks = list(batch.each(entries, prepare, key=lambda entry: entry.key))
-    title = f"Calls for {formatting.weekday_date(day)}"
+    title = t("Calls for {day}", day=formatting.weekday_date(day))
     quiet = formatting.periods_text(settings.quiet_hours)
-    facts = [f"Quiet hours, no calls: {quiet}." if quiet else "No quiet hours are set.", text.plain(note)]
+    facts = [
+        t("Quiet hours, no calls: {quiet}.", quiet=quiet) if quiet else t("No quiet hours are set."),
+        text.plain(note),
+    ]
     header, header_height = _header_lines(page, title, text.plain(settings.company_name), facts)
     pages = _paginate(blocks, page[1] - 2 * MARGIN - header_height)
     with pdf_canvas(out, page, title=title, author=settings.company_name) as canvas:
         refuse_if_empty(batch, "customers to call")
         for number, page_blocks in enumerate(pages, start=1):
-            page_number = f"page {number} of {len(pages)}"
+            page_number = t("page {number} of {count}", number=number, count=len(pages))
             text.draw(
                 canvas,
                 [
@@ -193,7 +197,11 @@ def _layout_block(entry: CallSheetEntry, width: float, region: str, number: int)
     contact; why now and what they own; the pitch; then the outcome boxes, the callback and the
     lines to write on. Full-width rows: a reason then fits on one line and the block stays short."""
     inner = width - 2 * PAD
-    call_at = f"Call at {formatting.time_text(entry.call_at)}" if entry.call_at else "No time to call today"
+    call_at = (
+        t("Call at {time}", time=formatting.time_text(entry.call_at))
+        if entry.call_at
+        else t("No time to call today")
+    )
     call_width = fonts.width(call_at, fonts.BOLD, NAME_SIZE)
     y = -PAD - fonts.ASCENT * NAME_SIZE
     name = text.ellipsize(
@@ -206,25 +214,25 @@ def _layout_block(entry: CallSheetEntry, width: float, region: str, number: int)
     y -= NAME_SIZE * 0.3 + LEADING
 
     where = [text.plain(entry.address)] if text.plain(entry.address) else []
-    phones = [f"{p.label} {formatting.phone(p.number, region)}" for p in entry.phones if p.number]
-    where += phones or ["No phone on file"]
+    phones = [f"{t(p.label)} {formatting.phone(p.number, region)}" for p in entry.phones if p.number]
+    where += phones or [t("No phone on file")]
     facts = [
         "  ·  ".join(where),
-        f"{_when_text(entry)}  ·  Last contact: {_contact_text(entry.last_contact)}",
+        f"{_when_text(entry)}  ·  " + t("Last contact: {last}", last=_contact_text(entry.last_contact)),
     ]
     if entry.segment and not _pitch_text(entry):  # else the pitch names the segment
-        facts.append(f"Segment: {text.plain(entry.segment)}")
+        facts.append(t("Segment: {segment}", segment=text.plain(entry.segment)))
     facts += [f"{text.plain(k)}: {text.plain(v)}" for k, v in entry.extra.items()]
     if entry.notes:
-        facts.append(f"Notes: {text.plain(entry.notes)}")
+        facts.append(t("Notes: {notes}", notes=text.plain(entry.notes)))
     for fact in facts:
         for part in text.wrap(fact, fonts.REGULAR, SIZE, inner):
             lines.append(Line(PAD, y, part, fonts.REGULAR, SIZE))
             y -= LEADING
-    y = _section(lines, PAD, y, inner, "Why now", _reason_items(entry.reasons))
+    y = _section(lines, PAD, y, inner, t("Why now"), _reason_items(entry.reasons))
     owned = _owned_line(entry.owns, inner - fonts.width("Owns: ", fonts.BOLD, SIZE))
     if owned:
-        y = _section(lines, PAD, y, inner, "Owns", [owned])
+        y = _section(lines, PAD, y, inner, t("Owns"), [owned])
 
     pitch = _pitch_text(entry)
     for part in text.wrap(pitch, fonts.REGULAR, SMALL, inner) if pitch else []:
@@ -233,18 +241,18 @@ def _layout_block(entry: CallSheetEntry, width: float, region: str, number: int)
     y -= 5
     boxes = []
     x = PAD
-    for outcome in OUTCOMES:
+    for outcome in (t(outcome) for outcome in OUTCOMES):
         boxes.append((x, y - 1))
         lines.append(Line(x + BOX + 3, y, outcome, fonts.REGULAR, SIZE))
         x += BOX + 3 + fonts.width(outcome, fonts.REGULAR, SIZE) + 11
     rules = []
-    for label, length in (("Callback on", 52.0), ("at", 40.0)):
+    for label, length in ((t("Callback on"), 52.0), (t("at"), 40.0)):
         lines.append(Line(x, y, label, fonts.REGULAR, SIZE))
         x += fonts.width(label + " ", fonts.REGULAR, SIZE)
         rules.append((x, x + length, y - 1.5))
         x += length + 6
     y -= WRITE_GAP
-    lines.append(Line(PAD, y, "Notes:", fonts.REGULAR, SIZE))
+    lines.append(Line(PAD, y, t("Notes:"), fonts.REGULAR, SIZE))
     rules.append((PAD + fonts.width("Notes: ", fonts.REGULAR, SIZE), width - PAD, y - 1.5))
     y -= WRITE_GAP
     rules.append((PAD, width - PAD, y - 1.5))
@@ -256,10 +264,18 @@ def _when_text(entry: CallSheetEntry) -> str:
     times = text.plain(entry.call_times)
     window = text.plain(entry.window)
     if entry.call_at is None:
-        return f"Their window ({window}) is all in quiet hours" if window else "No time outside quiet hours"
+        return (
+            t("Their window ({window}) is all in quiet hours", window=window)
+            if window
+            else t("No time outside quiet hours")
+        )
     if window:
-        return f"May call {times} (their window {window})" if times else f"Their window: {window}"
-    return f"May call {times} (no preferred time)" if times else "No preferred time"
+        return (
+            t("May call {times} (their window {window})", times=times, window=window)
+            if times
+            else t("Their window: {window}", window=window)
+        )
+    return t("May call {times} (no preferred time)", times=times) if times else t("No preferred time")
 
 
 def _section(lines: list[Line], x: float, y: float, width: float, heading: str, items: list[str]) -> float:
@@ -296,14 +312,14 @@ def _reason_items(reasons: Sequence[CallReason]) -> list[str]:
         shown.append(_reason_text(rest[0]))
     elif rest:
         value = sum((r.value or Decimal(0) for r in rest), Decimal(0))
-        worth = f", {formatting.money(value)} in all" if value else ""
-        shown.append(f"+ {len(rest)} more reasons{worth}")
+        worth = t(", {money} in all", money=formatting.money(value)) if value else ""
+        shown.append(t("+ {count} more reasons{worth}", count=len(rest), worth=worth))
     return shown
 
 
 def _reason_text(reason: CallReason) -> str:
     """The reason in full, with its value unless the reason already says it."""
-    said = text.plain(reason.reason)
+    said = text.plain(translated(reason.reason))  # stored in English, printed in the reader's language
     money = formatting.money(reason.value) if reason.value else ""
     return f"{said} ({money})" if money and money not in said else said
 
@@ -321,14 +337,14 @@ def _owned_line(owned: Sequence[OwnedItem], width: float) -> str:
 
 
 def _owned_text(item: OwnedItem) -> str:
-    age = f"{item.age_years} yrs" if item.age_years is not None else "age unknown"
+    age = t("{years} yrs", years=item.age_years) if item.age_years is not None else t("age unknown")
     year = f", {item.installed_on.year}" if item.installed_on else ""
     return f"{text.plain(item.description)} ({age}{year})"
 
 
 def _contact_text(contact: LastContact | None) -> str:
     if contact is None:
-        return "none on record"
+        return t("none on record")
     parts = [formatting.long_date(contact.on), contact.channel, contact.outcome, contact.by_whom]
     return " · ".join(text.plain(p) for p in parts if text.plain(p))
 
@@ -339,8 +355,8 @@ def _pitch_text(entry: CallSheetEntry) -> str:
     points = [text.plain(p) for p in entry.talking_points.splitlines() if text.plain(p)]
     if not pitch and not points:
         return ""
-    said = f"Talking points: {' · '.join(points)}" if points else ""
-    lead = f"Pitch ({text.plain(entry.segment)}): " if entry.segment else "Pitch: "
+    said = t("Talking points: {points}", points=" · ".join(points)) if points else ""
+    lead = t("Pitch ({segment}): ", segment=text.plain(entry.segment)) if entry.segment else t("Pitch: ")
     return f"{lead}{pitch} {said}".strip() if pitch else said
 
 

@@ -17,6 +17,7 @@ import tomllib
 from functools import cache
 from pathlib import Path
 
+from app.domain import i18n
 from app.domain.errors import UserError
 from app.domain.templates import LetterTemplate, check_template, template_from_dict, template_to_dict
 from app.persistence import templates as repository
@@ -77,6 +78,9 @@ def _load() -> tuple[dict[str, LetterTemplate], dict[str, str]]:
 def template_for(kind_or_name: str) -> LetterTemplate:
     templates = load_templates()
     name = TEMPLATE_FOR_KIND.get(kind_or_name, kind_or_name)
+    translation = shipped_translations(i18n.language()).get(name)
+    if translation is not None:
+        return translation  # the owner reads Spanish: the letter goes out in it (resources/letters/es)
     if name not in templates:
         raise UserError(f"There is no letter template called “{kind_or_name}”.")
     return templates[name]
@@ -96,8 +100,24 @@ def set_aside_note(template: LetterTemplate) -> str:
 
 
 @cache
-def _wording_table() -> dict[str, dict[str, str]]:
-    data = tomllib.loads(EQUIPMENT_WORDING.read_text(encoding="utf-8"))
+def shipped_translations(language: str) -> dict[str, LetterTemplate]:
+    """The shipped templates written in `language` (resources/letters/<language>/, same names as
+    the English ones), read once per process; none for English. An owner's edits are made to the
+    English templates and are not carried over: a translated template prints as shipped."""
+    folder = LETTERS_DIR / language
+    if language == i18n.DEFAULT_LANGUAGE or not folder.is_dir():
+        return {}
+    found = {}
+    for path in sorted(folder.glob("*.toml")):
+        found[path.stem] = template_from_dict(tomllib.loads(path.read_text(encoding="utf-8")), path.stem)
+    return found
+
+
+@cache
+def _wording_table(language: str = i18n.DEFAULT_LANGUAGE) -> dict[str, dict[str, str]]:
+    translated = LETTERS_DIR / language / "wording" / "equipment.toml"
+    path = translated if language != i18n.DEFAULT_LANGUAGE and translated.is_file() else EQUIPMENT_WORDING
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
     return {" ".join(kind.casefold().split()): dict(values) for kind, values in data.items()}
 
 
@@ -107,12 +127,15 @@ def equipment_wording(kind: str) -> dict[str, str]:
     words = " ".join(kind.casefold().split())
     if not words:
         return {}
-    table = _wording_table()
+    table = _wording_table(i18n.language())
     entry = table.get(words)
+    # A translation names the kind itself in the reader's language, only for an exact match: a
+    # "Gas furnace" stays as the owner wrote it rather than lose its "gas".
+    named = ("equipment_kind",) if entry is not None else ()
     if entry is None:
         endings = [key for key in table if key != "default" and words.endswith(" " + key)]
         entry = table[max(endings, key=len)] if endings else table.get("default", {})
-    return {name: entry[name] for name in WORDING_FIELDS if entry.get(name)}
+    return {name: entry[name] for name in (*WORDING_FIELDS, *named) if entry.get(name)}
 
 
 def save_template(template: LetterTemplate) -> LetterTemplate:

@@ -14,6 +14,7 @@ import logging
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
+from app.domain.i18n import t
 from app.domain.settings import BusinessSettings
 from app.domain.values import clean_text, format_phone
 from app.services.documents import fonts, text
@@ -38,7 +39,7 @@ def business_lines(settings: BusinessSettings) -> list[str]:
     if contact:
         lines.append(contact)
     if settings.licence_number:
-        lines.append(f"License {settings.licence_number}")
+        lines.append(t("License {number}", number=settings.licence_number))
     return lines
 
 

@@ -28,6 +28,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from app.domain import clock
 from app.domain.errors import UserError
+from app.domain.i18n import t
 from app.domain.postal import AddressProblem, postal_lines
 from app.domain.settings import BusinessSettings
 from app.domain.templates import LetterTemplate, fill_letter
@@ -199,7 +200,7 @@ def phone_line(card: CardSize, phone: str, width: float) -> Line | None:
     """ "Call (410) 296-4820" centred in the footer band, on one line whatever its length."""
     if not phone:
         return None
-    words = f"{CALL_WORD} {phone}"
+    words = f"{t(CALL_WORD)} {phone}"
     size = card.phone_size
     while size > 9 and fonts.width(words, fonts.BOLD, size) > width:
         size -= 0.5
@@ -261,8 +262,8 @@ def _define_sides(
     text.draw(
         canvas,
         [
-            text.line_at(stamp_x, top - stamp_h / 2 + 2, "PLACE", fonts.REGULAR, 6, align="center"),
-            text.line_at(stamp_x, top - stamp_h / 2 - 6, "STAMP HERE", fonts.REGULAR, 6, align="center"),
+            text.line_at(stamp_x, top - stamp_h / 2 + 2, t("PLACE"), fonts.REGULAR, 6, align="center"),
+            text.line_at(stamp_x, top - stamp_h / 2 - 6, t("STAMP HERE"), fonts.REGULAR, 6, align="center"),
         ],
         color=(0.5, 0.5, 0.5),
     )

@@ -1,0 +1,2534 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es_US" sourcelanguage="en_US">
+<context>
+    <name>BackupSection</name>
+    <message>
+        <location filename="../../ui/pages/backup_section.py" line="37"/>
+        <source>Backups</source>
+        <translation>Respaldos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_section.py" line="42"/>
+        <source>Change folder…</source>
+        <translation>Cambiar carpeta…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_section.py" line="44"/>
+        <source>Open folder</source>
+        <translation>Abrir carpeta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_section.py" line="46"/>
+        <source>A USB stick or a synced folder (OneDrive, Dropbox, Google Drive) is a good place for backups: they survive when this computer doesn&apos;t.</source>
+        <translation>Una memoria USB o una carpeta sincronizada (OneDrive, Dropbox, Google Drive) es un buen lugar para los respaldos: se conservan aunque esta computadora falle.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_section.py" line="53"/>
+        <source>Back up now</source>
+        <translation>Respaldar ahora</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_section.py" line="54"/>
+        <source>Restore a backup…</source>
+        <translation>Restaurar un respaldo…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_section.py" line="57"/>
+        <source>A backup is taken every day when the app starts, and before every import, upgrade and restore. The app keeps all of the last two days, then one a day for a week, one a week for a month and one a month for a year.</source>
+        <translation>Se hace un respaldo cada día al abrir la aplicación, y antes de cada importación, actualización y restauración. La aplicación guarda todos los de los últimos dos días, luego uno por día durante una semana, uno por semana durante un mes y uno por mes durante un año.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_section.py" line="90"/>
+        <source>The office database is backed up on its server (pg_dump); ask whoever runs it.</source>
+        <translation>La base de datos de la oficina se respalda en su servidor (pg_dump); pregunte a quien lo administra.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_section.py" line="94"/>
+        <source>Backups go to %1</source>
+        <translation>Los respaldos se guardan en %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_section.py" line="95"/>
+        <location filename="../../ui/pages/backup_section.py" line="105"/>
+        <source>Looking at the backups…</source>
+        <translation>Revisando los respaldos…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_section.py" line="112"/>
+        <source>No backup yet: use “Back up now”.</source>
+        <translation>Todavía no hay respaldo: use “Respaldar ahora”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_section.py" line="116"/>
+        <source>Last backup: %1 (%2, %3).</source>
+        <translation>Último respaldo: %1 (%2, %3).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_section.py" line="126"/>
+        <source>its customers can&apos;t be counted</source>
+        <translation>no se pueden contar sus clientes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_section.py" line="127"/>
+        <location filename="../../ui/pages/backup_section.py" line="188"/>
+        <source>customer</source>
+        <translation>cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_section.py" line="131"/>
+        <source>Where should backups go?</source>
+        <translation>¿Dónde guardar los respaldos?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_section.py" line="142"/>
+        <source>Backup folder</source>
+        <translation>Carpeta de respaldos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_section.py" line="153"/>
+        <source>Backing up…</source>
+        <translation>Respaldando…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_section.py" line="156"/>
+        <source>Cancelled; no backup was written.</source>
+        <translation>Cancelado; no se guardó ningún respaldo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_section.py" line="161"/>
+        <source>Backed up %1 to %2.</source>
+        <translation>Se respaldó %1 en %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_section.py" line="178"/>
+        <source>the backup of %1 (%2)</source>
+        <translation>el respaldo del %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_section.py" line="182"/>
+        <source>the backup file %1</source>
+        <translation>el archivo de respaldo %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_section.py" line="185"/>
+        <source>Replace all your data (%1 now) with %2?
+
+Your data as it is now is backed up first, so the restore itself can be undone: restore the backup marked “Before a restore”.</source>
+        <translation>¿Reemplazar todos sus datos (%1 ahora) con %2?
+
+Primero se respaldan sus datos tal como están ahora, así que la restauración también se puede deshacer: restaure el respaldo marcado “Antes de una restauración”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_section.py" line="190"/>
+        <source>Restore a backup</source>
+        <translation>Restaurar un respaldo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_section.py" line="190"/>
+        <source>Restore</source>
+        <translation>Restaurar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_section.py" line="196"/>
+        <source>Restoring %1…</source>
+        <translation>Restaurando %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_section.py" line="205"/>
+        <source>
+
+Your data as it was is kept in %1.</source>
+        <translation>
+
+Sus datos, tal como estaban, se guardan en %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_section.py" line="211"/>
+        <source>Backup restored</source>
+        <translation>Respaldo restaurado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_section.py" line="212"/>
+        <source>Restored %1 from the backup of %2.</source>
+        <translation>Se restauró %1 desde el respaldo del %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_section.py" line="237"/>
+        <source>Today&apos;s backup is taken (%1).</source>
+        <translation>El respaldo de hoy está hecho (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_section.py" line="244"/>
+        <source>Today&apos;s backup failed</source>
+        <translation>Falló el respaldo de hoy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/backup_section.py" line="249"/>
+        <source>Taking today&apos;s backup…</source>
+        <translation>Haciendo el respaldo de hoy…</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsPage</name>
+    <message>
+        <location filename="../../ui/pages/campaigns_page.py" line="144"/>
+        <source>&lt;h2&gt;Campaigns&lt;/h2&gt;Letters, postcards, labels and calls for a purpose. Customers who said no to a channel, who are not to be serviced, or who heard from you for marketing too recently are left out by themselves, and the reasons are counted.</source>
+        <translation>&lt;h2&gt;Campañas&lt;/h2&gt;Cartas, postales, etiquetas y llamadas con un propósito. Los clientes que dijeron que no a un medio, a los que no se les debe dar servicio o que recibieron publicidad suya hace muy poco quedan fuera solos, y se cuentan los motivos.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/campaigns_page.py" line="173"/>
+        <source>Start a campaign with “New campaign…”.</source>
+        <translation>Inicie una campaña con “Nueva campaña…”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/campaigns_page.py" line="180"/>
+        <source>Not sent yet: %1 will get it.</source>
+        <translation>Aún no se envía: la recibirán %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/campaigns_page.py" line="181"/>
+        <source>customer</source>
+        <translation>cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/campaigns_page.py" line="190"/>
+        <source>Sent to nobody.</source>
+        <translation>No se envió a nadie.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/campaigns_page.py" line="206"/>
+        <source>New campaign</source>
+        <translation>Nueva campaña</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/campaigns_page.py" line="222"/>
+        <source>Finding the audience…</source>
+        <translation>Buscando a los destinatarios…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/campaigns_page.py" line="240"/>
+        <source>Nobody to send to</source>
+        <translation>No hay a quién enviar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/campaigns_page.py" line="242"/>
+        <source>Create the campaign?</source>
+        <translation>¿Crear la campaña?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/campaigns_page.py" line="242"/>
+        <source>Create</source>
+        <translation>Crear</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/campaigns_page.py" line="258"/>
+        <source>Print %1</source>
+        <translation>Imprimir %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/campaigns_page.py" line="269"/>
+        <source>Printing %1…</source>
+        <translation>Imprimiendo %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/campaigns_page.py" line="286"/>
+        <source>Some records were left out</source>
+        <translation>Algunos registros quedaron fuera</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/campaigns_page.py" line="297"/>
+        <source>Already sent</source>
+        <translation>Ya enviada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/campaigns_page.py" line="298"/>
+        <source>This campaign was marked as sent on %1.</source>
+        <translation>Esta campaña se marcó como enviada el %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/campaigns_page.py" line="304"/>
+        <source>Mark “%1” as sent today? A contact is recorded for every recipient (%2).</source>
+        <translation>¿Marcar “%1” como enviada hoy? Se registra un contacto por cada destinatario (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/campaigns_page.py" line="306"/>
+        <source>recipient</source>
+        <translation>destinatario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/campaigns_page.py" line="308"/>
+        <source>Mark as sent</source>
+        <translation>Marcar como enviada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/campaigns_page.py" line="317"/>
+        <source>Sent</source>
+        <translation>Enviada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/campaigns_page.py" line="317"/>
+        <source> recorded.</source>
+        <translation> registrado.</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogItemDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/catalog_forms.py" line="190"/>
+        <source>Items in the bundle (tick them)</source>
+        <translation>Artículos del paquete (márquelos)</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogPage</name>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="89"/>
+        <source>Load the default HVAC/plumbing catalog</source>
+        <translation>Cargar el catálogo predeterminado de climatización y plomería</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="110"/>
+        <source>not set</source>
+        <translation>sin definir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="113"/>
+        <source>month</source>
+        <translation>mes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="115"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="115"/>
+        <source>Price</source>
+        <translation>Precio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="117"/>
+        <source>Upgrade ladder</source>
+        <translation>Escala de mejora</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="121"/>
+        <source>Equipment</source>
+        <translation>Equipos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="121"/>
+        <source>New equipment line…</source>
+        <translation>Nueva línea de equipo…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="122"/>
+        <source>What you install, and how long it typically lasts: equipment near the end of its life is offered a replacement.</source>
+        <translation>Lo que instala y cuánto suele durar: al equipo que se acerca al final de su vida útil se le ofrece un reemplazo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="124"/>
+        <location filename="../../ui/pages/catalog_page.py" line="158"/>
+        <source>Kind of equipment</source>
+        <translation>Tipo de equipo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="125"/>
+        <source>Brand</source>
+        <translation>Marca</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="126"/>
+        <source>Typical lifespan</source>
+        <translation>Vida útil típica</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="127"/>
+        <source>Units on record</source>
+        <translation>Unidades registradas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="129"/>
+        <source>Service plans</source>
+        <translation>Planes de servicio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="129"/>
+        <source>New service plan…</source>
+        <translation>Nuevo plan de servicio…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="130"/>
+        <source>Memberships: when they come up for renewal and how many visits a year they include.</source>
+        <translation>Membresías: cuándo toca renovarlas y cuántas visitas al año incluyen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="132"/>
+        <source>Renews every</source>
+        <translation>Se renueva cada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="133"/>
+        <source>Visits per year</source>
+        <translation>Visitas por año</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="135"/>
+        <source>Price per term</source>
+        <translation>Precio por periodo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="136"/>
+        <source>Add-ons</source>
+        <translation>Complementos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="136"/>
+        <source>New add-on…</source>
+        <translation>Nuevo complemento…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="137"/>
+        <source>Extras offered to customers who own the equipment they go with and don&apos;t have them yet.</source>
+        <translation>Extras que se ofrecen a los clientes que tienen el equipo con el que van y todavía no los tienen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="139"/>
+        <source>Goes with</source>
+        <translation>Va con</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="140"/>
+        <location filename="../../ui/pages/catalog_page.py" line="161"/>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="141"/>
+        <source>Upgrade ladders</source>
+        <translation>Escalas de mejora</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="141"/>
+        <source>New step on a ladder…</source>
+        <translation>Nuevo escalón en una escala…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="142"/>
+        <source>Basic → better → deluxe: customers on a lower step are offered the next one up.</source>
+        <translation>Básico → mejor → de lujo: a los clientes en un escalón más bajo se les ofrece el siguiente.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="143"/>
+        <source>Ladder</source>
+        <translation>Escala</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="143"/>
+        <source>Step</source>
+        <translation>Escalón</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="144"/>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="145"/>
+        <source>Next step up</source>
+        <translation>Siguiente escalón</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="146"/>
+        <source>top of the ladder</source>
+        <translation>tope de la escala</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="147"/>
+        <source>Bundles</source>
+        <translation>Paquetes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="147"/>
+        <source>New bundle…</source>
+        <translation>Nuevo paquete…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="148"/>
+        <source>Items sold together at a discount.</source>
+        <translation>Artículos que se venden juntos con descuento.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="149"/>
+        <source>Discount</source>
+        <translation>Descuento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="150"/>
+        <source>Bundle price</source>
+        <translation>Precio del paquete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="151"/>
+        <source>Items bought separately</source>
+        <translation>Artículos comprados por separado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="152"/>
+        <source>Contains</source>
+        <translation>Contiene</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="153"/>
+        <source>New products</source>
+        <translation>Productos nuevos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="153"/>
+        <source>New product launch…</source>
+        <translation>Lanzamiento de producto nuevo…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="154"/>
+        <source>New products are offered first to your best customers, as many as are available.</source>
+        <translation>Los productos nuevos se ofrecen primero a sus mejores clientes, tantos como haya disponibles.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="155"/>
+        <source>Launched</source>
+        <translation>Lanzamiento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="156"/>
+        <source>Available</source>
+        <translation>Disponibles</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="156"/>
+        <source>no limit</source>
+        <translation>sin límite</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="159"/>
+        <source>Services</source>
+        <translation>Servicios</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="159"/>
+        <source>New service…</source>
+        <translation>Nuevo servicio…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="160"/>
+        <source>Repairs, tune-ups and other work you sell.</source>
+        <translation>Reparaciones, afinaciones y otros trabajos que vende.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="162"/>
+        <source>Segments</source>
+        <translation>Segmentos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="162"/>
+        <source>New segment…</source>
+        <translation>Nuevo segmento…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="163"/>
+        <source>Groups of customers and how to talk to them: the pitch angle and talking points print on call sheets and feed letters.</source>
+        <translation>Grupos de clientes y cómo hablarles: el enfoque de venta y los puntos clave se imprimen en las hojas de llamadas y alimentan las cartas.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="165"/>
+        <source>Segment</source>
+        <translation>Segmento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="165"/>
+        <source>Customers</source>
+        <translation>Clientes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="166"/>
+        <source>Pitch angle</source>
+        <translation>Enfoque de venta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="167"/>
+        <source>Talking points</source>
+        <translation>Puntos clave</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="174"/>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="175"/>
+        <source>Delete…</source>
+        <translation>Borrar…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="184"/>
+        <source>About</source>
+        <translation>Acerca de</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="185"/>
+        <source>Which</source>
+        <translation>Cuál</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="186"/>
+        <source>What is missing</source>
+        <translation>Qué falta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="189"/>
+        <source>Fill it in…</source>
+        <translation>Completar…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="190"/>
+        <source>Check again</source>
+        <translation>Revisar de nuevo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="193"/>
+        <source>Nothing is guessed: what is listed here keeps opportunities from being found. Catalog lines are filled in here; equipment, plans and customers on the Customers page.</source>
+        <translation>Nada se adivina: lo que aparece aquí impide encontrar oportunidades. Las líneas del catálogo se completan aquí; los equipos, planes y clientes, en la página Clientes.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="196"/>
+        <source>(fill it in on the Customers page)</source>
+        <translation>(complételo en la página Clientes)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="201"/>
+        <location filename="../../ui/pages/catalog_page.py" line="401"/>
+        <source>Missing information</source>
+        <translation>Información que falta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="208"/>
+        <source>Reading the catalog…</source>
+        <translation>Leyendo el catálogo…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="216"/>
+        <source>Looking for missing information…</source>
+        <translation>Buscando información que falta…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="246"/>
+        <source>The catalog is empty. Start from the default catalog of a heating, cooling and plumbing shop and adjust its prices and lifespans, or add your own lines.</source>
+        <translation>El catálogo está vacío. Empiece con el catálogo predeterminado de un taller de calefacción, aire acondicionado y plomería y ajuste sus precios y vidas útiles, o agregue sus propias líneas.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="250"/>
+        <source>%1 in the catalog · %2</source>
+        <translation>%1 en el catálogo · %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="300"/>
+        <source>New segment</source>
+        <translation>Nuevo segmento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="312"/>
+        <source>New catalog item</source>
+        <translation>Nuevo artículo del catálogo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="319"/>
+        <location filename="../../ui/pages/catalog_page.py" line="321"/>
+        <location filename="../../ui/pages/catalog_page.py" line="394"/>
+        <source>Edit %1</source>
+        <translation>Editar %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="329"/>
+        <source>Delete the segment “%1”? Its %2 keep everything else.</source>
+        <translation>¿Borrar el segmento “%1”? Sus %2 conservan todo lo demás.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="333"/>
+        <source>Delete segment</source>
+        <translation>Borrar segmento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="333"/>
+        <location filename="../../ui/pages/catalog_page.py" line="337"/>
+        <source>Delete</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="336"/>
+        <source>Delete “%1” from the catalog?</source>
+        <translation>¿Borrar “%1” del catálogo?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="337"/>
+        <source>Delete catalog item</source>
+        <translation>Borrar artículo del catálogo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="369"/>
+        <source>Loading the default catalog…</source>
+        <translation>Cargando el catálogo predeterminado…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="380"/>
+        <source>Default catalog</source>
+        <translation>Catálogo predeterminado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="380"/>
+        <source>The catalog already had items; nothing was added.</source>
+        <translation>El catálogo ya tenía artículos; no se agregó nada.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="397"/>
+        <source>New equipment line</source>
+        <translation>Nueva línea de equipo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="402"/>
+        <source>Open %1 on the Customers page to fill this in: %2.</source>
+        <translation>Abra a %1 en la página Clientes para completar esto: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerActions</name>
+    <message>
+        <location filename="../../ui/pages/customer_actions.py" line="29"/>
+        <source>site</source>
+        <translation>dirección</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_actions.py" line="30"/>
+        <source>equipment</source>
+        <translation>equipo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_actions.py" line="31"/>
+        <source>visit</source>
+        <translation>visita</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_actions.py" line="32"/>
+        <source>sale</source>
+        <translation>venta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_actions.py" line="33"/>
+        <source>service plan</source>
+        <translation>plan de servicio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_actions.py" line="34"/>
+        <source>contact</source>
+        <translation>contacto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_actions.py" line="49"/>
+        <source>&amp;New customer…</source>
+        <translation>&amp;Nuevo cliente…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_actions.py" line="54"/>
+        <source>&amp;Edit customer…</source>
+        <translation>&amp;Editar cliente…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_actions.py" line="59"/>
+        <source>Log a &amp;call…</source>
+        <translation>Registrar una &amp;llamada…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_actions.py" line="62"/>
+        <source>Log a &amp;visit…</source>
+        <translation>Registrar una &amp;visita…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_actions.py" line="67"/>
+        <source>Add a &amp;site…</source>
+        <translation>Agregar una d&amp;irección…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_actions.py" line="70"/>
+        <source>Add &amp;equipment…</source>
+        <translation>Agregar e&amp;quipo…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_actions.py" line="73"/>
+        <source>Add a s&amp;ale…</source>
+        <translation>Agregar una ven&amp;ta…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_actions.py" line="76"/>
+        <source>Add a service &amp;plan…</source>
+        <translation>Agregar un &amp;plan de servicio…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_actions.py" line="79"/>
+        <source>Log another &amp;contact…</source>
+        <translation>Registrar &amp;otro contacto…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_actions.py" line="82"/>
+        <source>&amp;Merge a duplicate into this customer…</source>
+        <translation>&amp;Unir un duplicado con este cliente…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_actions.py" line="86"/>
+        <source>&amp;Delete customer…</source>
+        <translation>&amp;Borrar cliente…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_actions.py" line="118"/>
+        <source>Add</source>
+        <translation>Agregar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_actions.py" line="122"/>
+        <source>Add ▾</source>
+        <translation>Agregar ▾</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_actions.py" line="168"/>
+        <source>New customer</source>
+        <translation>Nuevo cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_actions.py" line="181"/>
+        <location filename="../../ui/pages/customer_actions.py" line="239"/>
+        <source>Edit %1</source>
+        <translation>Editar %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_actions.py" line="202"/>
+        <source>Log a call with %1</source>
+        <translation>Registrar una llamada con %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_actions.py" line="202"/>
+        <source>Log a visit to %1</source>
+        <translation>Registrar una visita a %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_actions.py" line="212"/>
+        <source>Add a site first: equipment is installed at a site.</source>
+        <translation>Primero agregue una dirección de servicio: el equipo se instala en una dirección.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_actions.py" line="224"/>
+        <source>Add %1 for %2</source>
+        <translation>Agregar %1 para %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_actions.py" line="251"/>
+        <location filename="../../ui/pages/customer_actions.py" line="253"/>
+        <location filename="../../ui/pages/customer_actions.py" line="267"/>
+        <source>Delete</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_actions.py" line="252"/>
+        <source>Delete this %1? You can undo it.</source>
+        <translation>¿Borrar este registro (%1)? Puede deshacerlo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_actions.py" line="263"/>
+        <source>Delete %1%2? You can undo it with Edit ▸ Undo.</source>
+        <translation>¿Borrar %1%2? Puede deshacerlo con Editar ▸ Deshacer.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_actions.py" line="267"/>
+        <source>Delete customer</source>
+        <translation>Borrar cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_actions.py" line="277"/>
+        <source>Merge %1 into %2</source>
+        <translation>Unir %1 con %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_actions.py" line="282"/>
+        <source>Find the duplicate of %1. Its sites, equipment, history and contacts move to %1, empty phone and e-mail fields are filled from it, and then it is removed. You can undo the merge.</source>
+        <translation>Busque el duplicado de %1. Sus direcciones, equipos, historial y contactos pasan a %1, los teléfonos y correos vacíos se completan con los suyos y luego se elimina. Puede deshacer la unión.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_actions.py" line="289"/>
+        <source>Merge a duplicate</source>
+        <translation>Unir un duplicado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_actions.py" line="291"/>
+        <source>Merge</source>
+        <translation>Unir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_actions.py" line="321"/>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_actions.py" line="325"/>
+        <source>Delete…</source>
+        <translation>Borrar…</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDetailView</name>
+    <message>
+        <location filename="../../ui/widgets/customer_detail.py" line="34"/>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/customer_detail.py" line="71"/>
+        <source>Every sale, the price of every service plan and the commission on their referrals to partners once won: the Dashboard&apos;s lifetime value, for this customer alone.</source>
+        <translation>Cada venta, el precio de cada plan de servicio y la comisión de sus referidos a socios una vez ganados: el valor de por vida del Panel, solo para este cliente.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/customer_detail.py" line="96"/>
+        <source>Sites</source>
+        <translation>Direcciones</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/customer_detail.py" line="98"/>
+        <location filename="../../ui/widgets/customer_detail.py" line="110"/>
+        <source>Site</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/customer_detail.py" line="99"/>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/customer_detail.py" line="100"/>
+        <source>Mail</source>
+        <translation>Correo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/customer_detail.py" line="101"/>
+        <location filename="../../ui/widgets/customer_detail.py" line="120"/>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/customer_detail.py" line="106"/>
+        <source>Equipment</source>
+        <translation>Equipos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/customer_detail.py" line="113"/>
+        <location filename="../../ui/widgets/customer_detail.py" line="142"/>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/customer_detail.py" line="114"/>
+        <source>Brand</source>
+        <translation>Marca</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/customer_detail.py" line="115"/>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/customer_detail.py" line="116"/>
+        <source>Installed</source>
+        <translation>Instalado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/customer_detail.py" line="117"/>
+        <source>Age</source>
+        <translation>Antigüedad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/customer_detail.py" line="118"/>
+        <source>Warranty until</source>
+        <translation>Garantía hasta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/customer_detail.py" line="119"/>
+        <source>By us</source>
+        <translation>Por nosotros</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/customer_detail.py" line="119"/>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/customer_detail.py" line="119"/>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/customer_detail.py" line="125"/>
+        <source>Visits</source>
+        <translation>Visitas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/customer_detail.py" line="126"/>
+        <source>Visit</source>
+        <translation>Visita</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/customer_detail.py" line="126"/>
+        <source>Technician · findings</source>
+        <translation>Técnico · hallazgos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/customer_detail.py" line="129"/>
+        <source>Sales</source>
+        <translation>Ventas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/customer_detail.py" line="129"/>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/customer_detail.py" line="129"/>
+        <source>Total · job</source>
+        <translation>Total · trabajo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/customer_detail.py" line="132"/>
+        <source>Plans</source>
+        <translation>Planes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/customer_detail.py" line="132"/>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/customer_detail.py" line="132"/>
+        <source>Status · term</source>
+        <translation>Estado · periodo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/customer_detail.py" line="136"/>
+        <source>Contacts</source>
+        <translation>Contactos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/customer_detail.py" line="137"/>
+        <source>Channel</source>
+        <translation>Medio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/customer_detail.py" line="137"/>
+        <source>Outcome · reason · by</source>
+        <translation>Resultado · motivo · quién</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/customer_detail.py" line="141"/>
+        <source>Opportunities</source>
+        <translation>Oportunidades</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/customer_detail.py" line="142"/>
+        <source>Reason · value · status</source>
+        <translation>Motivo · valor · estado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/customer_detail.py" line="177"/>
+        <source>%1 (billing)</source>
+        <translation>%1 (facturación)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/customer_detail.py" line="177"/>
+        <source>Billing</source>
+        <translation>Facturación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/customer_detail.py" line="183"/>
+        <source>Can&apos;t be mailed: %1</source>
+        <translation>No se puede enviar por correo: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/customer_detail.py" line="193"/>
+        <source>under a year</source>
+        <translation>menos de un año</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/customer_detail.py" line="193"/>
+        <source>year</source>
+        <translation>año</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/customer_detail.py" line="199"/>
+        <source>No customer selected</source>
+        <translation>Ningún cliente seleccionado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/customer_detail.py" line="202"/>
+        <source>Pick a customer in the list to see their sites, equipment and history.</source>
+        <translation>Elija un cliente de la lista para ver sus direcciones, equipos e historial.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/customer_detail.py" line="215"/>
+        <source>Lifetime value: %1</source>
+        <translation>Valor de por vida: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/customer_detail.py" line="241"/>
+        <source>… and %1 (all of them in Edit customer)</source>
+        <translation>… y %1 (todos en Editar cliente)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/customer_detail.py" line="242"/>
+        <source>more line</source>
+        <translation>línea más</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/customer_detail.py" line="245"/>
+        <source>Notes: %1</source>
+        <translation>Notas: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerPickerDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/customer_picker.py" line="41"/>
+        <source>Name, phone digits, street or e-mail</source>
+        <translation>Nombre, dígitos del teléfono, calle o correo</translation>
+    </message>
+</context>
+<context>
+    <name>CustomersPage</name>
+    <message>
+        <location filename="../../ui/pages/customers_page.py" line="38"/>
+        <source>Search name, company, phone digits, street, city or e-mail</source>
+        <translation>Buscar nombre, empresa, dígitos del teléfono, calle, ciudad o correo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customers_page.py" line="122"/>
+        <source>customer</source>
+        <translation>cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customers_page.py" line="124"/>
+        <source>%1 found</source>
+        <translation>%1 encontrados</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../../ui/pages/dashboard_page.py" line="55"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="126"/>
+        <source>&lt;h2&gt;Your customer base&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Su cartera de clientes&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard_page.py" line="56"/>
+        <source>Print summary…</source>
+        <translation>Imprimir resumen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard_page.py" line="59"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="270"/>
+        <source>How these are worked out</source>
+        <translation>Cómo se calculan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard_page.py" line="101"/>
+        <source>&lt;b&gt;Worth acting on&lt;/b&gt; (double-click for the customers)</source>
+        <translation>&lt;b&gt;Vale la pena actuar&lt;/b&gt; (doble clic para ver los clientes)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard_page.py" line="128"/>
+        <source>Adding up the customer base…</source>
+        <translation>Sumando la cartera de clientes…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard_page.py" line="180"/>
+        <source>apart: %1 of replacements due</source>
+        <translation>aparte: %1 en reemplazos pendientes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard_page.py" line="200"/>
+        <source>Nothing needs attention today.</source>
+        <translation>Hoy no hay nada pendiente.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard_page.py" line="205"/>
+        <source>Revenue by year: new and existing customers</source>
+        <translation>Ingresos por año: clientes nuevos y existentes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard_page.py" line="206"/>
+        <source>Retention: bought again the next year</source>
+        <translation>Retención: volvieron a comprar al año siguiente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard_page.py" line="207"/>
+        <source>Open opportunities by kind (value)</source>
+        <translation>Oportunidades abiertas por tipo (valor)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard_page.py" line="208"/>
+        <source>Customers by lifetime value</source>
+        <translation>Clientes por valor de por vida</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/dashboard_page.py" line="281"/>
+        <source>Customer base summary</source>
+        <translation>Resumen de la cartera de clientes</translation>
+    </message>
+</context>
+<context>
+    <name>DataPage</name>
+    <message>
+        <location filename="../../ui/pages/data_page.py" line="25"/>
+        <source>&lt;h2&gt;Your data&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Sus datos&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/data_page.py" line="27"/>
+        <source>Your customer list is the business: keep it backed up, and handle what it holds about people the way they ask.</source>
+        <translation>Su lista de clientes es el negocio: manténgala respaldada y trate los datos de las personas como ellas lo pidan.</translation>
+    </message>
+</context>
+<context>
+    <name>FigureCustomersDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/figure_customers.py" line="66"/>
+        <source>Finding the customers…</source>
+        <translation>Buscando a los clientes…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/figure_customers.py" line="73"/>
+        <source> (the first %1)</source>
+        <translation> (los primeros %1)</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="48"/>
+        <source>Which file holds your customers?</source>
+        <translation>¿Qué archivo tiene sus clientes?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="51"/>
+        <source>An Excel workbook (.xlsx, .xls) or a CSV file, as exported from QuickBooks, Jobber, Housecall Pro, ServiceTitan or kept by hand. Nothing is changed until the last step.</source>
+        <translation>Un libro de Excel (.xlsx, .xls) o un archivo CSV, tal como lo exporta QuickBooks, Jobber, Housecall Pro o ServiceTitan, o llevado a mano. No se cambia nada hasta el último paso.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="57"/>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="71"/>
+        <source>Import customers</source>
+        <translation>Importar clientes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="88"/>
+        <source>The file could not be read: %1.</source>
+        <translation>No se pudo leer el archivo: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ImageEditor</name>
+    <message>
+        <location filename="../../ui/widgets/setting_editors.py" line="194"/>
+        <location filename="../../ui/widgets/setting_editors.py" line="240"/>
+        <source>No picture</source>
+        <translation>Sin imagen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/setting_editors.py" line="198"/>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/setting_editors.py" line="200"/>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/setting_editors.py" line="212"/>
+        <source>Choose a picture</source>
+        <translation>Elegir una imagen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/setting_editors.py" line="214"/>
+        <source>Pictures (*.png *.jpg *.jpeg *.bmp *.gif)</source>
+        <translation>Imágenes (*.png *.jpg *.jpeg *.bmp *.gif)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportUndo</name>
+    <message>
+        <location filename="../../ui/dialogs/import_results.py" line="305"/>
+        <source>The import was undone: %1 removed, %2 restored.</source>
+        <translation>Se deshizo la importación: %1 eliminados, %2 restaurados.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_results.py" line="311"/>
+        <source>Import undone</source>
+        <translation>Importación deshecha</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_results.py" line="316"/>
+        <source>Undoing the import…</source>
+        <translation>Deshaciendo la importación…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="260"/>
+        <source>Import customers</source>
+        <translation>Importar clientes</translation>
+    </message>
+</context>
+<context>
+    <name>LettersPage</name>
+    <message>
+        <location filename="../../ui/pages/letters_page.py" line="118"/>
+        <source>Letter</source>
+        <translation>Carta</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/letters_page.py" line="118"/>
+        <source>For</source>
+        <translation>Para</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/letters_page.py" line="148"/>
+        <source>Fields you can use (double-click to add one to the letter; [[ ]] around a part prints it only when its fields have values):</source>
+        <translation>Campos que puede usar (doble clic para agregar uno a la carta; [[ ]] alrededor de una parte la imprime solo cuando sus campos tienen valor):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/letters_page.py" line="164"/>
+        <source>Subject</source>
+        <translation>Asunto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/letters_page.py" line="165"/>
+        <source>Greetings
+(first that fits,
+one a line)</source>
+        <translation>Saludos
+(el primero que aplique,
+uno por línea)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/letters_page.py" line="166"/>
+        <source>Letter
+(blank line
+between
+paragraphs)</source>
+        <translation>Carta
+(línea en blanco
+entre
+párrafos)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/letters_page.py" line="167"/>
+        <source>Closing</source>
+        <translation>Despedida</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/letters_page.py" line="168"/>
+        <source>Postcard</source>
+        <translation>Postal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/letters_page.py" line="174"/>
+        <source>Save</source>
+        <translation>Guardar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/letters_page.py" line="177"/>
+        <location filename="../../ui/pages/letters_page.py" line="353"/>
+        <source>Back to the shipped wording</source>
+        <translation>Volver al texto original</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/letters_page.py" line="273"/>
+        <source>Your changes to “%1” are not saved. Leave them?</source>
+        <translation>Sus cambios en “%1” no se han guardado. ¿Descartarlos?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/letters_page.py" line="276"/>
+        <source>Unsaved changes</source>
+        <translation>Cambios sin guardar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/letters_page.py" line="278"/>
+        <source>Leave them</source>
+        <translation>Descartarlos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/letters_page.py" line="301"/>
+        <source>Finding a customer for the preview</source>
+        <translation>Buscando un cliente para la vista previa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/letters_page.py" line="345"/>
+        <source>Saved. </source>
+        <translation>Guardado. </translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/letters_page.py" line="350"/>
+        <source>Forget your changes to “%1” and go back to the wording the app ships with?</source>
+        <translation>¿Olvidar sus cambios en “%1” y volver al texto original de la aplicación?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/letters_page.py" line="355"/>
+        <source>Go back</source>
+        <translation>Regresar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/letters_page.py" line="373"/>
+        <source>Preview for %1</source>
+        <translation>Vista previa para %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/letters_page.py" line="394"/>
+        <source>The preview could not be drawn; the details are in the log.</source>
+        <translation>No se pudo mostrar la vista previa; los detalles están en el registro.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="54"/>
+        <source>Customers for Life — Demo data — not your customers</source>
+        <translation>Customers for Life — Datos de demostración — no son sus clientes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="56"/>
+        <source>Customers for Life — Your database: %1</source>
+        <translation>Customers for Life — Su base de datos: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="101"/>
+        <location filename="../../ui/main_window.py" line="268"/>
+        <source>Welcome</source>
+        <translation>Bienvenida</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="269"/>
+        <source>Customers</source>
+        <translation>Clientes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="270"/>
+        <source>Today&apos;s calls</source>
+        <translation>Llamadas de hoy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="271"/>
+        <source>Campaigns</source>
+        <translation>Campañas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="105"/>
+        <location filename="../../ui/main_window.py" line="272"/>
+        <source>Dashboard</source>
+        <translation>Panel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="273"/>
+        <source>Partners</source>
+        <translation>Socios</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="274"/>
+        <source>Letters</source>
+        <translation>Cartas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="275"/>
+        <source>Catalog</source>
+        <translation>Catálogo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="276"/>
+        <source>Your data</source>
+        <translation>Sus datos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="110"/>
+        <location filename="../../ui/main_window.py" line="277"/>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="123"/>
+        <source>Demo data — not your customers</source>
+        <translation>Datos de demostración — no son sus clientes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="123"/>
+        <source>Your database:</source>
+        <translation>Su base de datos:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="184"/>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="185"/>
+        <source>&amp;Import customers…</source>
+        <translation>&amp;Importar clientes…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="188"/>
+        <source>&amp;Export everything…</source>
+        <translation>&amp;Exportar todo…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="192"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimir…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="197"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="202"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Editar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="203"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Deshacer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="205"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rehacer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="212"/>
+        <source>&amp;Customer</source>
+        <translation>&amp;Cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="233"/>
+        <source>&amp;Go</source>
+        <translation>&amp;Ir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="239"/>
+        <source>&amp;Find a customer</source>
+        <translation>&amp;Buscar un cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="244"/>
+        <source>&amp;Help</source>
+        <translation>Ay&amp;uda</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="245"/>
+        <source>&amp;About Customers for Life</source>
+        <translation>&amp;Acerca de Customers for Life</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="260"/>
+        <source>Letters, postcards, labels and call sheets now print in the new language. Close and open Customers for Life again to see every page in it.</source>
+        <translation>Las cartas, postales, etiquetas y hojas de llamadas ya se imprimen en el nuevo idioma. Cierre y vuelva a abrir Customers for Life para ver todas las páginas en él.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="330"/>
+        <source>The demo opens in a window of its own; your database is not touched.</source>
+        <translation>La demostración se abre en su propia ventana; su base de datos no se toca.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="346"/>
+        <source>Creating a demo business with %1…</source>
+        <translation>Creando un negocio de demostración con %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="350"/>
+        <source>Cancelled; nothing was changed.</source>
+        <translation>Cancelado; no se cambió nada.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="369"/>
+        <source>Export everything</source>
+        <translation>Exportar todo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="374"/>
+        <source>Exporting to %1…</source>
+        <translation>Exportando a %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="377"/>
+        <source>Exported to %1</source>
+        <translation>Exportado a %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="387"/>
+        <source>Call sheet for %1</source>
+        <translation>Hoja de llamadas del %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="419"/>
+        <source>Working out who is due…</source>
+        <translation>Calculando a quién le toca…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="444"/>
+        <source>About Customers for Life</source>
+        <translation>Acerca de Customers for Life</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="446"/>
+        <source>Customers for Life keeps every customer of a trades business for life.
+
+Database: %1</source>
+        <translation>Customers for Life conserva de por vida a cada cliente de un negocio de oficios.
+
+Base de datos: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="463"/>
+        <source>Nothing to print on this page.</source>
+        <translation>No hay nada que imprimir en esta página.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="478"/>
+        <source>Still working</source>
+        <translation>Todavía trabajando</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="479"/>
+        <source>A job is still running. Cancel it or let it finish, then close the window.</source>
+        <translation>Todavía hay un trabajo en curso. Cancélelo o deje que termine y luego cierre la ventana.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="489"/>
+        <source>Finishing today&apos;s backup…</source>
+        <translation>Terminando el respaldo de hoy…</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="167"/>
+        <source>What is in each column?</source>
+        <translation>¿Qué hay en cada columna?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="170"/>
+        <source>The columns were matched by their headings. Change any that are wrong; the choice is remembered for the next file with the same headings.</source>
+        <translation>Las columnas se asignaron por sus encabezados. Cambie las que estén mal; la elección se recuerda para el próximo archivo con los mismos encabezados.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="186"/>
+        <source>These are my customers: import them with the columns as chosen</source>
+        <translation>Estos son mis clientes: importarlos con las columnas elegidas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="205"/>
+        <source>Column</source>
+        <translation>Columna</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="205"/>
+        <source>Examples</source>
+        <translation>Ejemplos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="205"/>
+        <source>Import as</source>
+        <translation>Importar como</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="212"/>
+        <source>(no heading)</source>
+        <translation>(sin encabezado)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="227"/>
+        <source>If it is your customer list all the same, choose below what each column holds.</source>
+        <translation>Si de todos modos es su lista de clientes, elija abajo qué contiene cada columna.</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeSection</name>
+    <message>
+        <location filename="../../ui/pages/office_section.py" line="29"/>
+        <source>Office mode</source>
+        <translation>Modo de oficina</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/office_section.py" line="34"/>
+        <source>In office mode several people share one database on a PostgreSQL server, and when two of them change the same customer the second is told instead of overwriting the first. Ask whoever runs the server for its address and password, test them here and save them on this computer.</source>
+        <translation>En el modo de oficina varias personas comparten una base de datos en un servidor PostgreSQL, y cuando dos cambian el mismo cliente, al segundo se le avisa en lugar de sobrescribir al primero. Pida la dirección y la contraseña a quien administra el servidor, pruébelas aquí y guárdelas en esta computadora.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/office_section.py" line="49"/>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/office_section.py" line="51"/>
+        <source>Test connection</source>
+        <translation>Probar conexión</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/office_section.py" line="52"/>
+        <source>Save on this computer</source>
+        <translation>Guardar en esta computadora</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/office_section.py" line="53"/>
+        <source>Forget</source>
+        <translation>Olvidar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/office_section.py" line="60"/>
+        <source>To work on the server, close Customers for Life and start it again with this line (copy it into a command prompt in the app&apos;s folder); it never holds the password. Start it without --office or --db to come back to the database on this computer.</source>
+        <translation>Para trabajar en el servidor, cierre Customers for Life y ábralo de nuevo con esta línea (cópiela en una línea de comandos en la carpeta de la aplicación); nunca contiene la contraseña. Ábralo sin --office ni --db para volver a la base de datos de esta computadora.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/office_section.py" line="88"/>
+        <source>Open now: the office database %1 (PostgreSQL).</source>
+        <translation>Abierta ahora: la base de datos de la oficina %1 (PostgreSQL).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/office_section.py" line="93"/>
+        <source>(unknown)</source>
+        <translation>(desconocido)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/office_section.py" line="95"/>
+        <source>Open now: the database file %1 on this computer.</source>
+        <translation>Abierta ahora: el archivo de base de datos %1 en esta computadora.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/office_section.py" line="103"/>
+        <source>No office server is saved on this computer.</source>
+        <translation>No hay ningún servidor de oficina guardado en esta computadora.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/office_section.py" line="106"/>
+        <source>; its password is in this computer&apos;s password store</source>
+        <translation>; su contraseña está en el almacén de contraseñas de esta computadora</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/office_section.py" line="111"/>
+        <source>Saved on this computer: %1%2.</source>
+        <translation>Guardado en esta computadora: %1%2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/office_section.py" line="139"/>
+        <source>Type the server&apos;s address first, like %1.</source>
+        <translation>Primero escriba la dirección del servidor, como %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/office_section.py" line="143"/>
+        <source>Testing…</source>
+        <translation>Probando…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/office_section.py" line="145"/>
+        <source>Testing the connection…</source>
+        <translation>Probando la conexión…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/office_section.py" line="155"/>
+        <source>Saving the office server…</source>
+        <translation>Guardando el servidor de la oficina…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/office_section.py" line="166"/>
+        <source>Saved. Start the app with the line below to work on the office server.</source>
+        <translation>Guardado. Abra la aplicación con la línea de abajo para trabajar en el servidor de la oficina.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/office_section.py" line="174"/>
+        <source>Forgetting the office server…</source>
+        <translation>Olvidando el servidor de la oficina…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/office_section.py" line="181"/>
+        <source>This computer no longer remembers the office server.</source>
+        <translation>Esta computadora ya no recuerda el servidor de la oficina.</translation>
+    </message>
+</context>
+<context>
+    <name>PartnersPage</name>
+    <message>
+        <location filename="../../ui/pages/partners_page.py" line="183"/>
+        <source>Partners owe you %1 (%2 overdue)  ·  You owe partners %3 (%4 overdue)</source>
+        <translation>Los socios le deben %1 (%2 vencido)  ·  Usted les debe %3 (%4 vencido)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners_page.py" line="238"/>
+        <source>New partner</source>
+        <translation>Nuevo socio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners_page.py" line="249"/>
+        <source>Edit %1</source>
+        <translation>Editar %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners_page.py" line="264"/>
+        <source>Delete partner</source>
+        <translation>Borrar socio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners_page.py" line="265"/>
+        <source>Delete %1? A partner with referrals on record is made inactive instead.</source>
+        <translation>¿Borrar a %1? Un socio con referidos registrados se marca como inactivo en su lugar.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners_page.py" line="268"/>
+        <source>Delete</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners_page.py" line="275"/>
+        <source>Partner kept</source>
+        <translation>Socio conservado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners_page.py" line="277"/>
+        <source>%1 has referrals on record, so they were made inactive rather than deleted.</source>
+        <translation>%1 tiene referidos registrados, así que se marcó como inactivo en lugar de borrarlo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners_page.py" line="286"/>
+        <source>Which customer?</source>
+        <translation>¿Qué cliente?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners_page.py" line="287"/>
+        <source>Find the customer of this referral with %1.</source>
+        <translation>Busque al cliente de este referido con %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners_page.py" line="288"/>
+        <source>Next</source>
+        <translation>Siguiente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners_page.py" line="295"/>
+        <source>Referral with %1</source>
+        <translation>Referido con %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners_page.py" line="304"/>
+        <source>Referral recorded</source>
+        <translation>Referido registrado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners_page.py" line="317"/>
+        <source>Referral status</source>
+        <translation>Estado del referido</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners_page.py" line="328"/>
+        <source>Record a payment</source>
+        <translation>Registrar un pago</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners_page.py" line="328"/>
+        <source>Select the referral the payment is for.</source>
+        <translation>Seleccione el referido al que corresponde el pago.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners_page.py" line="332"/>
+        <source>Payment</source>
+        <translation>Pago</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners_page.py" line="352"/>
+        <source>Change the commission</source>
+        <translation>Cambiar la comisión</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners_page.py" line="364"/>
+        <source>Adding up referrals…</source>
+        <translation>Sumando los referidos…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners_page.py" line="371"/>
+        <source>Referral income and cost</source>
+        <translation>Ingresos y costos de referidos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners_page.py" line="399"/>
+        <source>Statement for %1</source>
+        <translation>Estado de cuenta de %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners_page.py" line="412"/>
+        <source>Referral slip</source>
+        <translation>Hoja de referido</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners_page.py" line="421"/>
+        <source>Introduction letter</source>
+        <translation>Carta de presentación</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/pdf_preview.py" line="52"/>
+        <source>page</source>
+        <translation>página</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pdf_preview.py" line="56"/>
+        <source>Zoom in</source>
+        <translation>Acercar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pdf_preview.py" line="59"/>
+        <source>Zoom out</source>
+        <translation>Alejar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pdf_preview.py" line="62"/>
+        <source>Fit width</source>
+        <translation>Ajustar al ancho</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pdf_preview.py" line="64"/>
+        <source>Save a copy…</source>
+        <translation>Guardar una copia…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pdf_preview.py" line="67"/>
+        <source>Print…</source>
+        <translation>Imprimir…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pdf_preview.py" line="71"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pdf_preview.py" line="93"/>
+        <source>Save a copy</source>
+        <translation>Guardar una copia</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/pdf_preview.py" line="95"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <location filename="../../ui/dialogs/import_results.py" line="61"/>
+        <source>This is what will happen</source>
+        <translation>Esto es lo que va a pasar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_results.py" line="65"/>
+        <source>Dates are month/day/year (US)</source>
+        <translation>Las fechas son mes/día/año (EE. UU.)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_results.py" line="66"/>
+        <source>Dates are day/month/year</source>
+        <translation>Las fechas son día/mes/año</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_results.py" line="91"/>
+        <source>These rows may be customers you already have. Tick the ones that are the same customer; the others are added as new customers.</source>
+        <translation>Estas filas podrían ser clientes que ya tiene. Marque las que sean el mismo cliente; las demás se agregan como clientes nuevos.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_results.py" line="116"/>
+        <location filename="../../ui/dialogs/import_results.py" line="118"/>
+        <source>Checking every row…</source>
+        <translation>Revisando cada fila…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_results.py" line="197"/>
+        <source>Importing %1…</source>
+        <translation>Importando %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_results.py" line="207"/>
+        <source>Import %1</source>
+        <translation>Importar %1</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacySection</name>
+    <message>
+        <location filename="../../ui/pages/privacy_section.py" line="31"/>
+        <source>Privacy</source>
+        <translation>Privacidad</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy_section.py" line="34"/>
+        <source>When a customer asks what you keep about them, give them everything in one workbook. When they ask to be forgotten, erase them: their history goes, and they are never imported again or sent a letter.</source>
+        <translation>Cuando un cliente pregunte qué datos guarda de él, entréguele todo en un solo libro de Excel. Cuando pida que lo olviden, bórrelo: su historial desaparece y nunca se vuelve a importar ni se le envía una carta.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy_section.py" line="39"/>
+        <source>Export everything about one customer…</source>
+        <translation>Exportar todo lo de un cliente…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy_section.py" line="42"/>
+        <source>Erase a customer on request…</source>
+        <translation>Borrar un cliente a petición suya…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy_section.py" line="58"/>
+        <source>Export a customer&apos;s data</source>
+        <translation>Exportar los datos de un cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy_section.py" line="59"/>
+        <source>Whose data? Everything stored about them goes into one workbook.</source>
+        <translation>¿De quién son los datos? Todo lo guardado sobre esa persona va en un solo libro de Excel.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy_section.py" line="60"/>
+        <location filename="../../ui/pages/privacy_section.py" line="84"/>
+        <source>Next</source>
+        <translation>Siguiente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy_section.py" line="67"/>
+        <source>Save %1&apos;s data</source>
+        <translation>Guardar los datos de %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy_section.py" line="73"/>
+        <source>Exporting…</source>
+        <translation>Exportando…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy_section.py" line="76"/>
+        <source>Everything about %1 was saved to %2.</source>
+        <translation>Todo lo de %1 se guardó en %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy_section.py" line="82"/>
+        <source>Erase a customer</source>
+        <translation>Borrar un cliente para siempre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy_section.py" line="83"/>
+        <source>Who asked to be erased? If they also asked for their data, export it first.</source>
+        <translation>¿Quién pidió que lo borraran? Si también pidió sus datos, expórtelos primero.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy_section.py" line="90"/>
+        <source>Erase %1 and everything about them: sites, equipment, visits, sales, plans, contacts and opportunities. This can&apos;t be undone.
+
+What stays is a one-way fingerprint of their phone numbers, e-mail addresses and name with postal code. It can&apos;t be turned back into their details; it only lets a later import recognise them and leave them out, so they are never brought back and no letter is ever sent to them.
+
+Backups taken before today still hold them until they are rotated away (within a year).</source>
+        <translation>Borrar a %1 y todo lo que se sabe de esta persona: direcciones, equipos, visitas, ventas, planes, contactos y oportunidades. Esto no se puede deshacer.
+
+Solo queda una huella irreversible de sus teléfonos, correos electrónicos y nombre con código postal. No se puede convertir de nuevo en sus datos; solo permite que una importación posterior lo reconozca y lo deje fuera, para que nunca vuelva a entrar ni se le envíe ninguna carta.
+
+Los respaldos hechos antes de hoy todavía contienen sus datos hasta que se eliminen en su turno (en menos de un año).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy_section.py" line="97"/>
+        <source>Erase %1</source>
+        <translation>Borrar a %1 para siempre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy_section.py" line="97"/>
+        <source>Erase for good</source>
+        <translation>Borrar para siempre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy_section.py" line="100"/>
+        <source>Erasing…</source>
+        <translation>Borrando…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/privacy_section.py" line="108"/>
+        <source>%1 was erased; a later import will leave them out.</source>
+        <translation>%1 se borró; una importación posterior lo dejará fuera.</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePage</name>
+    <message>
+        <location filename="../../ui/pages/queue_page.py" line="98"/>
+        <source>Find who is due</source>
+        <translation>Buscar a quién le toca</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/queue_page.py" line="100"/>
+        <source>Work out again who is due for what, from everything on record</source>
+        <translation>Volver a calcular a quién le toca qué, con todo lo registrado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/queue_page.py" line="103"/>
+        <source>Print call sheet…</source>
+        <translation>Imprimir hoja de llamadas…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/queue_page.py" line="141"/>
+        <location filename="../../ui/pages/queue_page.py" line="217"/>
+        <source>Alt+%1</source>
+        <translation>Alt+%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/queue_page.py" line="174"/>
+        <source>Calls for %1 — working it out…</source>
+        <translation>Llamadas del %1: calculando…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/queue_page.py" line="176"/>
+        <source>Preparing today&apos;s calls…</source>
+        <translation>Preparando las llamadas de hoy…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/queue_page.py" line="188"/>
+        <source>Calls for %1: %2</source>
+        <translation>Llamadas del %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/queue_page.py" line="191"/>
+        <source>nobody is due right now</source>
+        <translation>ahora no le toca a nadie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/queue_page.py" line="195"/>
+        <source>more waits</source>
+        <translation>espera más</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/queue_page.py" line="195"/>
+        <source>more wait</source>
+        <translation>esperan más</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/queue_page.py" line="196"/>
+        <source> (%1 for the next days)</source>
+        <translation> (%1 para los próximos días)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/queue_page.py" line="212"/>
+        <source>Pick a call in the list.</source>
+        <translation>Elija una llamada de la lista.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/queue_page.py" line="221"/>
+        <source>Marks “%1” won (%2); the customer&apos;s other reasons are marked contacted</source>
+        <translation>Marca “%1” como ganada (%2); los demás motivos del cliente quedan como contactados</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/queue_page.py" line="253"/>
+        <source>Log call with %1: %2</source>
+        <translation>Registrar llamada con %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/queue_page.py" line="260"/>
+        <source>Working out who is due for what…</source>
+        <translation>Calculando a quién le toca qué…</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPage</name>
+    <message>
+        <location filename="../../ui/dialogs/import_results.py" line="239"/>
+        <source>Imported</source>
+        <translation>Importados</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_results.py" line="246"/>
+        <source>Save the report as a workbook…</source>
+        <translation>Guardar el informe como libro de Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_results.py" line="248"/>
+        <source>Undo this import</source>
+        <translation>Deshacer esta importación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_results.py" line="273"/>
+        <source>Rows not imported and values that need a look:</source>
+        <translation>Filas no importadas y valores que conviene revisar:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_results.py" line="275"/>
+        <source>Every row was imported as it was.</source>
+        <translation>Cada fila se importó tal como estaba.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_results.py" line="282"/>
+        <source>Save the report</source>
+        <translation>Guardar el informe</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="75"/>
+        <source>Restore a backup</source>
+        <translation>Restaurar un respaldo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="80"/>
+        <source>Choose the backup to put back. Your data as it is now is backed up first, so the restore itself can be undone. This database&apos;s backups in %1:</source>
+        <translation>Elija el respaldo que desea restaurar. Primero se respaldan sus datos tal como están ahora, así que la restauración también se puede deshacer. Respaldos de esta base de datos en %1:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="88"/>
+        <source>Taken</source>
+        <translation>Hecho</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="89"/>
+        <source>Why</source>
+        <translation>Por qué</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="90"/>
+        <source>Customers</source>
+        <translation>Clientes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="91"/>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="107"/>
+        <source>This database has no backups in that folder yet; use “Other file…” to pick one.</source>
+        <translation>Esta base de datos todavía no tiene respaldos en esa carpeta; use “Otro archivo…” para elegir uno.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="114"/>
+        <source>Other file…</source>
+        <translation>Otro archivo…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="117"/>
+        <source>Restore this backup…</source>
+        <translation>Restaurar este respaldo…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="152"/>
+        <source>Restore from a backup file</source>
+        <translation>Restaurar desde un archivo de respaldo</translation>
+    </message>
+</context>
+<context>
+    <name>RestorePage</name>
+    <message>
+        <location filename="../../ui/dialogs/import_restore.py" line="29"/>
+        <source>This is a complete Customers for Life export</source>
+        <translation>Esta es una exportación completa de Customers for Life</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_restore.py" line="32"/>
+        <source>Importing it brings back everything it holds: customers, sites and equipment, visits, sales, plans, contacts, partners and referrals, campaigns, the catalog, your settings and letters, and the opportunities with what you decided about them.</source>
+        <translation>Al importarla vuelve todo lo que contiene: clientes, direcciones y equipos, visitas, ventas, planes, contactos, socios y referidos, campañas, el catálogo, su configuración y sus cartas, y las oportunidades con lo que decidió sobre ellas.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_restore.py" line="42"/>
+        <source>Import only its customers, sites and equipment instead</source>
+        <translation>Importar solo sus clientes, direcciones y equipos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_restore.py" line="56"/>
+        <source>Reading and checking every sheet…</source>
+        <translation>Leyendo y revisando cada hoja…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_restore.py" line="59"/>
+        <source>Checking %1…</source>
+        <translation>Revisando %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_restore.py" line="67"/>
+        <source>This is what will be restored, into this empty database:</source>
+        <translation>Esto es lo que se restaurará en esta base de datos vacía:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_restore.py" line="90"/>
+        <source>Restoring %1…</source>
+        <translation>Restaurando %1…</translation>
+    </message>
+</context>
+<context>
+    <name>RestoredPage</name>
+    <message>
+        <location filename="../../ui/dialogs/import_restore.py" line="107"/>
+        <source>Restored</source>
+        <translation>Restaurado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_restore.py" line="118"/>
+        <source>Everything in %1 is back, as it was when it was exported:</source>
+        <translation>Todo lo que había en %1 está de vuelta, tal como estaba al exportarlo:</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/catalog_forms.py" line="227"/>
+        <source>Each line prints as one point on the call sheet</source>
+        <translation>Cada línea se imprime como un punto en la hoja de llamadas</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="40"/>
+        <source>Save settings</source>
+        <translation>Guardar configuración</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="46"/>
+        <source>Not read from the database yet.</source>
+        <translation>Todavía no se ha leído de la base de datos.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="54"/>
+        <source>&lt;h2&gt;Settings&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Configuración&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="90"/>
+        <source>The settings have not been read from the database yet, so nothing was saved. Open the Settings page again and make your changes there.</source>
+        <translation>La configuración todavía no se ha leído de la base de datos, así que no se guardó nada. Abra de nuevo la página Configuración y haga allí sus cambios.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="100"/>
+        <source>Nothing to save: no setting was changed.</source>
+        <translation>Nada que guardar: no se cambió ninguna opción.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="113"/>
+        <source>Change %1</source>
+        <translation>Cambiar %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="119"/>
+        <source>Saved.</source>
+        <translation>Guardado.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/settings_page.py" line="133"/>
+        <source>Changes not saved yet.</source>
+        <translation>Cambios aún sin guardar.</translation>
+    </message>
+</context>
+<context>
+    <name>SheetPage</name>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="96"/>
+        <source>Which sheet?</source>
+        <translation>¿Qué hoja?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="111"/>
+        <source>hidden</source>
+        <translation>oculto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="113"/>
+        <source>empty</source>
+        <translation>vacío</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="127"/>
+        <source>Reading %1…</source>
+        <translation>Leyendo %1…</translation>
+    </message>
+</context>
+<context>
+    <name>TaskRunner</name>
+    <message>
+        <location filename="../../ui/tasks.py" line="133"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks.py" line="134"/>
+        <source>Working…</source>
+        <translation>Trabajando…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks.py" line="140"/>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <location filename="../../ui/pages/welcome_page.py" line="31"/>
+        <source>&lt;h1&gt;Welcome to Customers for Life&lt;/h1&gt;</source>
+        <translation>&lt;h1&gt;Bienvenido a Customers for Life&lt;/h1&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/welcome_page.py" line="41"/>
+        <source> customers</source>
+        <translation> clientes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/welcome_page.py" line="42"/>
+        <source>How many customers the demo business has when it is built.</source>
+        <translation>Cuántos clientes tiene el negocio de demostración al crearlo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/welcome_page.py" line="44"/>
+        <source>Build the demo business</source>
+        <translation>Crear el negocio de demostración</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/welcome_page.py" line="44"/>
+        <source>Try the demo (opens separately)</source>
+        <translation>Probar la demostración (se abre aparte)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/welcome_page.py" line="52"/>
+        <source>Import a spreadsheet…</source>
+        <translation>Importar una hoja de cálculo…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/welcome_page.py" line="92"/>
+        <source>Keep every customer for life: what they own and how old it is, every visit and every contact, and who is due for what — and why now.</source>
+        <translation>Conserve a cada cliente de por vida: lo que tiene y su antigüedad, cada visita y cada contacto, y a quién le toca qué, y por qué ahora.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/welcome_page.py" line="102"/>
+        <source>Start with my first customer</source>
+        <translation>Empezar con mi primer cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/welcome_page.py" line="102"/>
+        <source>Add a customer</source>
+        <translation>Agregar un cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/welcome_page.py" line="108"/>
+        <source>To look around first, try the demo: %1. It opens in a separate window on its own demo file, so nothing of it ever comes into your database.</source>
+        <translation>Para explorar primero, pruebe la demostración: %1. Se abre en otra ventana con su propio archivo de demostración, así que nada de ella llega a su base de datos.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/welcome_page.py" line="113"/>
+        <source>Your database is empty. Bring in the customer list you already keep (Excel or CSV, from QuickBooks, Jobber, Housecall Pro, ServiceTitan or by hand), or start with your first customer.</source>
+        <translation>Su base de datos está vacía. Traiga la lista de clientes que ya tiene (Excel o CSV, de QuickBooks, Jobber, Housecall Pro, ServiceTitan o hecha a mano) o empiece con su primer cliente.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/welcome_page.py" line="119"/>
+        <source>Your database holds %1. Bring in more from a spreadsheet (customers already here are matched, not doubled), or add a customer by hand.</source>
+        <translation>Su base de datos tiene %1. Traiga más desde una hoja de cálculo (los clientes que ya están se reconocen, no se duplican) o agregue un cliente a mano.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/welcome_page.py" line="121"/>
+        <location filename="../../ui/pages/welcome_page.py" line="134"/>
+        <source>customer</source>
+        <translation>cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/welcome_page.py" line="127"/>
+        <source>This is the demo: a database of its own, not yours. Build the demo business (%1) and look around; nothing done here reaches your own customers.</source>
+        <translation>Esta es la demostración: una base de datos propia, no la suya. Cree el negocio de demostración (%1) y explore; nada de lo que haga aquí llega a sus propios clientes.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/welcome_page.py" line="131"/>
+        <source>This is the demo: %1 made up for it, in a database of its own. None of them are your customers; change anything you like, your own database is not touched. To work on your own customers, close this window.</source>
+        <translation>Esta es la demostración: %1 inventados para ella, en una base de datos propia. Ninguno es cliente suyo; cambie lo que quiera, su propia base de datos no se toca. Para trabajar con sus propios clientes, cierre esta ventana.</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <location filename="../../ui/messages.py" line="38"/>
+        <source>Sorry, something went wrong. Your data is safe; the last action was not completed.</source>
+        <translation>Lo sentimos, algo salió mal. Sus datos están a salvo; la última acción no se completó.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="50"/>
+        <source>Cannot do that</source>
+        <translation>No se puede hacer eso</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="53"/>
+        <source>Something went wrong</source>
+        <translation>Algo salió mal</translation>
+    </message>
+</context>
+<context>
+    <name>print_output</name>
+    <message>
+        <location filename="../../ui/print_output.py" line="81"/>
+        <source>&amp;Print</source>
+        <translation>&amp;Imprimir</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_output.py" line="252"/>
+        <source>Sent to %1 (job %2).</source>
+        <translation>Enviado a %1 (trabajo %2).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_output.py" line="254"/>
+        <source>Saved to %1.</source>
+        <translation>Guardado en %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_output.py" line="257"/>
+        <source>%2 page(s) sent to %1.</source>
+        <translation>%2 página(s) enviadas a %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/print_output.py" line="284"/>
+        <source>Printing %1…</source>
+        <translation>Imprimiendo %1…</translation>
+    </message>
+</context>
+<context>
+    <name>printing</name>
+    <message>
+        <location filename="../../ui/printing.py" line="40"/>
+        <source>Some records were left out</source>
+        <translation>Algunos registros quedaron fuera</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="46"/>
+        <source>Printed, with warnings</source>
+        <translation>Impreso, con advertencias</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="50"/>
+        <source>Preparing %1…</source>
+        <translation>Preparando %1…</translation>
+    </message>
+</context>
+</TS>

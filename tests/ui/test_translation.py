@@ -1,0 +1,156 @@
+"""The Language setting: the screens in Spanish, and back in English; the Qt translation files kept whole.
+
+resources/translations/cfl_es.ts is what pyside6-lupdate finds in ui/, every message translated;
+cfl_es.qm beside it is what pyside6-lrelease makes of it (committed, so checked here to be current).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from app.domain import formatting, i18n
+from app.services.settings import load_settings, update_settings
+
+ROOT = Path(__file__).resolve().parents[2]
+TRANSLATIONS = ROOT / "resources" / "translations"
+TS = TRANSLATIONS / "cfl_es.ts"
+QM = TRANSLATIONS / "cfl_es.qm"
+PLACEHOLDER = re.compile(r"%\d")
+
+
+def _tool(name: str) -> str:
+    found = shutil.which(name) or shutil.which(name, path=str(Path(sys.executable).parent))
+    if found is None:
+        pytest.skip(f"{name} is not installed (it comes with PySide6)")
+    return found
+
+
+def _messages(path: Path) -> list[tuple[str, str, ET.Element]]:
+    """(context, source, translation element) of every message of a .ts file."""
+    found = []
+    for context in ET.parse(path).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            found.append((name, message.findtext("source") or "", message.find("translation")))
+    return found
+
+
+@pytest.fixture
+def english_after() -> Iterator[None]:
+    """Whatever a test chose, the next one starts in English (the translator is process-wide)."""
+    yield
+    from ui.translation import install_language
+
+    install_language("en")
+
+
+def test_every_message_is_translated_and_keeps_its_placeholders_and_accelerator() -> None:
+    messages = _messages(TS)
+    assert len(messages) > 400
+    for context, source, translation in messages:
+        assert translation is not None and translation.get("type") is None, (context, source)
+        text = translation.text or ""
+        assert text.strip(), (context, source)
+        assert sorted(PLACEHOLDER.findall(text)) == sorted(PLACEHOLDER.findall(source)), (source, text)
+        assert ("&" in source.replace("&&", "")) == ("&" in text.replace("&&", "")), (source, text)
+
+
+def test_the_ts_holds_every_message_of_the_screens(tmp_path: Path) -> None:
+    """lupdate over ui/ finds nothing the committed .ts lacks, and no message is filed under a
+    variable's name ("parent", "runner"), which tr() would never look it up by."""
+    fresh = tmp_path / "fresh.ts"
+    shutil.copy(TS, fresh)
+    sources = sorted(str(path) for path in (ROOT / "ui").rglob("*.py"))
+    subprocess.run(
+        [_tool("pyside6-lupdate"), *sources, "-ts", str(fresh), "-no-obsolete"],
+        check=True,
+        capture_output=True,
+    )
+    committed = {(context, source) for context, source, _t in _messages(TS)}
+    found = {(context, source) for context, source, _t in _messages(fresh)}
+    assert found - committed == set(), "run pyside6-lupdate (README: Translations) and translate the new ones"
+    classes = {
+        match for path in sources for match in re.findall(r"^class (\w+)", Path(path).read_text(), re.M)
+    }
+    explicit = {"messages", "printing", "print_output", "ImportUndo", "catalog_forms"}
+    assert {context for context, _s in found} - classes - explicit == set()
+
+
+def test_the_committed_qm_is_the_ts_compiled(tmp_path: Path) -> None:
+    compiled = tmp_path / "cfl_es.qm"
+    subprocess.run(
+        [_tool("pyside6-lrelease"), str(TS), "-qm", str(compiled)], check=True, capture_output=True
+    )
+    assert compiled.read_bytes() == QM.read_bytes(), "run pyside6-lrelease on cfl_es.ts and commit the .qm"
+
+
+def _menu_titles(window) -> list[str]:
+    return [action.text() for action in window.menuBar().actions()]
+
+
+def _sidebar(window) -> list[str]:
+    return [window.sidebar.item(row).text() for row in range(window.sidebar.count())]
+
+
+def test_with_spanish_chosen_the_window_reads_in_spanish_and_english_comes_back(
+    qtbot, database: Path, english_after: None
+) -> None:
+    from ui.main_window import MainWindow
+    from ui.translation import install_language
+
+    update_settings({"language": "es"})
+    install_language(load_settings().language)
+    spanish = MainWindow(str(database))
+    qtbot.addWidget(spanish)
+    assert {"Clientes", "Llamadas de hoy", "Campañas", "Configuración", "Sus datos"} <= set(_sidebar(spanish))
+    assert _menu_titles(spanish) == ["&Archivo", "&Editar", "&Cliente", "&Ir", "Ay&uda"]
+    assert spanish.settings_page.save_button.text() == "Guardar configuración"
+    assert formatting.long_date(formatting.datetime.date(2026, 12, 2)) == "2 de diciembre de 2026"
+    spanish.runner.wait_for_idle(30_000)
+
+    update_settings({"language": "en"})
+    install_language(load_settings().language)
+    english = MainWindow(str(database))
+    qtbot.addWidget(english)
+    assert {"Customers", "Today's calls", "Campaigns", "Settings", "Your data"} <= set(_sidebar(english))
+    assert _menu_titles(english) == ["&File", "&Edit", "&Customer", "&Go", "&Help"]
+    assert formatting.long_date(formatting.datetime.date(2026, 12, 2)) == "December 2, 2026"
+    english.runner.wait_for_idle(30_000)
+
+
+def test_choosing_spanish_in_settings_switches_the_sidebar_menus_and_printing_at_once(
+    window, english_after: None
+) -> None:
+    page = window.settings_page
+    window.show_page("settings")
+    page.form.set_shown({"language": 1})  # the second choice: Español
+    page.save()
+    assert i18n.language() == "es" and load_settings().language == "es"
+    assert "Llamadas de hoy" in _sidebar(window)
+    assert _menu_titles(window)[0] == "&Archivo"
+    assert "Cierre y vuelva a abrir" in window.statusBar().currentMessage()
+
+
+def test_every_heading_and_field_the_screens_declare_as_plain_words_is_in_the_app_catalog() -> None:
+    """Table headings ("Time", lambda …) and form fields Field("name", "Label", placeholder="…") of
+    ui/ are translated where they are shown (RowsModel, FormDialog) from app_es.toml."""
+    from app.services.language import catalog
+
+    declared = re.compile(r'\("([A-Z][^"]*)", lambda|Field\(\s*"[a-z_]+",\s*"([^"]+)"|placeholder="([^"]+)"')
+    words = {
+        next(group for group in found.groups() if group)
+        for path in (ROOT / "ui").rglob("*.py")
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if "tr(" not in line
+        for found in declared.finditer(line)
+    }
+    assert len(words) > 50
+    assert sorted(words - set(catalog("es").messages)) == []
