@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from app.domain import clock
 from app.domain.errors import UserError
+from app.domain.wording import count_text
 
 # The contract's exit codes: done; a bug; the user's input can't be used.
 EXIT_OK, EXIT_BUG, EXIT_USER = 0, 1, 2
@@ -170,7 +171,8 @@ def _printed(result: object) -> int:
     """A PDF job's outcome on stderr: pages written, each record left out with the reason, and
     every warning (printed, but worth a look: an empty letterhead, a logo that could not be read,
     a character no font has)."""
-    sys.stderr.write(f"{result.path}: {result.pages} pages, {result.printed:,} printed\n")  # type: ignore[attr-defined]
+    pages = count_text(result.pages, "page")  # type: ignore[attr-defined]
+    sys.stderr.write(f"{result.path}: {pages}, {result.printed:,} printed\n")  # type: ignore[attr-defined]
     for issue in result.exceptions:  # type: ignore[attr-defined]
         sys.stderr.write(f"left out: {issue.key}: {issue.reason}\n")
     for issue in getattr(result, "warnings", []):

@@ -160,3 +160,8 @@ def test_a_reader_that_stops_early_is_not_a_bug(demo_db: Path) -> None:
     _, err = command.communicate(timeout=60)
     assert command.returncode == 0, err
     assert "Something went wrong" not in err and "Traceback" not in err
+
+
+def test_one_letter_is_one_page_not_one_pages(capsys, demo_db: Path, tmp_path: Path) -> None:
+    code, _, err = run(capsys, "--db", str(demo_db), "letters", str(tmp_path / "one.pdf"), "--limit", "1")
+    assert code == 0 and ": 1 page, 1 printed" in err
