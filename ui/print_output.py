@@ -32,6 +32,7 @@ from app.domain.errors import UserError
 from app.services import printing
 from app.services.cancel import Cancelled
 from ui.tasks import TaskRunner
+from ui.text import count_text
 
 # Enough for type and barcodes; a 600-dpi printer gets each pixel twice rather than four times the memory.
 RASTER_DPI = 300
@@ -254,7 +255,7 @@ def start_printing(
             message = translate("print_output", "Saved to %1.").replace("%1", target)
         else:
             where = target if to_file else printer.printerName()
-            message = translate("print_output", "%2 page(s) sent to %1.").replace("%1", where)
+            message = translate("print_output", "%2 sent to %1.").replace("%1", where)
         if on_done is not None:
             on_done(message.replace("%2", detail))
 
@@ -278,7 +279,9 @@ def start_printing(
     else:
 
         def paint(progress: printing.Progress, cancel: printing.Cancel) -> tuple[str, str]:
-            return "painted", f"{rasterise(pdf_path, printer, progress=progress, cancel=cancel):,}"
+            return "painted", count_text(
+                rasterise(pdf_path, printer, progress=progress, cancel=cancel), "page"
+            )
 
         work = paint
     runner.run(translate("print_output", "Printing %1…").replace("%1", title), work, on_done=finished)
