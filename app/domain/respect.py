@@ -183,6 +183,9 @@ class CallOutcome:
 # After a booking, the customer's other reasons wait this long: the booked visit usually falls within
 # the month, and the technician can raise them on site; after that the queue offers them again.
 BOOKED_OTHERS_RETRY_DAYS = 30
+# "Not interested" answers the pitch the call led with; the customer's other reasons were not
+# refused, but calling back about them soon would annoy: they rest for a season.
+DECLINED_OTHERS_RETRY_DAYS = 90
 
 
 # No answer: try again in 2 days; a message left: give them 3 days to call back. Both stay
@@ -190,6 +193,7 @@ BOOKED_OTHERS_RETRY_DAYS = 30
 # contact (nobody heard the pitch), so the retry is not held back by the marketing gap.
 # Booked: the job the call was about is won. The customer's other reasons are not: they did not
 # buy those, but we did speak to them, so they are "contacted" and come back after the visit.
+# Not interested: the reason the call led with is lost; the others rest, contacted, for a season.
 CALL_OUTCOMES: dict[str, CallOutcome] = {
     "no_answer": CallOutcome("no answer", "contacted", 2, reached=False),
     "left_message": CallOutcome("left message", "contacted", 3, reached=False),
@@ -201,6 +205,13 @@ CALL_OUTCOMES: dict[str, CallOutcome] = {
         others_status="contacted",
         others_retry_days=BOOKED_OTHERS_RETRY_DAYS,
     ),
-    "not_interested": CallOutcome("not interested", "lost", None, reached=True),
+    "not_interested": CallOutcome(
+        "not interested",
+        "lost",
+        None,
+        reached=True,
+        others_status="contacted",
+        others_retry_days=DECLINED_OTHERS_RETRY_DAYS,
+    ),
     "do_not_call_again": CallOutcome("do not call again", "lost", None, reached=True, refuses_calls=True),
 }

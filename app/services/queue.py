@@ -299,9 +299,9 @@ def log_outcome(
     """Record one call: a touch, the opportunities' new status and next try, and a refusal; all or nothing.
 
     no_answer → contacted, tried again in 2 days; left_message → contacted, again in 3 days
-    (the next try is the opportunity's snoozed-until day); not_interested → lost;
-    do_not_call_again → lost, and the customer is marked "do not call". Each applies to every
-    reason of the entry.
+    (the next try is the opportunity's snoozed-until day); do_not_call_again → lost, and the
+    customer is marked "do not call". Each applies to every reason of the entry. not_interested →
+    the reason the call led with is lost, the others contacted and offered again in 90 days.
 
     booked → the opportunity the call was about is won: `booked_opportunity_id` when given (one of
     the entry's reasons), else the entry's first reason, the one the queue and the call sheet lead

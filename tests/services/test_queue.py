@@ -299,6 +299,20 @@ def test_booked_wins_what_the_call_was_about_and_leaves_the_rest_to_come_back(db
     assert sorted(r.opportunity_id for r in later.reasons) == sorted(rest)
 
 
+def test_not_interested_loses_the_pitch_and_rests_the_other_reasons_for_a_season(db) -> None:
+    """Not interested in a new furnace is not "never call about the plan renewal": that one rests 90 days."""
+    ann = customer("Ann")
+    lead = opp(ann, "replacement", due=DAY - days(3), cents=1_200_000)
+    rest = [opp(ann, "renewal", cents=30_000), opp(ann, "add_on", cents=45_000)]
+    (entry,) = build_queue(DAY)
+    logged = log_outcome(entry, "not_interested", when=datetime.datetime(2026, 4, 1, 11))
+    assert (logged.opportunity_ids, logged.status) == ((lead,), "lost")
+    assert {Opportunity.get_by_id(i).status for i in rest} == {"contacted"}
+    assert build_queue(DAY + days(89)) == []
+    (later,) = build_queue(DAY + days(90))
+    assert sorted(r.opportunity_id for r in later.reasons) == sorted(rest)
+
+
 def test_the_owner_may_say_which_reason_was_booked(db) -> None:
     ann = customer("Ann")
     first, second = opp(ann, "replacement", due=DAY - days(1)), opp(ann, "renewal")
