@@ -172,102 +172,102 @@ Sus datos, tal como estaban, se guardan en %1.</translation>
 <context>
     <name>CampaignsPage</name>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="144"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="145"/>
         <source>&lt;h2&gt;Campaigns&lt;/h2&gt;Letters, postcards, labels and calls for a purpose. Customers who said no to a channel, who are not to be serviced, or who heard from you for marketing too recently are left out by themselves, and the reasons are counted.</source>
         <translation>&lt;h2&gt;Campañas&lt;/h2&gt;Cartas, postales, etiquetas y llamadas con un propósito. Los clientes que dijeron que no a un medio, a los que no se les debe dar servicio o que recibieron publicidad suya hace muy poco quedan fuera solos, y se cuentan los motivos.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="173"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="174"/>
         <source>Start a campaign with “New campaign…”.</source>
         <translation>Inicie una campaña con “Nueva campaña…”.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="180"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="181"/>
         <source>Not sent yet: %1 will get it.</source>
         <translation>Aún no se envía: la recibirán %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="181"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="182"/>
         <source>customer</source>
         <translation>cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="190"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="191"/>
         <source>Sent to nobody.</source>
         <translation>No se envió a nadie.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="206"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="207"/>
         <source>New campaign</source>
         <translation>Nueva campaña</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="222"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="223"/>
         <source>Finding the audience…</source>
         <translation>Buscando a los destinatarios…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="240"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="241"/>
         <source>Nobody to send to</source>
         <translation>No hay a quién enviar</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="242"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="243"/>
         <source>Create the campaign?</source>
         <translation>¿Crear la campaña?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="242"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="243"/>
         <source>Create</source>
         <translation>Crear</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="258"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="259"/>
         <source>Print %1</source>
         <translation>Imprimir %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="269"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="270"/>
         <source>Printing %1…</source>
         <translation>Imprimiendo %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="286"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="287"/>
         <source>Some records were left out</source>
         <translation>Algunos registros quedaron fuera</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="297"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="298"/>
         <source>Already sent</source>
         <translation>Ya enviada</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="298"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="299"/>
         <source>This campaign was marked as sent on %1.</source>
         <translation>Esta campaña se marcó como enviada el %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="304"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="305"/>
         <source>Mark “%1” as sent today? A contact is recorded for every recipient (%2).</source>
         <translation>¿Marcar “%1” como enviada hoy? Se registra un contacto por cada destinatario (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="306"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="307"/>
         <source>recipient</source>
         <translation>destinatario</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="308"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="309"/>
         <source>Mark as sent</source>
         <translation>Marcar como enviada</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="317"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="318"/>
         <source>Sent</source>
         <translation>Enviada</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="317"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="318"/>
         <source> recorded.</source>
         <translation> registrado.</translation>
     </message>
@@ -283,418 +283,418 @@ Sus datos, tal como estaban, se guardan en %1.</translation>
 <context>
     <name>CatalogPage</name>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="89"/>
+        <location filename="../../ui/pages/catalog_page.py" line="90"/>
         <source>Load the default HVAC/plumbing catalog</source>
         <translation>Cargar el catálogo predeterminado de climatización y plomería</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="110"/>
+        <location filename="../../ui/pages/catalog_page.py" line="111"/>
         <source>not set</source>
         <translation>sin definir</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="113"/>
+        <location filename="../../ui/pages/catalog_page.py" line="114"/>
         <source>month</source>
         <translation>mes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="115"/>
+        <location filename="../../ui/pages/catalog_page.py" line="116"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="115"/>
+        <location filename="../../ui/pages/catalog_page.py" line="116"/>
         <source>Price</source>
         <translation>Precio</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="117"/>
+        <location filename="../../ui/pages/catalog_page.py" line="118"/>
         <source>Upgrade ladder</source>
         <translation>Escala de mejora</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="121"/>
+        <location filename="../../ui/pages/catalog_page.py" line="122"/>
         <source>Equipment</source>
         <translation>Equipos</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="121"/>
+        <location filename="../../ui/pages/catalog_page.py" line="122"/>
         <source>New equipment line…</source>
         <translation>Nueva línea de equipo…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="122"/>
+        <location filename="../../ui/pages/catalog_page.py" line="123"/>
         <source>What you install, and how long it typically lasts: equipment near the end of its life is offered a replacement.</source>
         <translation>Lo que instala y cuánto suele durar: al equipo que se acerca al final de su vida útil se le ofrece un reemplazo.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="124"/>
-        <location filename="../../ui/pages/catalog_page.py" line="158"/>
+        <location filename="../../ui/pages/catalog_page.py" line="125"/>
+        <location filename="../../ui/pages/catalog_page.py" line="159"/>
         <source>Kind of equipment</source>
         <translation>Tipo de equipo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="125"/>
+        <location filename="../../ui/pages/catalog_page.py" line="126"/>
         <source>Brand</source>
         <translation>Marca</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="126"/>
+        <location filename="../../ui/pages/catalog_page.py" line="127"/>
         <source>Typical lifespan</source>
         <translation>Vida útil típica</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="127"/>
+        <location filename="../../ui/pages/catalog_page.py" line="128"/>
         <source>Units on record</source>
         <translation>Unidades registradas</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="129"/>
+        <location filename="../../ui/pages/catalog_page.py" line="130"/>
         <source>Service plans</source>
         <translation>Planes de servicio</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="129"/>
+        <location filename="../../ui/pages/catalog_page.py" line="130"/>
         <source>New service plan…</source>
         <translation>Nuevo plan de servicio…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="130"/>
+        <location filename="../../ui/pages/catalog_page.py" line="131"/>
         <source>Memberships: when they come up for renewal and how many visits a year they include.</source>
         <translation>Membresías: cuándo toca renovarlas y cuántas visitas al año incluyen.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="132"/>
+        <location filename="../../ui/pages/catalog_page.py" line="133"/>
         <source>Renews every</source>
         <translation>Se renueva cada</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="133"/>
+        <location filename="../../ui/pages/catalog_page.py" line="134"/>
         <source>Visits per year</source>
         <translation>Visitas por año</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="135"/>
+        <location filename="../../ui/pages/catalog_page.py" line="136"/>
         <source>Price per term</source>
         <translation>Precio por periodo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="136"/>
+        <location filename="../../ui/pages/catalog_page.py" line="137"/>
         <source>Add-ons</source>
         <translation>Complementos</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="136"/>
+        <location filename="../../ui/pages/catalog_page.py" line="137"/>
         <source>New add-on…</source>
         <translation>Nuevo complemento…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="137"/>
+        <location filename="../../ui/pages/catalog_page.py" line="138"/>
         <source>Extras offered to customers who own the equipment they go with and don&apos;t have them yet.</source>
         <translation>Extras que se ofrecen a los clientes que tienen el equipo con el que van y todavía no los tienen.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="139"/>
+        <location filename="../../ui/pages/catalog_page.py" line="140"/>
         <source>Goes with</source>
         <translation>Va con</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="140"/>
-        <location filename="../../ui/pages/catalog_page.py" line="161"/>
+        <location filename="../../ui/pages/catalog_page.py" line="141"/>
+        <location filename="../../ui/pages/catalog_page.py" line="162"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="141"/>
+        <location filename="../../ui/pages/catalog_page.py" line="142"/>
         <source>Upgrade ladders</source>
         <translation>Escalas de mejora</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="141"/>
+        <location filename="../../ui/pages/catalog_page.py" line="142"/>
         <source>New step on a ladder…</source>
         <translation>Nuevo escalón en una escala…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="142"/>
+        <location filename="../../ui/pages/catalog_page.py" line="143"/>
         <source>Basic → better → deluxe: customers on a lower step are offered the next one up.</source>
         <translation>Básico → mejor → de lujo: a los clientes en un escalón más bajo se les ofrece el siguiente.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="143"/>
+        <location filename="../../ui/pages/catalog_page.py" line="144"/>
         <source>Ladder</source>
         <translation>Escala</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="143"/>
+        <location filename="../../ui/pages/catalog_page.py" line="144"/>
         <source>Step</source>
         <translation>Escalón</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="144"/>
+        <location filename="../../ui/pages/catalog_page.py" line="145"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="145"/>
+        <location filename="../../ui/pages/catalog_page.py" line="146"/>
         <source>Next step up</source>
         <translation>Siguiente escalón</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="146"/>
+        <location filename="../../ui/pages/catalog_page.py" line="147"/>
         <source>top of the ladder</source>
         <translation>tope de la escala</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="147"/>
+        <location filename="../../ui/pages/catalog_page.py" line="148"/>
         <source>Bundles</source>
         <translation>Paquetes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="147"/>
+        <location filename="../../ui/pages/catalog_page.py" line="148"/>
         <source>New bundle…</source>
         <translation>Nuevo paquete…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="148"/>
+        <location filename="../../ui/pages/catalog_page.py" line="149"/>
         <source>Items sold together at a discount.</source>
         <translation>Artículos que se venden juntos con descuento.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="149"/>
+        <location filename="../../ui/pages/catalog_page.py" line="150"/>
         <source>Discount</source>
         <translation>Descuento</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="150"/>
+        <location filename="../../ui/pages/catalog_page.py" line="151"/>
         <source>Bundle price</source>
         <translation>Precio del paquete</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="151"/>
+        <location filename="../../ui/pages/catalog_page.py" line="152"/>
         <source>Items bought separately</source>
         <translation>Artículos comprados por separado</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="152"/>
+        <location filename="../../ui/pages/catalog_page.py" line="153"/>
         <source>Contains</source>
         <translation>Contiene</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="153"/>
+        <location filename="../../ui/pages/catalog_page.py" line="154"/>
         <source>New products</source>
         <translation>Productos nuevos</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="153"/>
+        <location filename="../../ui/pages/catalog_page.py" line="154"/>
         <source>New product launch…</source>
         <translation>Lanzamiento de producto nuevo…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="154"/>
+        <location filename="../../ui/pages/catalog_page.py" line="155"/>
         <source>New products are offered first to your best customers, as many as are available.</source>
         <translation>Los productos nuevos se ofrecen primero a sus mejores clientes, tantos como haya disponibles.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="155"/>
+        <location filename="../../ui/pages/catalog_page.py" line="156"/>
         <source>Launched</source>
         <translation>Lanzamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="156"/>
+        <location filename="../../ui/pages/catalog_page.py" line="157"/>
         <source>Available</source>
         <translation>Disponibles</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="156"/>
+        <location filename="../../ui/pages/catalog_page.py" line="157"/>
         <source>no limit</source>
         <translation>sin límite</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="159"/>
+        <location filename="../../ui/pages/catalog_page.py" line="160"/>
         <source>Services</source>
         <translation>Servicios</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="159"/>
+        <location filename="../../ui/pages/catalog_page.py" line="160"/>
         <source>New service…</source>
         <translation>Nuevo servicio…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="160"/>
+        <location filename="../../ui/pages/catalog_page.py" line="161"/>
         <source>Repairs, tune-ups and other work you sell.</source>
         <translation>Reparaciones, afinaciones y otros trabajos que vende.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="162"/>
+        <location filename="../../ui/pages/catalog_page.py" line="163"/>
         <source>Segments</source>
         <translation>Segmentos</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="162"/>
+        <location filename="../../ui/pages/catalog_page.py" line="163"/>
         <source>New segment…</source>
         <translation>Nuevo segmento…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="163"/>
+        <location filename="../../ui/pages/catalog_page.py" line="164"/>
         <source>Groups of customers and how to talk to them: the pitch angle and talking points print on call sheets and feed letters.</source>
         <translation>Grupos de clientes y cómo hablarles: el enfoque de venta y los puntos clave se imprimen en las hojas de llamadas y alimentan las cartas.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="165"/>
+        <location filename="../../ui/pages/catalog_page.py" line="166"/>
         <source>Segment</source>
         <translation>Segmento</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="165"/>
+        <location filename="../../ui/pages/catalog_page.py" line="166"/>
         <source>Customers</source>
         <translation>Clientes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="166"/>
+        <location filename="../../ui/pages/catalog_page.py" line="167"/>
         <source>Pitch angle</source>
         <translation>Enfoque de venta</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="167"/>
+        <location filename="../../ui/pages/catalog_page.py" line="168"/>
         <source>Talking points</source>
         <translation>Puntos clave</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="174"/>
+        <location filename="../../ui/pages/catalog_page.py" line="175"/>
         <source>Edit…</source>
         <translation>Editar…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="175"/>
+        <location filename="../../ui/pages/catalog_page.py" line="176"/>
         <source>Delete…</source>
         <translation>Borrar…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="184"/>
+        <location filename="../../ui/pages/catalog_page.py" line="185"/>
         <source>About</source>
         <translation>Acerca de</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="185"/>
+        <location filename="../../ui/pages/catalog_page.py" line="186"/>
         <source>Which</source>
         <translation>Cuál</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="186"/>
+        <location filename="../../ui/pages/catalog_page.py" line="187"/>
         <source>What is missing</source>
         <translation>Qué falta</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="189"/>
+        <location filename="../../ui/pages/catalog_page.py" line="190"/>
         <source>Fill it in…</source>
         <translation>Completar…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="190"/>
+        <location filename="../../ui/pages/catalog_page.py" line="191"/>
         <source>Check again</source>
         <translation>Revisar de nuevo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="193"/>
+        <location filename="../../ui/pages/catalog_page.py" line="194"/>
         <source>Nothing is guessed: what is listed here keeps opportunities from being found. Catalog lines are filled in here; equipment, plans and customers on the Customers page.</source>
         <translation>Nada se adivina: lo que aparece aquí impide encontrar oportunidades. Las líneas del catálogo se completan aquí; los equipos, planes y clientes, en la página Clientes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="196"/>
+        <location filename="../../ui/pages/catalog_page.py" line="197"/>
         <source>(fill it in on the Customers page)</source>
         <translation>(complételo en la página Clientes)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="201"/>
-        <location filename="../../ui/pages/catalog_page.py" line="401"/>
+        <location filename="../../ui/pages/catalog_page.py" line="202"/>
+        <location filename="../../ui/pages/catalog_page.py" line="402"/>
         <source>Missing information</source>
         <translation>Información que falta</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="208"/>
+        <location filename="../../ui/pages/catalog_page.py" line="209"/>
         <source>Reading the catalog…</source>
         <translation>Leyendo el catálogo…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="216"/>
+        <location filename="../../ui/pages/catalog_page.py" line="217"/>
         <source>Looking for missing information…</source>
         <translation>Buscando información que falta…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="246"/>
+        <location filename="../../ui/pages/catalog_page.py" line="247"/>
         <source>The catalog is empty. Start from the default catalog of a heating, cooling and plumbing shop and adjust its prices and lifespans, or add your own lines.</source>
         <translation>El catálogo está vacío. Empiece con el catálogo predeterminado de un taller de calefacción, aire acondicionado y plomería y ajuste sus precios y vidas útiles, o agregue sus propias líneas.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="250"/>
+        <location filename="../../ui/pages/catalog_page.py" line="251"/>
         <source>%1 in the catalog · %2</source>
         <translation>%1 en el catálogo · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="300"/>
+        <location filename="../../ui/pages/catalog_page.py" line="301"/>
         <source>New segment</source>
         <translation>Nuevo segmento</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="312"/>
+        <location filename="../../ui/pages/catalog_page.py" line="313"/>
         <source>New catalog item</source>
         <translation>Nuevo artículo del catálogo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="319"/>
-        <location filename="../../ui/pages/catalog_page.py" line="321"/>
-        <location filename="../../ui/pages/catalog_page.py" line="394"/>
+        <location filename="../../ui/pages/catalog_page.py" line="320"/>
+        <location filename="../../ui/pages/catalog_page.py" line="322"/>
+        <location filename="../../ui/pages/catalog_page.py" line="395"/>
         <source>Edit %1</source>
         <translation>Editar %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="329"/>
+        <location filename="../../ui/pages/catalog_page.py" line="330"/>
         <source>Delete the segment “%1”? Its %2 keep everything else.</source>
         <translation>¿Borrar el segmento “%1”? Sus %2 conservan todo lo demás.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="333"/>
+        <location filename="../../ui/pages/catalog_page.py" line="334"/>
         <source>Delete segment</source>
         <translation>Borrar segmento</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="333"/>
-        <location filename="../../ui/pages/catalog_page.py" line="337"/>
+        <location filename="../../ui/pages/catalog_page.py" line="334"/>
+        <location filename="../../ui/pages/catalog_page.py" line="338"/>
         <source>Delete</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="336"/>
+        <location filename="../../ui/pages/catalog_page.py" line="337"/>
         <source>Delete “%1” from the catalog?</source>
         <translation>¿Borrar “%1” del catálogo?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="337"/>
+        <location filename="../../ui/pages/catalog_page.py" line="338"/>
         <source>Delete catalog item</source>
         <translation>Borrar artículo del catálogo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="369"/>
+        <location filename="../../ui/pages/catalog_page.py" line="370"/>
         <source>Loading the default catalog…</source>
         <translation>Cargando el catálogo predeterminado…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="380"/>
+        <location filename="../../ui/pages/catalog_page.py" line="381"/>
         <source>Default catalog</source>
         <translation>Catálogo predeterminado</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="380"/>
+        <location filename="../../ui/pages/catalog_page.py" line="381"/>
         <source>The catalog already had items; nothing was added.</source>
         <translation>El catálogo ya tenía artículos; no se agregó nada.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="397"/>
+        <location filename="../../ui/pages/catalog_page.py" line="398"/>
         <source>New equipment line</source>
         <translation>Nueva línea de equipo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="402"/>
+        <location filename="../../ui/pages/catalog_page.py" line="403"/>
         <source>Open %1 on the Customers page to fill this in: %2.</source>
         <translation>Abra a %1 en la página Clientes para completar esto: %2.</translation>
     </message>
@@ -1125,64 +1125,64 @@ Sus datos, tal como estaban, se guardan en %1.</translation>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="55"/>
-        <location filename="../../ui/pages/dashboard_page.py" line="126"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="56"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="127"/>
         <source>&lt;h2&gt;Your customer base&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Su cartera de clientes&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="56"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="57"/>
         <source>Print summary…</source>
         <translation>Imprimir resumen…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="59"/>
-        <location filename="../../ui/pages/dashboard_page.py" line="270"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="60"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="271"/>
         <source>How these are worked out</source>
         <translation>Cómo se calculan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="101"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="102"/>
         <source>&lt;b&gt;Worth acting on&lt;/b&gt; (double-click for the customers)</source>
         <translation>&lt;b&gt;Vale la pena actuar&lt;/b&gt; (doble clic para ver los clientes)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="128"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="129"/>
         <source>Adding up the customer base…</source>
         <translation>Sumando la cartera de clientes…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="180"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="181"/>
         <source>apart: %1 of replacements due</source>
         <translation>aparte: %1 en reemplazos pendientes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="200"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="201"/>
         <source>Nothing needs attention today.</source>
         <translation>Hoy no hay nada pendiente.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="205"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="206"/>
         <source>Revenue by year: new and existing customers</source>
         <translation>Ingresos por año: clientes nuevos y existentes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="206"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="207"/>
         <source>Retention: bought again the next year</source>
         <translation>Retención: volvieron a comprar al año siguiente</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="207"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="208"/>
         <source>Open opportunities by kind (value)</source>
         <translation>Oportunidades abiertas por tipo (valor)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="208"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="209"/>
         <source>Customers by lifetime value</source>
         <translation>Clientes por valor de por vida</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="281"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="282"/>
         <source>Customer base summary</source>
         <translation>Resumen de la cartera de clientes</translation>
     </message>
@@ -1781,117 +1781,117 @@ Base de datos: %1</translation>
 <context>
     <name>PartnersPage</name>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="183"/>
+        <location filename="../../ui/pages/partners_page.py" line="184"/>
         <source>Partners owe you %1 (%2 overdue)  ·  You owe partners %3 (%4 overdue)</source>
         <translation>Los socios le deben %1 (%2 vencido)  ·  Usted les debe %3 (%4 vencido)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="238"/>
+        <location filename="../../ui/pages/partners_page.py" line="239"/>
         <source>New partner</source>
         <translation>Nuevo socio</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="249"/>
+        <location filename="../../ui/pages/partners_page.py" line="250"/>
         <source>Edit %1</source>
         <translation>Editar %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="264"/>
+        <location filename="../../ui/pages/partners_page.py" line="265"/>
         <source>Delete partner</source>
         <translation>Borrar socio</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="265"/>
+        <location filename="../../ui/pages/partners_page.py" line="266"/>
         <source>Delete %1? A partner with referrals on record is made inactive instead.</source>
         <translation>¿Borrar a %1? Un socio con referidos registrados se marca como inactivo en su lugar.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="268"/>
+        <location filename="../../ui/pages/partners_page.py" line="269"/>
         <source>Delete</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="275"/>
+        <location filename="../../ui/pages/partners_page.py" line="276"/>
         <source>Partner kept</source>
         <translation>Socio conservado</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="277"/>
+        <location filename="../../ui/pages/partners_page.py" line="278"/>
         <source>%1 has referrals on record, so they were made inactive rather than deleted.</source>
         <translation>%1 tiene referidos registrados, así que se marcó como inactivo en lugar de borrarlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="286"/>
+        <location filename="../../ui/pages/partners_page.py" line="287"/>
         <source>Which customer?</source>
         <translation>¿Qué cliente?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="287"/>
+        <location filename="../../ui/pages/partners_page.py" line="288"/>
         <source>Find the customer of this referral with %1.</source>
         <translation>Busque al cliente de este referido con %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="288"/>
+        <location filename="../../ui/pages/partners_page.py" line="289"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="295"/>
+        <location filename="../../ui/pages/partners_page.py" line="296"/>
         <source>Referral with %1</source>
         <translation>Referido con %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="304"/>
+        <location filename="../../ui/pages/partners_page.py" line="305"/>
         <source>Referral recorded</source>
         <translation>Referido registrado</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="317"/>
+        <location filename="../../ui/pages/partners_page.py" line="318"/>
         <source>Referral status</source>
         <translation>Estado del referido</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="328"/>
+        <location filename="../../ui/pages/partners_page.py" line="329"/>
         <source>Record a payment</source>
         <translation>Registrar un pago</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="328"/>
+        <location filename="../../ui/pages/partners_page.py" line="329"/>
         <source>Select the referral the payment is for.</source>
         <translation>Seleccione el referido al que corresponde el pago.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="332"/>
+        <location filename="../../ui/pages/partners_page.py" line="333"/>
         <source>Payment</source>
         <translation>Pago</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="352"/>
+        <location filename="../../ui/pages/partners_page.py" line="353"/>
         <source>Change the commission</source>
         <translation>Cambiar la comisión</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="364"/>
+        <location filename="../../ui/pages/partners_page.py" line="365"/>
         <source>Adding up referrals…</source>
         <translation>Sumando los referidos…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="371"/>
+        <location filename="../../ui/pages/partners_page.py" line="372"/>
         <source>Referral income and cost</source>
         <translation>Ingresos y costos de referidos</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="399"/>
+        <location filename="../../ui/pages/partners_page.py" line="400"/>
         <source>Statement for %1</source>
         <translation>Estado de cuenta de %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="412"/>
+        <location filename="../../ui/pages/partners_page.py" line="413"/>
         <source>Referral slip</source>
         <translation>Hoja de referido</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="421"/>
+        <location filename="../../ui/pages/partners_page.py" line="422"/>
         <source>Introduction letter</source>
         <translation>Carta de presentación</translation>
     </message>
@@ -2083,78 +2083,78 @@ Los respaldos hechos antes de hoy todavía contienen sus datos hasta que se elim
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="98"/>
+        <location filename="../../ui/pages/queue_page.py" line="99"/>
         <source>Find who is due</source>
         <translation>Buscar a quién le toca</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="100"/>
+        <location filename="../../ui/pages/queue_page.py" line="101"/>
         <source>Work out again who is due for what, from everything on record</source>
         <translation>Volver a calcular a quién le toca qué, con todo lo registrado</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="103"/>
+        <location filename="../../ui/pages/queue_page.py" line="104"/>
         <source>Print call sheet…</source>
         <translation>Imprimir hoja de llamadas…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="141"/>
-        <location filename="../../ui/pages/queue_page.py" line="217"/>
+        <location filename="../../ui/pages/queue_page.py" line="142"/>
+        <location filename="../../ui/pages/queue_page.py" line="218"/>
         <source>Alt+%1</source>
         <translation>Alt+%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="174"/>
+        <location filename="../../ui/pages/queue_page.py" line="175"/>
         <source>Calls for %1 — working it out…</source>
         <translation>Llamadas del %1: calculando…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="176"/>
+        <location filename="../../ui/pages/queue_page.py" line="177"/>
         <source>Preparing today&apos;s calls…</source>
         <translation>Preparando las llamadas de hoy…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="188"/>
+        <location filename="../../ui/pages/queue_page.py" line="189"/>
         <source>Calls for %1: %2</source>
         <translation>Llamadas del %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="191"/>
+        <location filename="../../ui/pages/queue_page.py" line="192"/>
         <source>nobody is due right now</source>
         <translation>ahora no le toca a nadie</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="195"/>
+        <location filename="../../ui/pages/queue_page.py" line="196"/>
         <source>more waits</source>
         <translation>espera más</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="195"/>
+        <location filename="../../ui/pages/queue_page.py" line="196"/>
         <source>more wait</source>
         <translation>esperan más</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="196"/>
+        <location filename="../../ui/pages/queue_page.py" line="197"/>
         <source> (%1 for the next days)</source>
         <translation> (%1 para los próximos días)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="212"/>
+        <location filename="../../ui/pages/queue_page.py" line="213"/>
         <source>Pick a call in the list.</source>
         <translation>Elija una llamada de la lista.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="221"/>
+        <location filename="../../ui/pages/queue_page.py" line="222"/>
         <source>Marks “%1” won (%2); the customer&apos;s other reasons are marked contacted</source>
         <translation>Marca “%1” como ganada (%2); los demás motivos del cliente quedan como contactados</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="253"/>
+        <location filename="../../ui/pages/queue_page.py" line="254"/>
         <source>Log call with %1: %2</source>
         <translation>Registrar llamada con %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="260"/>
+        <location filename="../../ui/pages/queue_page.py" line="261"/>
         <source>Working out who is due for what…</source>
         <translation>Calculando a quién le toca qué…</translation>
     </message>
@@ -2273,12 +2273,17 @@ Los respaldos hechos antes de hoy todavía contienen sus datos hasta que se elim
         <translation>Revisando %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_restore.py" line="67"/>
+        <location filename="../../ui/dialogs/import_restore.py" line="63"/>
+        <source>Cancelled: go back and pick the file again.</source>
+        <translation>Cancelado: regrese y elija el archivo de nuevo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_restore.py" line="68"/>
         <source>This is what will be restored, into this empty database:</source>
         <translation>Esto es lo que se restaurará en esta base de datos vacía:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_restore.py" line="90"/>
+        <location filename="../../ui/dialogs/import_restore.py" line="91"/>
         <source>Restoring %1…</source>
         <translation>Restaurando %1…</translation>
     </message>
@@ -2286,12 +2291,12 @@ Los respaldos hechos antes de hoy todavía contienen sus datos hasta que se elim
 <context>
     <name>RestoredPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_restore.py" line="107"/>
+        <location filename="../../ui/dialogs/import_restore.py" line="108"/>
         <source>Restored</source>
         <translation>Restaurado</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_restore.py" line="118"/>
+        <location filename="../../ui/dialogs/import_restore.py" line="119"/>
         <source>Everything in %1 is back, as it was when it was exported:</source>
         <translation>Todo lo que había en %1 está de vuelta, tal como estaba al exportarlo:</translation>
     </message>
@@ -2391,78 +2396,83 @@ Los respaldos hechos antes de hoy todavía contienen sus datos hasta que se elim
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../ui/pages/welcome_page.py" line="31"/>
+        <location filename="../../ui/pages/welcome_page.py" line="17"/>
+        <source>a believable HVAC and plumbing shop with twenty years of customers, their equipment, visits, plans and letters</source>
+        <translation>un taller de climatización y plomería creíble, con veinte años de clientes, sus equipos, visitas, planes y cartas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/welcome_page.py" line="32"/>
         <source>&lt;h1&gt;Welcome to Customers for Life&lt;/h1&gt;</source>
         <translation>&lt;h1&gt;Bienvenido a Customers for Life&lt;/h1&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/welcome_page.py" line="41"/>
+        <location filename="../../ui/pages/welcome_page.py" line="42"/>
         <source> customers</source>
         <translation> clientes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/welcome_page.py" line="42"/>
+        <location filename="../../ui/pages/welcome_page.py" line="43"/>
         <source>How many customers the demo business has when it is built.</source>
         <translation>Cuántos clientes tiene el negocio de demostración al crearlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/welcome_page.py" line="44"/>
+        <location filename="../../ui/pages/welcome_page.py" line="45"/>
         <source>Build the demo business</source>
         <translation>Crear el negocio de demostración</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/welcome_page.py" line="44"/>
+        <location filename="../../ui/pages/welcome_page.py" line="45"/>
         <source>Try the demo (opens separately)</source>
         <translation>Probar la demostración (se abre aparte)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/welcome_page.py" line="52"/>
+        <location filename="../../ui/pages/welcome_page.py" line="53"/>
         <source>Import a spreadsheet…</source>
         <translation>Importar una hoja de cálculo…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/welcome_page.py" line="92"/>
+        <location filename="../../ui/pages/welcome_page.py" line="93"/>
         <source>Keep every customer for life: what they own and how old it is, every visit and every contact, and who is due for what — and why now.</source>
         <translation>Conserve a cada cliente de por vida: lo que tiene y su antigüedad, cada visita y cada contacto, y a quién le toca qué, y por qué ahora.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/welcome_page.py" line="102"/>
+        <location filename="../../ui/pages/welcome_page.py" line="103"/>
         <source>Start with my first customer</source>
         <translation>Empezar con mi primer cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/welcome_page.py" line="102"/>
+        <location filename="../../ui/pages/welcome_page.py" line="103"/>
         <source>Add a customer</source>
         <translation>Agregar un cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/welcome_page.py" line="108"/>
+        <location filename="../../ui/pages/welcome_page.py" line="109"/>
         <source>To look around first, try the demo: %1. It opens in a separate window on its own demo file, so nothing of it ever comes into your database.</source>
         <translation>Para explorar primero, pruebe la demostración: %1. Se abre en otra ventana con su propio archivo de demostración, así que nada de ella llega a su base de datos.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/welcome_page.py" line="113"/>
+        <location filename="../../ui/pages/welcome_page.py" line="114"/>
         <source>Your database is empty. Bring in the customer list you already keep (Excel or CSV, from QuickBooks, Jobber, Housecall Pro, ServiceTitan or by hand), or start with your first customer.</source>
         <translation>Su base de datos está vacía. Traiga la lista de clientes que ya tiene (Excel o CSV, de QuickBooks, Jobber, Housecall Pro, ServiceTitan o hecha a mano) o empiece con su primer cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/welcome_page.py" line="119"/>
+        <location filename="../../ui/pages/welcome_page.py" line="120"/>
         <source>Your database holds %1. Bring in more from a spreadsheet (customers already here are matched, not doubled), or add a customer by hand.</source>
         <translation>Su base de datos tiene %1. Traiga más desde una hoja de cálculo (los clientes que ya están se reconocen, no se duplican) o agregue un cliente a mano.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/welcome_page.py" line="121"/>
-        <location filename="../../ui/pages/welcome_page.py" line="134"/>
+        <location filename="../../ui/pages/welcome_page.py" line="122"/>
+        <location filename="../../ui/pages/welcome_page.py" line="135"/>
         <source>customer</source>
         <translation>cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/welcome_page.py" line="127"/>
+        <location filename="../../ui/pages/welcome_page.py" line="128"/>
         <source>This is the demo: a database of its own, not yours. Build the demo business (%1) and look around; nothing done here reaches your own customers.</source>
         <translation>Esta es la demostración: una base de datos propia, no la suya. Cree el negocio de demostración (%1) y explore; nada de lo que haga aquí llega a sus propios clientes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/welcome_page.py" line="131"/>
+        <location filename="../../ui/pages/welcome_page.py" line="132"/>
         <source>This is the demo: %1 made up for it, in a database of its own. None of them are your customers; change anything you like, your own database is not touched. To work on your own customers, close this window.</source>
         <translation>Esta es la demostración: %1 inventados para ella, en una base de datos propia. Ninguno es cliente suyo; cambie lo que quiera, su propia base de datos no se toca. Para trabajar con sus propios clientes, cierre esta ventana.</translation>
     </message>
@@ -2488,27 +2498,27 @@ Los respaldos hechos antes de hoy todavía contienen sus datos hasta que se elim
 <context>
     <name>print_output</name>
     <message>
-        <location filename="../../ui/print_output.py" line="81"/>
+        <location filename="../../ui/print_output.py" line="82"/>
         <source>&amp;Print</source>
         <translation>&amp;Imprimir</translation>
     </message>
     <message>
-        <location filename="../../ui/print_output.py" line="252"/>
+        <location filename="../../ui/print_output.py" line="253"/>
         <source>Sent to %1 (job %2).</source>
         <translation>Enviado a %1 (trabajo %2).</translation>
     </message>
     <message>
-        <location filename="../../ui/print_output.py" line="254"/>
+        <location filename="../../ui/print_output.py" line="255"/>
         <source>Saved to %1.</source>
         <translation>Guardado en %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_output.py" line="257"/>
-        <source>%2 page(s) sent to %1.</source>
-        <translation>%2 página(s) enviadas a %1.</translation>
+        <location filename="../../ui/print_output.py" line="258"/>
+        <source>%2 sent to %1.</source>
+        <translation>Se envió a %1: %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/print_output.py" line="284"/>
+        <location filename="../../ui/print_output.py" line="287"/>
         <source>Printing %1…</source>
         <translation>Imprimiendo %1…</translation>
     </message>

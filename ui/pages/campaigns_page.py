@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from app.domain import clock, formatting
 from app.domain.campaigns import CAMPAIGN_CHANNELS, AudienceCriteria
 from app.domain.errors import UserError
+from app.domain.i18n import t
 from app.domain.kinds import OpportunityKind
 from app.domain.opportunities import KIND_LABELS
 from app.services import campaigns as campaign_service
@@ -131,7 +132,7 @@ class CampaignsPage(QWidget):
             ("Print…", self.print_selected),
             ("Mark as sent…", self.mark_sent),
         ):
-            button = QPushButton(self.tr(text))
+            button = QPushButton(t(text))  # the buttons' words (app_<language>.toml)
             button.setObjectName(text.rstrip("…").lower().replace(" ", "_"))
             button.clicked.connect(lambda _checked=False, s=slot: s())
             buttons.addWidget(button)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.domain import formatting
 from app.domain.catalog import CatalogItemDraft, CatalogItemRow, SegmentRow
+from app.domain.i18n import t
 from app.domain.money import format_money
 from app.services import catalog as catalog_service
 from app.services.opportunities import missing_information
@@ -181,7 +182,7 @@ class CatalogPage(QWidget):
 
     def _add_missing_tab(self) -> None:
         columns = [
-            (self.tr("About"), lambda m: self.tr(MISSING_LABELS.get(m.category, m.category))),
+            (self.tr("About"), lambda m: t(MISSING_LABELS.get(m.category, m.category))),
             (self.tr("Which"), lambda m: m.name),
             (self.tr("What is missing"), lambda m: m.problem),
         ]

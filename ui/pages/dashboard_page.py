@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import clock
+from app.domain.i18n import t, translated
 from app.domain.money import format_money
 from app.domain.opportunities import KIND_LABELS
 from app.domain.stats import EXPLANATIONS, percent
@@ -184,7 +185,7 @@ class DashboardPage(QWidget):
             tips[key] = f"{projection.working}\n\n{data.projection_method}"
         for key, (title, value) in texts.items():
             card = self.cards[key]
-            card.setText(f"{self.tr(title)}\n{value}")
+            card.setText(f"{translated(title)}\n{value}")  # the cards' titles: app_<language>.toml
             card.setToolTip(tips[key])
         self._show_warnings(data)
         self._show_charts(data)
@@ -220,8 +221,8 @@ class DashboardPage(QWidget):
             [f"{y.year}{'*' if y.to_date else ''}" for y in years],
             [y.key() for y in years],
             [
-                ("New customers", [float(y.new) for y in years], NEW_COLOUR),
-                ("Existing customers", [float(y.existing) for y in years], EXISTING_COLOUR),
+                (t("New customers"), [float(y.new) for y in years], NEW_COLOUR),
+                (t("Existing customers"), [float(y.existing) for y in years], EXISTING_COLOUR),
             ],
             money=True,
         )
@@ -234,14 +235,14 @@ class DashboardPage(QWidget):
         )
         kinds = data.pipeline
         self.pipeline.show_bars(
-            [KIND_LABELS.get(k.kind, k.kind) for k in kinds],
+            [t(KIND_LABELS.get(k.kind, k.kind)) for k in kinds],
             [k.key for k in kinds],
             [("Value", [float(k.value) for k in kinds], PLAIN_COLOUR)],
             money=True,
         )
         buckets = data.ltv_buckets
         self.ltv.show_bars(
-            [b.label for b in buckets],
+            [t(b.label) for b in buckets],
             [b.key for b in buckets],
             [("Customers", [b.customers for b in buckets], PLAIN_COLOUR)],
         )

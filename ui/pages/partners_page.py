@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import clock
+from app.domain.i18n import t
 from app.domain.kinds import ReferralDirection
 from app.domain.money import format_money
 from app.services import partners as partner_service
@@ -167,7 +168,7 @@ class PartnersPage(QWidget):
     def _buttons(self, specs: list[tuple[str, Any]]) -> QHBoxLayout:
         row = QHBoxLayout()
         for text, slot in specs:
-            button = QPushButton(self.tr(text))
+            button = QPushButton(t(text))  # the buttons' words (app_<language>.toml)
             button.setObjectName(text.rstrip("…").lower().replace(" ", "_"))
             button.clicked.connect(lambda _checked=False, s=slot: s())
             row.addWidget(button)

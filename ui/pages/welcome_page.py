@@ -7,16 +7,17 @@ never fills its database with demo data: "Try the demo" opens the demo in a copy
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from app.services import customers as customer_service
 from ui.text import count_text
 
 DEFAULT_DEMO_CUSTOMERS = 500
-DEMO_BUSINESS = (
+DEMO_BUSINESS = QT_TRANSLATE_NOOP(
+    "WelcomePage",
     "a believable HVAC and plumbing shop with twenty years of customers, their equipment, visits, "
-    "plans and letters"
+    "plans and letters",
 )
 
 
