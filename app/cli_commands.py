@@ -19,6 +19,7 @@ from app.domain.wording import count_text
 
 # The contract's exit codes: done; a bug; the user's input can't be used.
 EXIT_OK, EXIT_BUG, EXIT_USER = 0, 1, 2
+LISTED_LINES = 50  # rejected rows (and warnings) an import prints before it sums up the rest
 
 
 def progress_printer(label: str) -> Callable[[int, int], None] | None:
@@ -87,9 +88,13 @@ def _cmd_import(args: argparse.Namespace) -> int:
     from app.services.backups import backup_before
     from app.services.importing import run_import
 
-    if not args.dry_run:
-        backup_before("import")
-    report = run_import(args.file, sheet=args.sheet, dry_run=args.dry_run, progress=progress_printer("Steps"))
+    report = run_import(
+        args.file,
+        sheet=args.sheet,
+        dry_run=args.dry_run,
+        progress=progress_printer("Steps"),
+        before_write=lambda: backup_before("import"),  # only once the file is read and fits
+    )
     if args.json:
         _json(report.as_json_dict())
         return EXIT_OK
@@ -106,10 +111,15 @@ def _cmd_import(args: argparse.Namespace) -> int:
         "batch",
     ):
         sys.stdout.write(f"{key.replace('_', ' '):<20} {values[key]}\n")
-    for rejected in report.rejected:
+    for rejected in report.rejected[:LISTED_LINES]:
         sys.stdout.write(f"row {rejected['row']}: {rejected['reason']}\n")
-    for warning in report.warnings:
+    for warning in report.warnings[:LISTED_LINES]:
         sys.stdout.write(f"warning: {warning}\n")
+    more_rows, more_warnings = len(report.rejected) - LISTED_LINES, len(report.warnings) - LISTED_LINES
+    more = [f"{more_rows:,} more rows not imported"] if more_rows > 0 else []
+    more += [f"{more_warnings:,} more warnings"] if more_warnings > 0 else []
+    if more:  # thousands of lines bury the counts above; the JSON report has every one of them
+        sys.stdout.write(f"… and {' and '.join(more)}: `import --json` lists them all.\n")
     return EXIT_OK
 
 

@@ -100,6 +100,7 @@ class PreviewPage(ImportStep):
         layout.addWidget(self.uncertain_label)
         layout.addWidget(self.uncertain, 1)
         self.plan: Any = None
+        self.nothing: str | None = None  # why not one row can be imported, when none can
 
     def initializePage(self) -> None:
         self.state.decisions = {}
@@ -124,6 +125,8 @@ class PreviewPage(ImportStep):
     def _show_plan(self, plan: Any) -> None:
         rejected = sum(1 for r in plan.rows if r.action == "reject")
         uncertain = [r for r in plan.rows if r.uncertain_match is not None]
+        # Not one row fits: said plainly, and there is nothing to import (Next stays off).
+        self.nothing = importing.nothing_imported(self.state.info.path.name, plan)
         # Only the rows on screen stay: the import plans again, and a 100,000-row plan held here
         # alongside it would take about 300 MB more.
         plan.rows, plan.groups, plan.row_data = plan.rows[:PREVIEW_ROWS], [], []
@@ -139,7 +142,10 @@ class PreviewPage(ImportStep):
             count_text(rejected, "row") + " not imported",
         ]
         shown = f"\nThe first {PREVIEW_ROWS:,} rows are shown below." if plan.rows_read > PREVIEW_ROWS else ""
-        self.summary.setText(", ".join(parts) + "." + shown + "".join(f"\n{w}" for w in plan.warnings))
+        nothing = f"{self.nothing}\n" if self.nothing else ""
+        self.summary.setText(
+            nothing + ", ".join(parts) + "." + shown + "".join(f"\n{w}" for w in plan.warnings)
+        )
         self.date_order.setVisible(plan.date_order_ambiguous)
         if plan.date_order_ambiguous:
             self.date_order.blockSignals(True)
@@ -177,11 +183,13 @@ class PreviewPage(ImportStep):
         self._plan()
 
     def isComplete(self) -> bool:
-        return self.plan is not None and not self.state.runner.busy
+        return self.plan is not None and not self.nothing and not self.state.runner.busy
 
     def validatePage(self) -> bool:
         if self.state.report is not None:
             return True
+        if self.nothing:  # not one row to import (QWizard.next() does not ask isComplete)
+            return False
         state = self.state
         path, table = state.info.path, state.table
         mapping, decisions, order = state.mapping, dict(state.decisions), state.date_order

@@ -2,7 +2,9 @@
 
 Reading, planning and importing run through the TaskRunner (a progress bar and a
 Cancel that leaves the database as it was); the wizard waits on each step's result
-before it moves on. Nothing is written before the last page.
+before it moves on. Nothing is written before the last page. A sheet that does not
+look like a customer list is said so on the mapping step, which goes on only once the
+owner has chosen the columns by hand (or ticked that these are their customers).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QGridLayout,
@@ -120,15 +123,21 @@ class SheetPage(ImportStep):
         path = self.state.info.path
         self.state.runner.run(
             self.tr("Reading %1…").replace("%1", path.name),
-            lambda _p, _c: importing.read_sheet(path, sheet),
+            lambda _p, _c: _read_and_judge(path, sheet),
             on_done=self._read,
             on_failed=lambda error: self.error.setText(error.message),
         )
         return False
 
-    def _read(self, table: Any) -> None:
-        self.state.table = table
+    def _read(self, result: tuple[Any, Any]) -> None:
+        self.state.table, self.state.refusal = result
         self.state.next()
+
+
+def _read_and_judge(path: Path, sheet: str) -> tuple[Any, Any]:
+    """The sheet, and whether it looks like a customer list with its columns as guessed (on the worker)."""
+    table = importing.read_sheet(path, sheet)
+    return table, importing.list_refusal(table, path.name)
 
 
 KIND_NAMES = {
@@ -170,10 +179,18 @@ class MappingPage(ImportStep):
         self.warnings = QLabel()
         self.warnings.setWordWrap(True)
         self.warnings.setTextFormat(Qt.TextFormat.PlainText)
+        self.refusal = error_label()  # the sheet does not look like a customer list: why
+        self.refusal.setObjectName("notACustomerList")
+        self.anyway = QCheckBox(self.tr("These are my customers: import them with the columns as chosen"))
+        self.anyway.setObjectName("importAnyway")
+        self.anyway.toggled.connect(lambda _on: self.completeChanged.emit())
         layout = QVBoxLayout(self)
+        layout.addWidget(self.refusal)
+        layout.addWidget(self.anyway)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.warnings)
         self.combos: list[QComboBox] = []
+        self.guessed: list[str] = []
 
     def initializePage(self) -> None:
         table = self.state.table
@@ -197,13 +214,34 @@ class MappingPage(ImportStep):
             for key, label in importing.TARGET_FIELDS:
                 combo.addItem(label, key)
             combo.setCurrentIndex(max(combo.findData(mapping.get(index, "ignore")), 0))
+            combo.currentIndexChanged.connect(lambda _i: self.completeChanged.emit())
             self.grid.addWidget(combo, index + 1, 2)
             self.combos.append(combo)
+        self.guessed = [combo.currentData() for combo in self.combos]
+        refusal = self.state.refusal
+        self.refusal.setText(
+            refusal.reason
+            + ". "
+            + self.tr("If it is your customer list all the same, choose below what each column holds.")
+            if refusal is not None
+            else ""
+        )
+        self.refusal.setVisible(refusal is not None)
+        self.anyway.setVisible(refusal is not None)
+        self.anyway.setChecked(False)
         # Headings below row 1 come with their own warning (the rows above were skipped).
         notes = table.warnings if table.header_row > 1 else ["Headings found on row 1.", *table.warnings]
         self.warnings.setText("\n".join(notes))
 
+    def isComplete(self) -> bool:
+        """A sheet that does not look like a customer list goes on once the owner has chosen its columns."""
+        if self.state is None or self.state.refusal is None or self.anyway.isChecked():
+            return True
+        return [combo.currentData() for combo in self.combos] != self.guessed
+
     def validatePage(self) -> bool:
+        if not self.isComplete():  # QWizard.next() does not ask: a refused sheet waits for the owner
+            return False
         self.state.mapping = {
             index: combo.currentData()
             for index, combo in enumerate(self.combos)
@@ -228,6 +266,7 @@ class ImportWizard(QWizard):
         self.mapping: dict[int, str] = {}
         self.decisions: dict[int, bool] = {}
         self.date_order: str | None = None
+        self.refusal: Any = None  # why the sheet does not look like a customer list (list_refusal), if so
         self.report: Any = None
         self.file_page, self.sheet_page = FilePage(), SheetPage()
         self.mapping_page, self.preview_page, self.report_page = MappingPage(), PreviewPage(), ReportPage()

@@ -5,6 +5,7 @@ from app.services.importing.engine import (
     guess_mapping,
     header_signature,
     inspect_file,
+    list_refusal,
     read_sheet,
     remembered_mapping,
     run_import,
@@ -12,16 +13,18 @@ from app.services.importing.engine import (
 )
 from app.services.importing.fields import TARGET_FIELDS
 from app.services.importing.headers import SheetTable
+from app.services.importing.list_check import NotAList
 from app.services.importing.matching import UncertainMatch
 from app.services.importing.planning import ImportPlan, PlannedRow, plan_import
 from app.services.importing.reading import SheetInfo
-from app.services.importing.report import ImportReport, UndoReport, save_report_workbook
+from app.services.importing.report import ImportReport, UndoReport, nothing_imported, save_report_workbook
 
 __all__ = [
     "TARGET_FIELDS",
     "FileInfo",
     "ImportPlan",
     "ImportReport",
+    "NotAList",
     "PlannedRow",
     "SheetInfo",
     "SheetTable",
@@ -30,6 +33,8 @@ __all__ = [
     "guess_mapping",
     "header_signature",
     "inspect_file",
+    "list_refusal",
+    "nothing_imported",
     "plan_import",
     "read_sheet",
     "remembered_mapping",

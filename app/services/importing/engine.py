@@ -3,7 +3,9 @@
 The wizard calls them one by one (inspect → read → map → plan → run); the CLI
 calls `run_import`, which does all of it. Every failure the owner can act on is
 a UserError with one sentence; an import is one transaction, so a cancel, an error
-or a kill leaves the database as it was.
+or a kill leaves the database as it was. A sheet that is not a customer list (judged
+with its guessed columns, list_check.py) and a file of which not one row can be used
+are refused, not reported as an import.
 """
 
 from __future__ import annotations
@@ -18,12 +20,12 @@ from pathlib import Path
 from app.domain.errors import UserError
 from app.persistence import import_undo
 from app.persistence import imports as repository
-from app.services.importing import exported
+from app.services.importing import exported, list_check
 from app.services.importing.fields import TARGET_KEYS, normalise_header
 from app.services.importing.headers import SheetTable, build_table, guess_mapping_fresh
 from app.services.importing.planning import ImportPlan, plan_import
 from app.services.importing.reading import SheetInfo, list_sheets, read_grid
-from app.services.importing.report import ImportReport, UndoReport
+from app.services.importing.report import ImportReport, UndoReport, nothing_imported
 from app.services.importing.sniffing import Sniffed, sniff
 from app.services.importing.steps import Ticker, business_region, paused_gc
 from app.services.importing.writing import to_write
@@ -113,6 +115,14 @@ def guess_mapping(headers: list[str]) -> dict[int, str]:
     return remembered_mapping(headers) or guess_mapping_fresh(headers)
 
 
+def list_refusal(table: SheetTable, file_name: str) -> list_check.NotAList | None:
+    """Why the sheet, with its columns as `guess_mapping` gives them, is not taken for a customer list;
+    None when it is, or when the mapping is one the owner chose (remembered) or our own export's."""
+    if table.from_export or table.headers == exported.HEADERS or remembered_mapping(table.headers):
+        return None
+    return list_check.judge(table, guess_mapping_fresh(table.headers), file_name)
+
+
 # ----------------------------------------------------------------------------- import
 
 
@@ -127,22 +137,28 @@ def run_import(
     progress: Progress | None = None,
     cancel: Cancel | None = None,
     table: SheetTable | None = None,
+    before_write: Callable[[], object] | None = None,
 ) -> ImportReport:
     """Read, plan and (unless dry_run) write in one transaction, recorded as a batch that can be undone.
 
     `table`: the sheet as `read_sheet` gave it, when the caller has it already (the wizard, which
     previewed it): the rows imported are then exactly the rows previewed, and the file is not read again.
+    Without a `mapping` the columns are guessed, and a sheet that is not a customer list is refused.
+    `before_write` runs once the file has been read and planned and is about to be written (a backup:
+    a file that is refused then costs none).
     """
     path = Path(path)
     consume = table is None  # a table of our own can be emptied as it is cleaned; the caller's cannot
     if table is None:
         sniffed = sniff(path)
         table = _read(path, sniffed, _inspect(path, sniffed), sheet)
+    if mapping is None and (refusal := list_refusal(table, path.name)):
+        raise UserError(refusal.sentence())
     used = mapping if mapping is not None else guess_mapping(table.headers)
     region = business_region()
     with paused_gc():
         return _plan_and_write(
-            path, table, used, region, decisions, date_order, dry_run, progress, cancel, consume
+            path, table, used, region, decisions, date_order, dry_run, progress, cancel, consume, before_write
         )
 
 
@@ -157,24 +173,33 @@ def _plan_and_write(
     progress: Progress | None,
     cancel: Cancel | None,
     consume: bool,
+    before_write: Callable[[], object] | None = None,
 ) -> ImportReport:
-    ticker = Ticker(progress, cancel, len(table.rows) * 4)
+    rows = len(table.rows)
+    ticker = Ticker(progress, cancel, rows * 4)
     ticker.at(0, force=True)
     plan = plan_import(
         table, used, decisions=decisions, date_order=date_order, region=region, ticker=ticker, consume=consume
     )
+    if consume:
+        table.rows.clear()  # emptied as they were cleaned: 100,000 husks of rows are memory still
+    if refusal := nothing_imported(path.name, plan):
+        raise UserError(refusal)
     report = _report(path, table, plan, dry_run)
+    plan.rows = []  # the report has what it needs of them, and the write does not use them
     if dry_run:
         ticker.at(ticker.total, force=True)
         return report
+    if before_write is not None:
+        before_write()
     remembered = (
         header_signature(table.headers),
         json.dumps({"headers": table.headers, "mapping": {str(k): v for k, v in used.items()}}),
     )
     write = to_write(plan, path.name, table.sheet, report.as_json_dict(), remembered)
     plan.rows, plan.row_data, plan.groups = [], [], []  # the write holds what is needed: free the rest
-    base = len(table.rows) * 2
-    scale = len(table.rows) * 2
+    base = rows * 2
+    scale = rows * 2
 
     def checkpoint(done: int, total: int) -> None:
         ticker.at(base + done * scale // max(total, 1))

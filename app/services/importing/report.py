@@ -2,16 +2,53 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from app.infra.workbooks import bold_cell, safe_cell, save_atomically
 
+if TYPE_CHECKING:
+    from app.services.importing.planning import ImportPlan
+
 MAX_WARNINGS = 1000  # beyond this the list is summed up in one line (the workbook has them all)
+SUMMED_REASONS = 2  # a refusal names the commonest reasons only: 9,998 "row N" lines told nobody anything
+
+
+def nothing_imported(file_name: str, plan: ImportPlan) -> str | None:
+    """One sentence when not one row of the file can be imported (every row refused), else None.
+
+    Such an import is no success with a long list of rejections: it is a file that cannot be used.
+    """
+    if plan.customers_created or plan.customers_updated or plan.customers_unchanged:
+        return None
+    reasons = Counter(_reason_words(row.reason) for row in plan.rows if row.action == "reject")
+    if not reasons:
+        return None
+    common = reasons.most_common(SUMMED_REASONS)
+    summary = "; ".join(f"{count:,} {'row' if count == 1 else 'rows'}: {reason}" for reason, count in common)
+    if len(reasons) > SUMMED_REASONS:
+        others = sum(reasons.values()) - sum(count for _, count in common)
+        summary += f"; {others:,} for other reasons"
+    rows = (
+        f"the only row of {file_name} could not be used"
+        if plan.rows_read == 1
+        else f"none of the {plan.rows_read:,} rows of {file_name} could be used"
+    )
+    return (
+        f"Nothing was imported: {rows} ({summary}); check that it is your customer list, with the column "
+        "headings in its first row."
+    )
+
+
+def _reason_words(reason: str) -> str:
+    """ "The row has no name (first, last or company)." → "the row has no name (first, last or company)"."""
+    words = (reason or "the row could not be imported").split("; ")[0].rstrip(". ")
+    return words[:1].lower() + words[1:]
 
 
 @dataclass
