@@ -242,7 +242,7 @@ class DashboardPage(QWidget):
         )
         buckets = data.ltv_buckets
         self.ltv.show_bars(
-            [t(b.label) for b in buckets],
+            [translated(b.label) for b in buckets],
             [b.key for b in buckets],
             [("Customers", [b.customers for b in buckets], PLAIN_COLOUR)],
         )
