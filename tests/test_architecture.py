@@ -31,6 +31,7 @@ SERVICE_LIBRARIES = {
     "phonenumbers",
     "dateutil",
     "keyring",
+    "nicknames",
 }
 
 

@@ -127,7 +127,7 @@ CUSTOMER = Entity(
         FieldSpec("do_not_call", "Do not call", _BOOL, imports="do_not_call"),
         FieldSpec("do_not_mail", "Do not mail", _BOOL, imports="do_not_mail"),
         FieldSpec("do_not_email", "Do not e-mail", _BOOL, imports="do_not_email"),
-        FieldSpec("do_not_service", "Do not service (no contact at all)", _BOOL),
+        FieldSpec("do_not_service", "Do not service (no contact at all)", _BOOL, imports="do_not_service"),
         FieldSpec("share_with_partners", "May share details with partners", _BOOL),
         # Stamped by the draft when sharing is ticked: the day consent was given, not the owner's to type.
         FieldSpec("share_consent_on", "Consent to share given on", _OPTIONAL_DATE, on_form=False),

@@ -58,7 +58,7 @@ def undo_batch(batch_id: int) -> UndoCounts:
         affected = _customers_of_children(created)
         taken_along = _cascaded(created)
         counts = {table: _delete(table, created.get(table, [])) + taken_along.get(table, 0) for table in
-                  ("visit", "equipment", "site", "customer", "segment")}  # fmt: skip
+                  ("sale", "visit", "equipment", "site", "customer", "segment")}  # fmt: skip
         _drop_search_rows(created.get("customer", []))
         search_index.reindex(affected | {row_id for row_id, _ in updated})
         ImportBatch.update(status="undone").where(ImportBatch.id == batch_id).execute()

@@ -25,6 +25,7 @@ from app.persistence.tables import (
     Equipment,
     ImportBatch,
     ImportMapping,
+    Sale,
     Segment,
     Site,
     Visit,
@@ -51,7 +52,13 @@ def _default(column: Field) -> Any:
 
 # The columns of the tables an import writes, as the models declare them, so a column added to a table is
 # written by the import too.
-_MODELS: dict[str, type[Model]] = {"customer": Customer, "site": Site, "equipment": Equipment, "visit": Visit}
+_MODELS: dict[str, type[Model]] = {
+    "customer": Customer,
+    "site": Site,
+    "equipment": Equipment,
+    "visit": Visit,
+    "sale": Sale,
+}
 CUSTOMER_COLUMNS = _columns(Customer)
 SITE_COLUMNS = _columns(Site)
 EQUIPMENT_COLUMNS = _columns(Equipment)
@@ -128,6 +135,16 @@ def visit_days_of(customer_ids: Iterable[int]) -> set[tuple[int, str]]:
         ):
             days.add((customer_id, str(day)[:10]))
     return days
+
+
+def sales_of(customer_ids: Iterable[int]) -> dict[int, set[tuple[str, int]]]:
+    """(description, total in cents) of every sale of these customers, by customer."""
+    found: dict[int, set[tuple[str, int]]] = {}
+    for chunk, marks in id_chunks(customer_ids):
+        sql = f"SELECT customer_id, description, total_cents FROM sale WHERE customer_id IN ({marks})"
+        for customer_id, description, cents in fetch(sql, chunk):
+            found.setdefault(customer_id, set()).add((description, cents))
+    return found
 
 
 def segment_ids() -> dict[str, int]:
@@ -208,6 +225,7 @@ class ImportWrite:
     sites: list[dict[str, Any]] = field(default_factory=list)  # with "customer_id": Ref
     equipment: list[dict[str, Any]] = field(default_factory=list)  # with "site_id": Ref
     visits: list[dict[str, Any]] = field(default_factory=list)  # "customer_id"/"site_id": Ref
+    sales: list[dict[str, Any]] = field(default_factory=list)  # opening balances, with "customer_id": Ref
     updates: list[tuple[int, dict[str, Any], dict[str, Any]]] = field(default_factory=list)  # id, new, old
     report: dict[str, Any] = field(default_factory=dict)
     mapping: tuple[str, str] | None = None  # (header signature, mapping JSON) to remember
@@ -277,6 +295,7 @@ class _Writer:
         self.plan, self.check = plan, check
         self.changes: list[tuple[str, int, str, str]] = []
         self.total = len(plan.customers) + len(plan.sites) + len(plan.equipment) + len(plan.visits)
+        self.total += len(plan.sales)
         self.total += len(plan.updates) * 2 + len(plan.customers)  # the search index costs about as much
         self.done = 0
         self.now = _now_text()
@@ -302,6 +321,9 @@ class _Writer:
         visit_ids = self._write("visit", plan.visits, {"customer_id": customer_ids, "site_id": site_ids})
         self._record("visit", [vid for vid, row in zip(visit_ids, plan.visits, strict=True)
                                if row["customer_id"] > 0])  # fmt: skip
+        sale_ids = self._write("sale", plan.sales, {"customer_id": customer_ids})
+        self._record("sale", [sid for sid, row in zip(sale_ids, plan.sales, strict=True)
+                              if row["customer_id"] > 0])  # fmt: skip
         updated = self._update_customers(segment_ids)
         touched = set(updated) | {row["customer_id"] for row in plan.sites if row["customer_id"] > 0}
         self._index_new(customer_ids)

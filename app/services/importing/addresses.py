@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from app.services.importing.cleaning import text
+from app.domain.values import is_email_address
+from app.services.importing.cleaning import has_letters, is_flag, only_phone_numbers, text
 
 STATES = {
     "alabama": "AL", "alaska": "AK", "arizona": "AZ", "arkansas": "AR", "california": "CA", "colorado": "CO",
@@ -25,6 +26,18 @@ STATES = {
     "west virginia": "WV", "wisconsin": "WI", "wyoming": "WY", "puerto rico": "PR", "guam": "GU",
 }  # fmt: skip
 STATE_CODES = frozenset(STATES.values()) | {"VI", "AS", "MP", "AA", "AE", "AP"}
+PROVINCES = {
+    "alberta": "AB", "british columbia": "BC", "manitoba": "MB", "new brunswick": "NB",
+    "newfoundland and labrador": "NL", "newfoundland": "NL", "nova scotia": "NS",
+    "northwest territories": "NT",
+    "nunavut": "NU", "ontario": "ON", "prince edward island": "PE", "quebec": "QC", "québec": "QC",
+    "saskatchewan": "SK", "yukon": "YT",
+}  # fmt: skip
+PROVINCE_CODES = frozenset(PROVINCES.values())
+_COUNTRIES = {
+    "": "US", "US": "US", "USA": "US", "UNITED STATES": "US", "U.S.": "US", "U.S.A.": "US",
+    "UNITED STATES OF AMERICA": "US", "AMERICA": "US", "CA": "CA", "CAN": "CA", "CANADA": "CA",
+}  # fmt: skip
 _STATE_NAMES = "|".join(sorted(STATES, key=len, reverse=True))
 _PLACE = re.compile(
     rf"(?:^|[\s,]+)(?P<state>[A-Za-z]{{2}}|{_STATE_NAMES})\.?[\s,]+(?P<zip>\d{{5}}(?:[\s-]?\d{{4}})?|\d{{3,4}})"
@@ -42,6 +55,17 @@ _STREET_END = re.compile(
 _UNIT = re.compile(r"^(apt|apartment|unit|suite|ste|#|fl|floor|bldg|building|rm|room|lot|trlr|po box)\b\.?",
                    re.IGNORECASE)  # fmt: skip
 _UNIT_THEN_CITY = re.compile(r"^((?:apt|unit|suite|ste|#)\.?\s*[\w-]+)\s+([A-Za-z].*)$", re.IGNORECASE)
+# A unit at the end of a street: "Apt 3B", "Suite 200", "# 4", "Unit B"; its number has a digit or is one
+# letter, so "12 Lot Rd" keeps its road.
+_UNIT_WORDS = (
+    r"(?:apt|apartment|unit|suite|ste|bldg|building|fl|floor|rm|room|lot|trlr|trailer|spc|space|dept)"
+)
+_UNIT_NUMBER = r"#?\s*(?:(?=[\w-]*\d)[\w-]+|[A-Za-z])"
+_UNIT_ALONE = re.compile(rf"^(?:{_UNIT_WORDS}\.?\s*{_UNIT_NUMBER}|#\s*[\w-]+)$", re.IGNORECASE)
+_TRAILING_UNIT = re.compile(
+    rf"^(?P<street>.*?[A-Za-z].*?)[\s,]+(?P<unit>{_UNIT_WORDS}\.?\s*{_UNIT_NUMBER}|#\s*[\w-]+)$",
+    re.IGNORECASE,
+)
 _STARTS_LIKE_STREET = re.compile(r"^(\d|p\.?\s*o\.?\s*box|one |two |rr |hc |rural route)", re.IGNORECASE)
 _ABBREVIATIONS = {
     "street": "st", "avenue": "ave", "road": "rd", "drive": "dr", "lane": "ln", "court": "ct",
@@ -159,13 +183,140 @@ def _streets(address: Address, lines: list[str]) -> None:
     others = street_lines[first + 1 :]
     if not address.city and not others and (match := _STREET_END.match(street)):
         street, address.city = match.group("street"), match.group("rest")  # "12 Elm St Springfield"
-        if unit := _UNIT_THEN_CITY.match(address.city):  # "12 Elm St Apt 4 Springfield"
+        if _UNIT_ALONE.match(address.city):  # "901 Harbor Dr Apt 3B": a unit, not a town
+            others, address.city = [address.city], ""
+        elif unit := _UNIT_THEN_CITY.match(address.city):  # "12 Elm St Apt 4 Springfield"
             others, address.city = [unit.group(1)], unit.group(2)
     address.street = street
     extra = [line for line in others] + [
         line for line in street_lines[:first] if _UNIT.match(line) or line.lower().startswith(("c/o", "attn"))
     ]
     address.street2 = ", ".join(extra)
+
+
+_UNIT_WORD_SET = frozenset(_UNIT_WORDS.strip("(?:)").split("|"))
+
+
+def split_unit(street: str) -> tuple[str, str]:
+    """ "901 Harbor Dr Apt 3B" → ("901 Harbor Dr", "Apt 3B"); a street without a unit comes back whole."""
+    words = street.rsplit(None, 2)
+    if len(words) < 2:
+        return street, ""
+    # The unit's word comes second to last ("Apt 3B") or the number has a "#": the rest need no regex.
+    last = words[-1].lower()
+    if not (
+        "#" in last
+        or "#" in words[-2]
+        or words[-2].lower().rstrip(".,") in _UNIT_WORD_SET
+        or (last.startswith(("apt", "unit", "ste", "suite")) and any(ch.isdigit() for ch in last))
+    ):
+        return street, ""
+    if not (match := _TRAILING_UNIT.match(street)):
+        return street, ""
+    return match.group("street").rstrip(" ,"), match.group("unit")
+
+
+def is_unit(value: str) -> bool:
+    return bool(_UNIT_ALONE.match(value))
+
+
+# ----------------------------------------------------------------------------- does a value fit
+
+
+_PLAIN_STREET = re.compile(r"^\d{1,6}[A-Za-z]? [A-Za-z][A-Za-z .'-]*$")  # "12 Elm St": nothing to look at
+
+
+def street_problem(cleaned: str) -> str:
+    """Why a value is no street ("" when it may be one): a yes/no, a record number, phone numbers or an
+    e-mail address is not where someone lives, though each has turned up in a street column."""
+    if _PLAIN_STREET.match(cleaned):
+        return ""
+    if is_flag(cleaned):
+        return f"“{cleaned}” is a yes/no value, not a street"
+    if not has_letters(cleaned):
+        return f"“{cleaned}” is not a street"
+    if "@" in cleaned and is_email_address(cleaned.lower()):
+        return f"“{cleaned}” is an e-mail address, not a street"
+    if only_phone_numbers(cleaned):
+        return f"“{cleaned}” is a phone number, not a street"
+    return ""
+
+
+def unit_problem(cleaned: str) -> str:
+    """An apartment or suite may be a bare number ("4"), but not a yes/no, a long record number or a phone."""
+    if cleaned.lower() in ("true", "false", "yes", "no"):
+        return f"“{cleaned}” is a yes/no value, not an apartment or suite"
+    digits = sum(ch.isdigit() for ch in cleaned)
+    if (digits > 6 and not has_letters(cleaned)) or only_phone_numbers(cleaned):
+        return f"“{cleaned}” is not an apartment or suite"
+    if "@" in cleaned and is_email_address(cleaned.lower()):
+        return f"“{cleaned}” is an e-mail address, not an apartment or suite"
+    return ""
+
+
+_THREE_DIGITS = re.compile(r"\d{3}")
+
+
+_PLAIN_TOWN = re.compile(r"^[A-Za-z][A-Za-z .'-]*$")
+
+
+def city_problem(cleaned: str) -> str:
+    if _PLAIN_TOWN.match(cleaned) and not is_flag(cleaned):
+        return ""
+    if is_flag(cleaned) or not has_letters(cleaned):
+        return f"“{cleaned}” is not a town"
+    if ("@" in cleaned and is_email_address(cleaned.lower())) or _THREE_DIGITS.search(cleaned):
+        return f"“{cleaned}” is not a town"
+    return ""
+
+
+def country_code(value: str) -> str:
+    """ "USA", "United States", "" → "US"; "Canada" → "CA"; anything else upper-cased as given."""
+    raw = value.strip().upper()
+    return _COUNTRIES.get(raw, raw)
+
+
+def country_problem(cleaned: str) -> str:
+    return "" if has_letters(cleaned) and not is_flag(cleaned) else f"“{cleaned}” is not a country"
+
+
+@lru_cache(maxsize=10_000)
+def north_american_region(value: str) -> tuple[str, str]:
+    """(code, country) of a US state or a Canadian province, by code or name; ("", "") if it is neither."""
+    raw = value.strip().strip(".").lower()
+    if raw in STATES:
+        return STATES[raw], "US"
+    if raw in PROVINCES:
+        return PROVINCES[raw], "CA"
+    code = raw.upper().replace(".", "")
+    if code in STATE_CODES or code == "DC":
+        return code, "US"
+    if code in PROVINCE_CODES:
+        return code, "CA"
+    return "", ""
+
+
+def region_problem(cleaned: str) -> str:
+    """A state column of a US or Canadian list holds a state or a province (“TRUE” is neither)."""
+    return "" if north_american_region(cleaned)[0] else f"“{cleaned}” is not a US state or Canadian province"
+
+
+_ID_DIGITS = re.compile(r"^[\d\s-]{6,}$")
+
+
+def line_problem(line: str) -> str:
+    """Why a line of an address block ("Bill to 3", "Ship to 2", a line of an address cell) is no part of an
+    address: phone numbers, an e-mail address, a yes/no or a long record number ("" when it may be)."""
+    if only_phone_numbers(line):
+        return f"“{line}” is a phone number, not part of an address"
+    if "@" in line and is_email_address(line.strip().lower()):
+        return f"“{line}” is an e-mail address, not part of an address"
+    if is_flag(line):
+        return f"“{line}” is a yes/no value, not part of an address"
+    digits = line.replace("-", "").replace(" ", "")
+    if _ID_DIGITS.match(line) and len(digits) not in (5, 9):
+        return f"“{line}” is a number, not part of an address"
+    return ""
 
 
 def key(value: str) -> str:
@@ -178,6 +329,14 @@ def street_key(street: str) -> str:
     """ "12 North Elm Street, Apt. 4" and "12 N Elm St Apt 4" give the same key."""
     words = _NOT_ALNUM.sub(" ", street.lower()).split()
     return " ".join(_ABBREVIATIONS.get(w, w) for w in words)
+
+
+def street_and_unit_key(street: str, street2: str) -> str:
+    """The street's key with its apartment or suite: two flats of one building are two places."""
+    base = street_key(street)
+    if street2 and base and _UNIT_ALONE.match(street2.split(",")[0].strip()):
+        return f"{base} {street_key(street2.split(',')[0])}"
+    return base
 
 
 def house_number(street: str) -> str:

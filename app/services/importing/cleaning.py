@@ -10,15 +10,32 @@ asked of phonenumbers once per area code and exchange.
 from __future__ import annotations
 
 import datetime
+import math
 import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
 from typing import NamedTuple
 
 import phonenumbers
+from nicknames import NickNamer
+from rapidfuzz import fuzz
 
 from app.domain.values import clean_text, is_email_address
 
 _SPACES = re.compile(r"\s+")
+# What a "Customer Type" column says, in words (a yes/no "Is Company" column is read as a flag).
+HOUSEHOLD_WORDS = frozenset(
+    {"household", "residential", "home", "homeowner", "person", "individual", "residence"}
+)
+BUSINESS_WORDS = frozenset(
+    {"business", "commercial", "company", "corporate", "b2b", "organization", "organisation"}
+)
+CUSTOMER_TYPE_WORDS = HOUSEHOLD_WORDS | BUSINESS_WORDS
+# What people type for "nothing here"; never a value to keep.
+PLACEHOLDERS = frozenset(
+    {"n/a", "na", "none", "-", "--", "?", "unknown", "no email", "no phone", "null", "."}
+)
+_CENT = Decimal("0.01")
 
 
 def text(value: object) -> str:
@@ -216,6 +233,11 @@ def _parse_slow(candidate: str, region: str) -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+def phone_kind(label: str) -> str:
+    """The kind a label names ("Mobile", "Work Fax", "Home"): home/mobile/work/other/fax, or ""."""
+    return _label(label)
+
+
 def _label(before: str) -> str:
     match = _LABEL_AT_END.search(before)
     if not match:
@@ -270,8 +292,152 @@ def parse_emails(value: object) -> tuple[list[str], list[str]]:
     return found, rejected
 
 
-_YES = frozenset({"yes", "y", "true", "1", "x", "✓", "✔", "dnc", "do not call", "checked", "on"})
+_YES = frozenset({"yes", "y", "true", "1", "x", "✓", "✔", "dnc", "do not call", "checked", "on", "t"})
+_NO = frozenset({"no", "n", "false", "0", "unchecked", "off", "f", "-"})
+FLAG_WORDS = _YES | _NO
+# What a yes/no column holds and no name, street or town is: a cell reading "TRUE" in a text field is a flag.
+_FLAG_TEXT = frozenset({"yes", "no", "true", "false"})
 
 
 def parse_flag(value: object) -> bool:
     return text(value).lower() in _YES
+
+
+def flag_value(value: object) -> bool | None:
+    """True or False for a yes/no cell, None for anything else ("moved away" in a Do not mail column)."""
+    word = text(value).lower()
+    if word in _YES:
+        return True
+    return False if word in _NO else None
+
+
+def is_flag(cleaned: str) -> bool:
+    return cleaned.lower() in FLAG_WORDS
+
+
+# ----------------------------------------------------------------------------- does a value fit its field
+
+_LETTER = re.compile(r"[^\W\d_]")
+_PHONE_IN_TEXT = re.compile(r"(?:\+?1[\s.\-]?)?\(?\b\d{3}\)?[\s.\-/]*\d{3}[\s.\-]?\d{4}\b")
+_PHONE_WORDS = re.compile(
+    r"\b(?:ph|phone|tel|telephone|cell|mobile|home|work|office|fax|ext|x|c|h|w|m|o|main|or|and|alt|other)\b\.?",
+    re.IGNORECASE,
+)
+
+
+def has_letters(cleaned: str) -> bool:
+    return _LETTER.search(cleaned) is not None
+
+
+def only_phone_numbers(cleaned: str) -> bool:
+    """ "(410) 555-0101 / Cell 443-555-0102": phone numbers and their labels, nothing else."""
+    if _PHONE_IN_TEXT.search(cleaned) is None:
+        return False
+    rest = _PHONE_WORDS.sub(" ", _PHONE_IN_TEXT.sub(" ", cleaned))
+    return not has_letters(rest)
+
+
+def name_problem(cleaned: str) -> str:
+    """Why a value is no name of a person or a business ("" when it may be one): a record number, a
+    yes/no, a phone number or an e-mail address in a name column is not someone's name."""
+    if not has_letters(cleaned):
+        return f"“{cleaned}” is not a name"
+    if cleaned.lower() in _FLAG_TEXT:
+        return f"“{cleaned}” is a yes/no value, not a name"
+    if "@" in cleaned and is_email_address(cleaned.lower()):
+        return f"“{cleaned}” is an e-mail address, not a name"
+    if only_phone_numbers(cleaned):
+        return f"“{cleaned}” is a phone number, not a name"
+    return ""
+
+
+def text_problem(cleaned: str) -> str:
+    """A word-like field (a source, a segment, a kind of equipment): anything but a bare yes/no."""
+    return f"“{cleaned}” is a yes/no value" if cleaned.lower() in _FLAG_TEXT else ""
+
+
+def flag_problem(cleaned: str) -> str:
+    return "" if cleaned.lower() in FLAG_WORDS else f"“{cleaned}” is not a yes or a no"
+
+
+_MONEY = re.compile(r"^\(?-?\s*(?:usd|us\$|\$)?\s*-?[\d,]*\.?\d+\s*(?:usd)?\)?$", re.IGNORECASE)
+
+
+def parse_amount(value: object) -> Decimal | None:
+    """An amount of money in a cell ("$1,234.50", 1234.5, "(12.00)"), to the cent; None if it is none."""
+    if type(value) is bool:
+        return None
+    if isinstance(value, int | float):
+        if isinstance(value, float) and not math.isfinite(value):
+            return None
+        return Decimal(repr(value) if isinstance(value, float) else value).quantize(_CENT, ROUND_HALF_UP)
+    raw = text(value)
+    if not raw or not _MONEY.match(raw):
+        return None
+    negative = (raw.startswith("(") and raw.endswith(")")) or "-" in raw
+    digits = re.sub(r"[^\d.]", "", raw)
+    try:
+        amount = Decimal(digits)
+    except InvalidOperation:
+        return None
+    return (-amount if negative else amount).quantize(_CENT, ROUND_HALF_UP)
+
+
+def money_problem(cleaned: str) -> str:
+    return "" if parse_amount(cleaned) is not None else f"“{cleaned}” is not an amount of money"
+
+
+# ----------------------------------------------------------------------------- the same person?
+
+_NAME_WORD = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=1)
+def _nicknames() -> NickNamer:
+    return NickNamer()
+
+
+@lru_cache(maxsize=20_000)
+def _first_names_match(a: str, b: str) -> bool:
+    """ "Bob" and "Robert", "Chris" and "Christopher", "J" and "John", "Jonathan" and "Jonathon"."""
+    if a == b or not a or not b:
+        return True
+    short, long = sorted((a, b), key=len)
+    if len(short) == 1 or (len(short) >= 3 and long.startswith(short)):
+        return True
+    names = _nicknames()
+    if b in names.nicknames_of(a) or a in names.nicknames_of(b):
+        return True
+    if names.canonicals_of(a) & (names.canonicals_of(b) | {b}):
+        return True
+    return fuzz.ratio(a, b) >= 85
+
+
+def _first_words(first: str) -> list[str]:
+    """The given names in a first-name cell: "John & Mary" → john, mary; "Ann M." → ann."""
+    parts = re.split(r"\s+(?:&|and|\+)\s+|\s*&\s*|/", first.lower())
+    found = []
+    for part in parts:
+        words = _NAME_WORD.findall(part)
+        if words:
+            found.append(words[0])
+    return found
+
+
+def _last_key(last: str) -> str:
+    return "".join(_NAME_WORD.findall(last.lower()))
+
+
+def same_person(first_a: str, last_a: str, first_b: str, last_b: str) -> bool:
+    """Whether two people's names may be one person: the same family name (or one missing) and given
+    names that are one another's nickname, initial, short form or spelling. "Ann Lee" and "Ann M. Lee",
+    "Bob Ray" and "Robert Ray" are; "John Smith" and "Mary Smith", "Ann Lee" and "Ann Park" are not."""
+    last_1, last_2 = _last_key(last_a), _last_key(last_b)
+    if last_1 and last_2 and last_1 != last_2:
+        hyphenated = set(re.split(r"[\s-]+", last_a.lower())) & set(re.split(r"[\s-]+", last_b.lower()))
+        if not hyphenated and fuzz.ratio(last_1, last_2) < 90:
+            return False
+    words_1, words_2 = _first_words(first_a), _first_words(first_b)
+    if not words_1 or not words_2:
+        return True  # "Smith" and "John Smith": nothing says they are two people
+    return any(_first_names_match(a, b) for a in words_1 for b in words_2)

@@ -43,10 +43,14 @@ TARGET_FIELDS: list[tuple[str, str]] = [
     ("billing_city", "Billing city"),
     ("billing_region", "Billing state"),
     ("billing_postal_code", "Billing ZIP code"),
+    ("billing_country", "Billing country"),
     *[(f"bill_to_{n}", f"Bill to line {n}") for n in range(1, 6)],
     *[(f"ship_to_{n}", f"Ship to line {n}") for n in range(1, 6)],
     *_targets(EQUIPMENT),
     ("last_service", "Last service visit"),
+    # What the customer bought before, as one total: an opening-balance sale, so lifetime value counts it.
+    ("lifetime_value", "Sales to date (opening balance)"),
+    ("last_sale", "Last sale (the opening balance's date)"),
     ("note", "Keep as a note"),
     ("ignore", "Ignore"),
 ]
@@ -54,11 +58,19 @@ TARGET_KEYS = frozenset(key for key, _ in TARGET_FIELDS)
 LABELS = dict(TARGET_FIELDS)
 IMPORTED_ENTITIES = (CUSTOMER, SITE, EQUIPMENT)
 _IMPORTED = [spec for entity in IMPORTED_ENTITIES for spec in entity.importable]
-DATE_TARGETS = frozenset({spec.imports for spec in _IMPORTED if spec.kind in DATE_KINDS} | {"last_service"})
+DATE_TARGETS = frozenset(
+    {spec.imports for spec in _IMPORTED if spec.kind in DATE_KINDS} | {"last_service", "last_sale"}
+)
 # Dates that may lie ahead (a warranty's end); any other day after today is a typing mistake.
 FUTURE_TARGETS = frozenset(spec.imports for spec in _IMPORTED if spec.may_be_future)
 PHONE_TARGETS = frozenset(spec.imports for spec in _IMPORTED if spec.kind is FieldKind.PHONE)
-# Targets that may take several columns (values are combined); the others keep the first non-empty one.
+FLAG_TARGETS = frozenset({spec.imports for spec in _IMPORTED if spec.kind is FieldKind.BOOL})
+# The parts of an address, as the service address's targets and the billing address's.
+ADDRESS_PARTS = ("full_address", "street", "street2", "city", "region", "postal_code", "country")
+SERVICE_ADDRESS_TARGETS = frozenset({*ADDRESS_PARTS, "site_label", "site_is_billing"})
+BILLING_ADDRESS_TARGETS = frozenset(f"billing_{part}" for part in ADDRESS_PARTS)
+# Targets that take several columns and combine them; any other target keeps the first filled value that
+# fits it, and the other columns' values go to the notes (see rows.py).
 MULTI_TARGETS = (
     PHONE_TARGETS
     | {spec.imports for spec in _IMPORTED if spec.kind in (FieldKind.EMAIL, FieldKind.MULTILINE)}
@@ -76,6 +88,7 @@ _KNOWN: dict[str, tuple[str, ...]] = {
     "last_name": ("last name", "last", "lname", "surname", "family name", "contact last name", "last nm"),
     "company": (
         "company", "company name", "business", "business name", "organization", "organisation", "employer",
+        "organization name", "organisation name", "associated company",
     ),
     "customer_type": (
         "customer type", "type of customer", "client type", "is company", "residential commercial",
@@ -83,21 +96,27 @@ _KNOWN: dict[str, tuple[str, ...]] = {
     ),
     "customer_ref": (
         "customer id", "client id", "customer number", "customer no", "account no", "account number",
-        "account", "cust id", "id", "j id", "customer code",
+        "account", "cust id", "id", "j id", "customer code", "record id", "contact id", "crm id",
+        "hubspot id", "zoho id", "record id contact",
     ),
     "phone": (
         "phone", "phone number", "phone numbers", "main phone", "home phone", "home number", "telephone",
         "tel", "phone no", "primary phone", "main phone s", "home phone s", "phone 1", "contact phone",
-        "daytime phone", "alt phone", "alt. phone", "other phone", "other phone s", "phone 2",
+        "daytime phone", "alt phone", "alt. phone", "other phone", "other phone s", "phone 2", "home phone 2",
+        "other phone 2", "primary phone number",
     ),
     "phone_mobile": (
         "mobile", "mobile phone", "mobile number", "cell", "cell phone", "cell number", "mobile phone s",
-        "mobile no", "cellphone",
+        "mobile no", "cellphone", "mobile phone number", "cell phone number", "car phone",
     ),
-    "phone_work": ("work phone", "work number", "office phone", "business phone", "work phone s", "work"),
+    "phone_work": (
+        "work phone", "work number", "office phone", "business phone", "work phone s", "work",
+        "business phone 2", "company main phone", "work phone number",
+    ),
     "email": (
         "email", "email address", "e mail", "main email", "emails", "e mails", "primary email", "email 1",
-        "email 2", "additional emails", "cc email", "email addresses", "mail",
+        "email 2", "additional emails", "cc email", "email addresses", "mail", "secondary email",
+        "work email", "personal email", "other email", "email 2 address", "email 3 address",
     ),
     "notes": (
         "notes", "note", "comments", "comment", "remarks", "customer notes", "memo", "description",
@@ -105,16 +124,21 @@ _KNOWN: dict[str, tuple[str, ...]] = {
     ),
     "customer_since": (
         "customer since", "created", "created date", "created on", "date created", "since", "start date",
-        "first job", "first service", "date added", "added",
+        "first job", "first service", "date added", "added", "create date", "created time", "created at",
+        "customer since date",
     ),
     "segment": ("segment", "customer segment", "category", "class"),
     "source": (
         "source", "lead source", "referral source", "how did you hear", "referred by", "marketing source",
-        "campaign",
+        "campaign", "original source",
     ),
-    "do_not_call": ("do not call", "dnc", "do not phone"),
-    "do_not_mail": ("do not mail", "no mail"),
-    "do_not_email": ("do not email", "no email", "unsubscribed"),
+    "do_not_call": ("do not call", "dnc", "do not phone", "no calls", "do not call flag"),
+    "do_not_mail": ("do not mail", "no mail", "do not send mail", "mail opt out"),
+    "do_not_email": (
+        "do not email", "no email", "unsubscribed", "email opt out", "unsubscribed from all email",
+        "opted out of all email", "email unsubscribed",
+    ),
+    "do_not_service": ("do not service", "dns", "no service", "do not serve", "do not service flag"),
     "full_address": (
         "address", "service address", "full address", "location address", "property address", "site address",
         "shipping address", "ship to", "ship to address", "street address", "service location", "job address",
@@ -126,7 +150,8 @@ _KNOWN: dict[str, tuple[str, ...]] = {
     ),
     "street2": (
         "street 2", "street2", "address 2", "address line 2", "address2", "street line 2", "unit", "apt",
-        "suite", "service street 2", "location unit",
+        "suite", "service street 2", "location unit", "street address 2", "street address line 2",
+        "extended address", "po box", "unit number", "apt number", "suite number", "apartment", "street 3",
     ),
     "city": (
         "city", "town", "service city", "location city", "property city", "city town", "municipality",
@@ -134,18 +159,21 @@ _KNOWN: dict[str, tuple[str, ...]] = {
     ),
     "region": (
         "state", "st", "province", "region", "state province", "service state", "location state",
-        "property state", "ship state",
+        "property state", "ship state", "state region", "state or province",
     ),
     "postal_code": (
         "zip", "zip code", "zipcode", "postal code", "postcode", "post code", "service zip code",
         "service zip", "location zip", "property zip", "zip postal code", "ship zip",
     ),
-    "country": ("country", "service country", "location country", "ship country"),
+    "country": (
+        "country", "service country", "location country", "ship country", "country region",
+        "country or region",
+    ),
     "site_label": (
         "service property name", "property name", "location name", "site", "site name", "job site",
-        "property",
+        "property", "address label", "address type",
     ),
-    "site_is_billing": ("billing site", "is billing", "billing address flag"),
+    "site_is_billing": ("billing site", "is billing", "billing address flag", "is billing address"),
     "billing_full_address": (
         "billing address", "bill address", "bill to address", "mailing address", "customer address",
         "bill to",
@@ -163,6 +191,7 @@ _KNOWN: dict[str, tuple[str, ...]] = {
         "billing zip", "billing zip code", "bill zip", "billing postal code", "mailing zip",
         "billing zip postal code",
     ),
+    "billing_country": ("billing country", "mailing country", "bill country", "billing country region"),
     "equipment_kind": (
         "equipment", "equipment type", "unit type", "system", "system type", "equipment kind", "type",
         "appliance", "product", "item", "unit installed",
@@ -182,13 +211,29 @@ _KNOWN: dict[str, tuple[str, ...]] = {
         "last service", "last service date", "last visit", "last serviced", "last maintenance",
         "last tune up", "last job", "last job date", "serviced", "last appointment",
     ),
+    "lifetime_value": (
+        "total sales", "lifetime value", "lifetime revenue", "ltv", "total revenue", "total spent",
+        "total invoiced", "lifetime sales", "sales to date", "total billed", "customer lifetime value",
+        "lifetime spend",
+    ),
+    "last_sale": (
+        "last sale", "last sale date", "last invoice", "last invoice date", "last purchase",
+        "last purchase date", "last transaction", "last transaction date", "recent deal close date",
+        "last paid invoice date",
+    ),
+    # Kept with their headings: what the owner may want to read, though no field holds it.
+    "note": (
+        "fax", "fax phone s", "business fax", "home fax", "other fax", "website", "web page", "title",
+        "job title", "department", "job status", "job type", "job description", "sms enabled",
+        "notifications enabled", "m i", "middle name", "middle initial", "additional name", "pager",
+    ),
+    # Bookkeeping of the old program, stale the day after the export: left out unless the owner maps it.
     "ignore": (
         "balance", "open balance", "balance total", "terms", "tax code", "sales tax code", "tax item",
         "credit limit", "rep", "resale num", "attachments", "active status", "archived", "currency",
         "price level", "preferred payment method", "preferred delivery method", "taxable", "tax resale no",
-        "billing rate level", "payment method", "lifetime revenue", "total sales", "mr ms", "m i", "title",
-        "job status", "job type", "job description", "projected end", "end date", "website", "fax",
-        "fax phone s", "sms enabled", "notifications enabled", "row number", "no", "number",
+        "billing rate level", "payment method", "mr ms", "projected end", "end date", "row number", "no",
+        "number", "email type", "email 2 type", "email 3 type",
     ),
 }  # fmt: skip
 
@@ -196,10 +241,15 @@ _KNOWN: dict[str, tuple[str, ...]] = {
 KEYWORDS: tuple[tuple[str, str], ...] = (
     ("billing zip", "billing_postal_code"), ("billing city", "billing_city"),
     ("billing state", "billing_region"), ("billing street", "billing_street"),
-    ("billing", "billing_full_address"), ("mobile", "phone_mobile"), ("cell", "phone_mobile"),
-    ("fax", "ignore"), ("work phone", "phone_work"), ("phone", "phone"), ("tel", "phone"), ("email", "email"),
+    ("billing country", "billing_country"), ("billing", "billing_full_address"), ("mobile", "phone_mobile"),
+    ("cell", "phone_mobile"), ("fax", "note"), ("work phone", "phone_work"), ("business phone", "phone_work"),
+    ("do not service", "do_not_service"), ("do not call", "do_not_call"), ("do not mail", "do_not_mail"),
+    ("do not email", "do_not_email"), ("opt out", "note"), ("lifetime", "lifetime_value"),
+    ("total sales", "lifetime_value"), ("last sale", "last_sale"), ("last invoice", "last_sale"),
+    ("phone", "phone"), ("tel", "phone"), ("email", "email"),
     ("zip", "postal_code"), ("postal", "postal_code"), ("city", "city"), ("town", "city"),
-    ("state", "region"), ("street", "street"), ("address", "full_address"), ("install", "installed_on"),
+    ("state", "region"), ("province", "region"), ("country", "country"), ("street", "street"),
+    ("address", "full_address"), ("install", "installed_on"),
     ("warranty", "warranty_until"), ("serial", "serial"), ("model", "model"), ("brand", "brand"),
     ("manufacturer", "brand"), ("last service", "last_service"), ("last visit", "last_service"),
     ("first name", "first_name"), ("last name", "last_name"), ("company", "company"), ("note", "notes"),
@@ -224,7 +274,7 @@ KNOWN_HEADERS.update({
     "main phone number s": "phone", "home phone number s": "phone", "work phone number s": "phone_work",
     "mobile phone number s": "phone_mobile", "other phone number s": "phone", "fax phone number s": "ignore",
     "model number": "model", "serial number": "serial", "phone number": "phone",
-    "account number": "customer_ref",
+    "account number": "customer_ref", "mobile phone number": "phone_mobile",
 })  # fmt: skip
 KNOWN_HEADERS.update({f"bill to {n}": f"bill_to_{n}" for n in range(1, 6)})
 KNOWN_HEADERS.update({f"ship to {n}": f"ship_to_{n}" for n in range(1, 6)})

@@ -5,6 +5,12 @@ Report exports put a title, the company name and a date above the header, and a
 first rows that looks most like column names (known names weigh most), and the
 rows below it that look like totals, page footers or timestamps are dropped with
 a warning that says which rows they were.
+
+A heading alone can mislead ("Address_1 Billing?" holds yes/no, "State Tax Exempt" TRUE/FALSE, "Address
+ID" a record number), so a mapping is checked against the column's values before it is used
+(`fit_mapping`): a column most of whose values cannot be what it is mapped to is taken as a yes/no field
+its heading names, or kept as a note, and the plan says so. Address columns are grouped into one address
+per heading prefix ("Business Street", "Home Street", "Address 2 - City"): each is a site of its own.
 """
 
 from __future__ import annotations
@@ -18,7 +24,27 @@ from rapidfuzz import fuzz, process
 
 from app.domain.errors import UserError
 from app.domain.values import clean_text
-from app.services.importing.fields import KEYWORDS, KNOWN_HEADERS, TARGET_KEYS, normalise_header
+from app.services.importing import addresses as addr
+from app.services.importing.cleaning import (
+    CUSTOMER_TYPE_WORDS,
+    PLACEHOLDERS,
+    flag_problem,
+    is_flag,
+    money_problem,
+    name_problem,
+    text,
+    text_problem,
+)
+from app.services.importing.fields import (
+    BILLING_ADDRESS_TARGETS,
+    FLAG_TARGETS,
+    KEYWORDS,
+    KNOWN_HEADERS,
+    LABELS,
+    SERVICE_ADDRESS_TARGETS,
+    TARGET_KEYS,
+    normalise_header,
+)
 from app.services.importing.reading import MAX_ROWS, Grid, column_letter
 
 HEADER_SEARCH_ROWS = 50
@@ -162,6 +188,35 @@ def _is_footer(cells: list[object]) -> bool:
 # ----------------------------------------------------------------------------- mapping guesses
 
 
+# The part of an address a grouped heading names after its group ("Address 1 - Street", "Address_2 City").
+_ADDRESS_PART_NAMES = {
+    "street": "street", "street 1": "street", "street line 1": "street", "line 1": "street",
+    "address line 1": "street", "street address": "street", "address 1": "street",
+    "street 2": "street2", "street line 2": "street2", "line 2": "street2", "address line 2": "street2",
+    "extended address": "street2", "po box": "street2", "unit": "street2", "apt": "street2",
+    "suite": "street2", "street 3": "street2", "street line 3": "street2",
+    "city": "city", "town": "city", "state": "region", "region": "region", "province": "region",
+    "state region": "region", "zip": "postal_code", "zip code": "postal_code", "postal code": "postal_code",
+    "postcode": "postal_code", "country": "country", "country region": "country",
+    "formatted": "full_address", "full": "full_address", "address": "full_address", "label": "site_label",
+    "type": "site_label", "name": "site_label", "billing": "site_is_billing", "is billing": "site_is_billing",
+    "billing address": "site_is_billing",
+}  # fmt: skip
+_GROUPED = re.compile(r"^(address|addr|location|property|site|phone|telephone|email|organization|website)"
+                      r" (\d+) (.+)$")  # fmt: skip
+_ID_HEADING = re.compile(r"\b(id|ids|guid|uuid)$")
+_WORD_FORMS = r"(?:s|es|ed|ation|ations|ing)?\b"
+# Yes/no fields a heading may name, by its words: what a column of yes/no values is imported as.
+_FLAG_WORDS = (
+    (re.compile(r"\bdo not service\b|\bdns\b|\bno service\b"), "do_not_service"),
+    (re.compile(r"\bdo not call\b|\bdnc\b|\bno call"), "do_not_call"),
+    (re.compile(r"\bdo not mail\b|\bno mail\b"), "do_not_mail"),
+    (re.compile(r"\bdo not e ?mail\b|\bopt(ed)? out\b|\bunsubscribed\b|\bno e ?mail\b"), "do_not_email"),
+    (re.compile(r"\bbill(ing)?\b"), "site_is_billing"),
+    (re.compile(r"\b(commercial|business|company)\b"), "customer_type"),
+)
+
+
 def guess_target(header: str) -> str:
     """The target key a header most likely means; "note" (kept with its heading) when unknown."""
     key = normalise_header(header)
@@ -169,27 +224,266 @@ def guess_target(header: str) -> str:
         return "note"
     if key in KNOWN_HEADERS:
         return KNOWN_HEADERS[key]
-    match = process.extractOne(key, KNOWN_HEADERS.keys(), scorer=fuzz.ratio, score_cutoff=88)
-    if match is not None:
-        return KNOWN_HEADERS[match[0]]
+    if str(header).strip().endswith("?"):  # "Address_1 Billing?", "Commercial?": a yes or a no
+        return flag_target(key)
+    if grouped := _GROUPED.match(key):
+        return _grouped_target(grouped.group(1), grouped.group(3))
+    if _ID_HEADING.search(key):  # "Associated Company ID", "Address ID": a record number, not the thing
+        return "note"
+    if (part := _address_part(key)) is not None:  # Outlook's "Business Street 2", "Home Postal Code"
+        return part
+    digits = re.findall(r"\d+", key)
+    for alias, _score, _index in process.extract(
+        key, KNOWN_HEADERS.keys(), scorer=fuzz.ratio, score_cutoff=88, limit=5
+    ):
+        if re.findall(r"\d+", alias) == digits:  # "Street Address 2" is not "Street Address"
+            return KNOWN_HEADERS[alias]
     for word, target in KEYWORDS:
-        if re.search(rf"\b{word}", key):
+        if re.search(rf"\b{word}{_WORD_FORMS}", key):
             return target
     return "note"
 
 
+def _address_part(key: str) -> str | None:
+    """The address target of a heading that is a known part after a prefix of its own ("business street
+    2" → the street's second line), or None."""
+    words = key.split()
+    start = 0
+    while start < len(words) and words[start] not in _PART_WORDS:
+        start += 1
+    rest = " ".join(words[start:])
+    if 0 < start < len(words) and KNOWN_HEADERS.get(rest) in SERVICE_ADDRESS_TARGETS:
+        return KNOWN_HEADERS[rest]
+    return None
+
+
+def flag_target(key: str) -> str:
+    """The yes/no field a (normalised) heading names, or "note" when it names none."""
+    for pattern, target in _FLAG_WORDS:
+        if pattern.search(key):
+            return target
+    return "note"
+
+
+def _grouped_target(group: str, part: str) -> str:
+    """Google's and Housecall Pro's numbered groups: "Address 1 - City", "Phone 2 - Value"."""
+    if group in ("address", "addr", "location", "property", "site"):
+        return _ADDRESS_PART_NAMES.get(part, "note")
+    if group in ("phone", "telephone"):
+        # A number's label ("Mobile", "Work") is read with the number (see `phone_labels`).
+        return "phone" if part in ("value", "number") else "ignore" if part in ("label", "type") else "note"
+    if group == "email":
+        return "email" if part in ("value", "address") else "ignore" if part in ("label", "type") else "note"
+    if group == "organization" and part == "name":
+        return "company"
+    return "note"
+
+
 def guess_mapping_fresh(headers: list[str]) -> dict[int, str]:
-    """Column index → target key, from the header names alone."""
-    mapping = {index: guess_target(header) for index, header in enumerate(headers)}
-    _resolve_name_columns(mapping)
-    return mapping
+    """Column index → target key, from the header names alone (`fit_mapping` then checks the values).
+
+    Several columns may map to one target (QuickBooks' "Customer" and "Full Name", HubSpot's "Company Name"
+    and "Associated Company"): the first filled value that fits is used and the others are kept in the
+    notes (rows.py), so no column is set aside here.
+    """
+    return {index: guess_target(header) for index, header in enumerate(headers)}
 
 
-def _resolve_name_columns(mapping: dict[int, str]) -> None:
-    """Keep one whole-name column: QuickBooks has "Customer" and a "Display Name", Jobber too."""
-    whole = [i for i, target in mapping.items() if target == "full_name"]
-    for index in whole[1:]:
-        mapping[index] = "note"
+def phone_labels(headers: list[str], mapping: dict[int, str]) -> dict[int, int]:
+    """Phone column → the column holding its label: Google's "Phone 1 - Value" and "Phone 1 - Label"."""
+    keys = [normalise_header(h) for h in headers]
+    found = {}
+    for index, target in mapping.items():
+        grouped = _GROUPED.match(keys[index])
+        if target not in ("phone", "phone_mobile", "phone_work") or not grouped:
+            continue
+        if grouped.group(1) not in ("phone", "telephone") or grouped.group(3) not in ("value", "number"):
+            continue
+        for kind in ("label", "type"):
+            label = f"{grouped.group(1)} {grouped.group(2)} {kind}"
+            if label in keys:
+                found[index] = keys.index(label)
+                break
+    return found
+
+
+# ----------------------------------------------------------------------------- do the values fit
+
+
+def _postal_problem(cleaned: str) -> str:
+    """A column-wide look only (rows.py repairs and checks each ZIP): a US ZIP or a Canadian postal code."""
+    if is_flag(cleaned) and not cleaned.isdigit():
+        return f"“{cleaned}” is a yes/no value, not a ZIP code"
+    compact = cleaned.replace("-", "").replace(" ", "")
+    if compact.isdigit() and 3 <= len(compact) <= 9:
+        return ""
+    if re.fullmatch(r"[A-Za-z]\d[A-Za-z]\d[A-Za-z]\d", compact):
+        return ""
+    return f"“{cleaned}” is not a ZIP code"
+
+
+def _equipment_kind_problem(cleaned: str) -> str:
+    if cleaned.lower() in CUSTOMER_TYPE_WORDS:
+        return f"“{cleaned}” is a kind of customer, not of equipment"
+    return text_problem(cleaned)
+
+
+_NAMES = {"first_name", "last_name", "company", "full_name"}
+_WORDS = {"segment", "source", "site_label", "brand", "model", "serial"}
+# Target → why a value (cleaned text) cannot be it, "" when it can. Phones, e-mails and dates have parsers of
+# their own that keep what they cannot read; notes take anything.
+VALUE_CHECKS = {
+    **dict.fromkeys(_NAMES, name_problem),
+    **dict.fromkeys(_WORDS, text_problem),
+    "equipment_kind": _equipment_kind_problem,
+    **dict.fromkeys(FLAG_TARGETS, flag_problem),
+    **{f"{prefix}street": addr.street_problem for prefix in ("", "billing_")},
+    **{f"{prefix}street2": addr.unit_problem for prefix in ("", "billing_")},
+    **{f"{prefix}city": addr.city_problem for prefix in ("", "billing_")},
+    **{f"{prefix}region": addr.region_problem for prefix in ("", "billing_")},
+    **{f"{prefix}postal_code": _postal_problem for prefix in ("", "billing_")},
+    **{f"{prefix}country": addr.country_problem for prefix in ("", "billing_")},
+    "lifetime_value": money_problem,
+}
+_REFUSALS = {"do_not_call", "do_not_mail", "do_not_email", "do_not_service"}
+SAMPLE_VALUES = 200  # per column, spread over the sheet: enough to judge a column by, fast at 100,000 rows
+MISFIT_SHARE = (
+    0.5  # more than this share of a column's values misfit: the column is not what it was taken for
+)
+
+
+def fit_mapping(
+    headers: list[str], rows: list[tuple[int, list[object]]], mapping: dict[int, str], north_american: bool
+) -> tuple[dict[int, str], list[str]]:
+    """The mapping with each column whose values mostly cannot be its target remapped, and what was changed.
+
+    A column of yes/no values becomes the yes/no field its heading names ("Address_1 Billing?": the site is
+    the billing address) or a note; any other misfit column becomes a note (kept with its heading). A
+    refusal column whose values are words ("moved away") keeps its mapping: each row is read on its own.
+    `north_american`: states are checked as US states and Canadian provinces (the business's region).
+    """
+    fitted = dict(mapping)
+    changes = []
+    for index, target in sorted(mapping.items()):
+        check = VALUE_CHECKS.get(target)
+        if check is None or target in _REFUSALS or (target.endswith("region") and not north_american):
+            continue
+        sample = _sample(rows, index)
+        misfits = [value for value in sample if check(value)]
+        if not sample or len(misfits) <= len(sample) * MISFIT_SHARE:
+            continue
+        flags = all(is_flag(value) for value in sample)
+        new = flag_target(normalise_header(headers[index])) if flags else "note"
+        if all(value.lower() in CUSTOMER_TYPE_WORDS for value in sample):
+            new = "customer_type"  # ServiceTitan's "Type": Residential or Commercial, not a furnace
+        if new == target or (target in FLAG_TARGETS and new in FLAG_TARGETS):
+            new = "note"
+        fitted[index] = new
+        what = "yes/no values" if flags else f"values such as “{misfits[0]}”"
+        changes.append(
+            f"Column “{headers[index]}” holds {what}, not “{LABELS[target]}”: imported as "
+            + (f"“{LABELS[new]}”." if new != "note" else "a note with its heading.")
+        )
+    return fitted, changes
+
+
+def _sample(rows: list[tuple[int, list[object]]], index: int) -> list[str]:
+    """Up to SAMPLE_VALUES filled values of a column, taken from the whole sheet, not just its top."""
+    step = max(1, len(rows) // (SAMPLE_VALUES * 5))
+    found = []
+    for position in range(0, len(rows), step):
+        cells = rows[position][1]
+        if index >= len(cells):
+            continue
+        value = text(cells[index])
+        if value and value.lower() not in PLACEHOLDERS:
+            found.append(value)
+            if len(found) >= SAMPLE_VALUES:
+                break
+    return found
+
+
+# ----------------------------------------------------------------------------- addresses
+
+
+@dataclass
+class AddressColumns:
+    """The columns of one address of a row: the service address, another one ("Home", "Address 2") or the
+    billing address. `parts`: part name (see fields.ADDRESS_PARTS, "site_label", "site_is_billing") →
+    the columns mapped to it, in the sheet's order; `lines`: "Ship to"/"Bill to" lines."""
+
+    prefix: str
+    billing: bool = False
+    parts: dict[str, list[int]] = field(default_factory=dict)
+    lines: list[int] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        """The site's name when the row gives none: "Business", "Home"; "" for a plain or numbered one."""
+        if self.billing or not self.prefix or re.fullmatch(r"address \d+", self.prefix):
+            return ""
+        return self.prefix.capitalize()
+
+    def has_address(self) -> bool:
+        return bool(self.lines) or any(part in self.parts for part in _WHERE_PARTS)
+
+
+def _words(spaced: str) -> frozenset[str]:
+    return frozenset(spaced.split())
+
+
+# The parts that say where a place is (a state or a country alone does not).
+_WHERE_PARTS = ("full_address", "street", "street2", "city", "postal_code")
+_PART_WORDS = _words(
+    "street address addr line lines city town state st region province zip zipcode postal postcode code "
+    "country formatted extended po box unit apt apartment suite ste label type name billing is number no s "
+    "or and full whole 1 2 3 4 5"
+)
+# Words that say "the service address" and nothing else: Jobber's "Service City", ServiceTitan's "Location".
+_SERVICE_WORDS = _words(
+    "service location property site job ship shipping primary main customer client contact"
+)
+
+
+def address_prefix(header: str) -> str:
+    """What tells one address's columns from another's: "business" of "Business Street 2", "address 2" of
+    "Address 2 - City", "" of "Street", "Service City" or "Zip"."""
+    key = normalise_header(header)
+    if numbered := re.match(r"^(?:address|addr) (\d+) ", key):
+        return f"address {numbered.group(1)}"
+    return " ".join(w for w in key.split() if w not in _PART_WORDS and w not in _SERVICE_WORDS)
+
+
+def address_columns(headers: list[str], mapping: dict[int, str]) -> list[AddressColumns]:
+    """The row's addresses: service ones in the order their columns come (the first is the main site),
+    then the billing one. A prefix with no street, town or ZIP of its own (a lone "Country" or "Property
+    Name") belongs to the main address."""
+    service: dict[str, AddressColumns] = {}
+    billing = AddressColumns("billing", billing=True)
+    for index in sorted(mapping):
+        target = mapping[index]
+        if target in SERVICE_ADDRESS_TARGETS:
+            prefix = address_prefix(headers[index])
+            service.setdefault(prefix, AddressColumns(prefix)).parts.setdefault(target, []).append(index)
+        elif target in BILLING_ADDRESS_TARGETS:
+            billing.parts.setdefault(target.removeprefix("billing_"), []).append(index)
+        elif target.startswith("ship_to_"):
+            service.setdefault("", AddressColumns("")).lines.append(index)
+        elif target.startswith("bill_to_"):
+            billing.lines.append(index)
+    sets = list(service.values())
+    real = [s for s in sets if s.has_address()]
+    if real:
+        for extra in (s for s in sets if not s.has_address()):
+            for part, columns in extra.parts.items():
+                real[0].parts.setdefault(part, []).extend(columns)
+        sets = real
+    for found in sets:
+        for columns in found.parts.values():
+            columns.sort()
+    if billing.parts or billing.lines:
+        sets.append(billing)
+    return sets
 
 
 def check_mapping(mapping: dict[int, str], width: int) -> dict[int, str]:

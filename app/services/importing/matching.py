@@ -7,6 +7,14 @@ alone never does. Names and streets that are alike but not the same (rapidfuzz)
 are *uncertain*: listed for the owner to decide, and kept apart until they do.
 All keys are compared through dicts and blocks (ZIP + house number), never by
 comparing every row with every other.
+
+A shared phone or e-mail alone is not the same person when the names say otherwise:
+an office's info@ mailbox or a household's landline is shared by people who are
+customers of their own (96 of 302 contact names vanished when such rows were merged).
+Rows whose phone or e-mail is the same but whose names are different people
+(`same_customer`) are kept apart and listed as uncertain, so the owner can still put
+them together. People of one business (the same company named on both rows) are its
+contacts: one customer, the others named in its notes (merging.py).
 """
 
 from __future__ import annotations
@@ -18,9 +26,12 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from app.services.importing import addresses as addr
+from app.services.importing.cleaning import same_person, shown_phone
 from app.services.importing.rows import RowData
 
 NAME_SURE = 100
+MAX_PEOPLE = 20  # different people compared per shared phone or e-mail (a mailbox of a whole office)
+COMPANY_SAME = 90  # two company names this alike are one business ("Acme Inc" and "Acme Inc.")
 NAME_UNSURE = 85
 STREET_UNSURE = 85
 MAX_BLOCK = 50  # candidates compared per ZIP + house number
@@ -48,6 +59,7 @@ class Keys:
     refs: tuple[str, ...] = ()  # keys that tie rows of one file only (program numbers, QuickBooks jobs)
     fingerprint: str = ""
     exact_keys: list[str] | None = None  # computed once: grouping and matching both need them
+    who: tuple[str, str, str] = ("", "", "")  # first, last, company: whether a shared contact is one person
 
     def exact(self) -> list[str]:
         if self.exact_keys is not None:
@@ -74,7 +86,7 @@ def name_text(first: str, last: str, company: str) -> str:
 def places_of(sites: Iterable[dict]) -> tuple[tuple[str, str, str], ...]:
     found = []
     for site in sites:
-        street = addr.street_key(site.get("street", ""))
+        street = addr.street_and_unit_key(site.get("street", ""), site.get("street2", ""))
         if not street:
             continue
         place = (site.get("postal_code") or "")[:5] or addr.key(site.get("city", ""))
@@ -95,14 +107,53 @@ def keys_of(row: RowData) -> Keys:
         places_of(row.sites),
         refs,
         row.fingerprint,
+        who=(first, last, company),
     )
+
+
+def same_customer(a: tuple[str, str, str], b: tuple[str, str, str]) -> bool:
+    """Whether two rows sharing a phone or an e-mail may be one customer, by their names (first, last,
+    company): the same person written two ways, a person and the business they are with, or two people
+    of one named business (its contacts). Two different people, or two different businesses, are not."""
+    first_a, last_a, company_a = a
+    first_b, last_b, company_b = b
+    person_a, person_b = bool(first_a or last_a), bool(first_b or last_b)
+    one_business = bool(company_a and company_b) and _same_company(company_a, company_b)
+    if person_a and person_b:
+        return one_business or same_person(first_a, last_a, first_b, last_b)
+    if company_a and company_b:
+        return one_business
+    return True  # a person and a business (their employer, their landlord) with nothing that says otherwise
+
+
+def _same_company(a: str, b: str) -> bool:
+    key_a, key_b = addr.key(a), addr.key(b)
+    return key_a == key_b or fuzz.token_sort_ratio(a.lower(), b.lower()) >= COMPANY_SAME
+
+
+@dataclass(frozen=True, slots=True)
+class KeptApart:
+    """Two rows of the file with the same phone or e-mail kept apart, their names being different people."""
+
+    row: int  # index of the later row
+    other: int  # index of the earlier row holding the same phone or e-mail
+    key: str  # "p:+14105550101" or "e:info@example.com"
+
+
+def shared_what(key: str, region: str = "US") -> str:
+    """ "the phone (410) 555-0101" or "the e-mail info@example.com", for a kept-apart pair."""
+    kind, _, value = key.partition(":")
+    return f"the phone {shown_phone(value, region)}" if kind == "p" else f"the e-mail {value}"
 
 
 # ----------------------------------------------------------------------------- within the file
 
 
-def group_rows(all_keys: list[Keys | None], use_qb: bool, qb_keys: list[str]) -> list[int]:
-    """For each row, the index of the first row of its group (itself when it stands alone)."""
+def group_rows(
+    all_keys: list[Keys | None], use_qb: bool, qb_keys: list[str]
+) -> tuple[list[int], list[KeptApart]]:
+    """For each row, the index of the first row of its group (itself when it stands alone); and the rows
+    that share a phone or e-mail with an earlier one but were kept apart because the names differ."""
     parent = list(range(len(all_keys)))
 
     def find(i: int) -> int:
@@ -111,7 +162,15 @@ def group_rows(all_keys: list[Keys | None], use_qb: bool, qb_keys: list[str]) ->
             i = parent[i]
         return i
 
+    def union(a: int, b: int) -> None:
+        a, b = find(a), find(b)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+
     first_with: dict[str, int] = {}
+    # A phone or e-mail held by different people: each person's first row (a list only where it is needed).
+    people: dict[str, list[int]] = {}
+    apart: list[KeptApart] = []
     for index, keys in enumerate(all_keys):
         if keys is None:
             continue
@@ -120,11 +179,24 @@ def group_rows(all_keys: list[Keys | None], use_qb: bool, qb_keys: list[str]) ->
             tied.append(f"q:{qb_keys[index]}")
         for key in tied:
             other = first_with.setdefault(key, index)
-            if other != index:
-                a, b = find(other), find(index)
-                if a != b:
-                    parent[max(a, b)] = min(a, b)
-    return [find(i) for i in range(len(all_keys))]
+            if other == index:
+                continue
+            if key[0] not in "pe" or same_customer(all_keys[other].who, keys.who):  # type: ignore[union-attr]
+                union(other, index)
+                continue
+            holders = people.setdefault(key, [other])
+            joined = next(
+                (h for h in holders[1:] if same_customer(all_keys[h].who, keys.who)),  # type: ignore[union-attr]
+                None,
+            )
+            if joined is not None:
+                union(joined, index)
+                continue
+            apart.append(KeptApart(index, other, key))
+            if len(holders) < MAX_PEOPLE:
+                holders.append(index)
+    parents = [find(i) for i in range(len(all_keys))]
+    return parents, [pair for pair in apart if parents[pair.row] != parents[pair.other]]
 
 
 # ----------------------------------------------------------------------------- against the database
@@ -135,8 +207,10 @@ class Saved:
     """The database's customers as keys: exact keys → ids, and blocks for fuzzy comparison."""
 
     by_key: dict[str, int] = field(default_factory=dict)
+    also: dict[str, list[int]] = field(default_factory=dict)  # a phone or e-mail several customers have
     fingerprints: dict[str, int] = field(default_factory=dict)
     names: dict[int, str] = field(default_factory=dict)
+    who: dict[int, tuple[str, str, str]] = field(default_factory=dict)
     blocks: dict[tuple[str, str], list[tuple[int, str, str, str]]] = field(default_factory=dict)
 
     @classmethod
@@ -145,16 +219,19 @@ class Saved:
         people: dict[int, tuple[str, str]] = {}
         for cid, first, last, company, shown, *contacts in customers:
             saved.names[cid] = shown
+            saved.who[cid] = (first, last, company)
             people[cid] = (name_key(first, last, company), name_text(first, last, company))
             for index, value in enumerate(contacts):
                 if value:
-                    saved.by_key.setdefault(f"{'p' if index < 3 else 'e'}:{value}", cid)
-        for _sid, cid, street, _street2, city, _region, postal, _billing in sites:
+                    key = f"{'p' if index < 3 else 'e'}:{value}"
+                    if saved.by_key.setdefault(key, cid) != cid:
+                        saved.also.setdefault(key, []).append(cid)
+        for _sid, cid, street, street2, city, _region, postal, _billing in sites:
             if cid not in people:
                 continue
             exact, fuzzy_name = people[cid]
             for street_key, place, house in places_of(
-                [{"street": street, "postal_code": postal, "city": city}]
+                [{"street": street, "street2": street2, "postal_code": postal, "city": city}]
             ):
                 if exact:
                     saved.by_key.setdefault(f"n:{exact}|{street_key}|{place}", cid)
@@ -170,8 +247,9 @@ class Saved:
         votes: Counter[int] = Counter()
         for keys in group_keys:
             for key in keys.exact():
-                if (cid := self.by_key.get(key)) is not None:
-                    votes[cid] += 1
+                for cid in self._holders(key):
+                    if key[0] not in "pe" or same_customer(self.who[cid], keys.who):
+                        votes[cid] += 1
         if not votes:
             known = [self.fingerprints.get(k.fingerprint) for k in group_keys]
             return next((cid for cid in known if cid is not None), None), ""
@@ -180,6 +258,24 @@ class Saved:
             others = ", ".join(self.names.get(cid, str(cid)) for cid, _ in ranked[1:4])
             return ranked[0][0], f"also resembles {others}; matched to {self.names.get(ranked[0][0])}"
         return ranked[0][0], ""
+
+    def _holders(self, key: str) -> list[int]:
+        cid = self.by_key.get(key)
+        if cid is None:
+            return []
+        return [cid, *self.also.get(key, ())]
+
+    def shared_contact(self, keys: Keys, region: str = "US") -> UncertainMatch | None:
+        """A saved customer with this row's phone or e-mail and another person's name: maybe the same
+        customer (the owner decides), kept apart until they say so."""
+        for key in keys.exact():
+            if key[0] not in "pe":
+                continue
+            for cid in self._holders(key):
+                if not same_customer(self.who[cid], keys.who):
+                    reason = f"{shared_what(key, region)} but another name"
+                    return UncertainMatch(cid, None, self.names.get(cid, ""), "", reason, 0)
+        return None
 
     def uncertain(self, keys: Keys) -> UncertainMatch | None:
         if not self.blocks:

@@ -1,11 +1,12 @@
 """Putting rows of one customer together, and working out what they add to a saved customer.
 
 A group is the rows of one customer (one row, or several: a Jobber client with
-several properties, a QuickBooks customer with its jobs, duplicates). Its phones
-fill the phone, mobile and work slots by their labels; numbers and addresses that
-have no slot go into the notes, never away. Against a saved customer only blanks
-are filled and new sites, equipment and visits added: what the owner already has
-is not overwritten by an old spreadsheet.
+several properties, a QuickBooks customer with its jobs, duplicates, the contacts
+of one business). Its phones fill the phone, mobile and work slots by their labels;
+numbers, addresses, other people's names and other values that have no slot go
+into the notes, never away. Against a saved customer only blanks are filled and new
+sites, equipment, visits and the opening-balance sale added: what the owner already
+has is not overwritten by an old spreadsheet.
 """
 
 from __future__ import annotations
@@ -16,11 +17,12 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
+from app.domain import formatting
 from app.domain.customers import display_name
 from app.domain.fields import FieldKind
 from app.services.importing import addresses as addr
-from app.services.importing.cleaning import shown_phone
-from app.services.importing.rows import PLAIN_CUSTOMER, RowData
+from app.services.importing.cleaning import same_person, shown_phone
+from app.services.importing.rows import PLAIN_CUSTOMER, OpeningSale, RowData
 
 _SLOT_OF_KIND = {
     "mobile": "phone_mobile",
@@ -38,6 +40,8 @@ REFUSALS = tuple(spec.name for spec in PLAIN_CUSTOMER if spec.kind is FieldKind.
 
 
 _NOTHING: Mapping[Any, Any] = MappingProxyType({})
+# Customer fields whose other values in a group (a second source, a second company) are kept in the notes.
+_NOTED_FIELDS = (("company", "Company"), ("source", "How they found us"))
 
 
 @dataclass(slots=True)
@@ -50,6 +54,7 @@ class Group:
     sites: list[dict[str, Any]] = field(default_factory=list)
     equipment: list[tuple[int, dict[str, Any]]] = field(default_factory=list)  # (index in sites, equipment)
     visits: list[tuple[datetime.date, int | None]] = field(default_factory=list)
+    sales: list[OpeningSale] | tuple[OpeningSale, ...] = ()  # the opening balance (a shared empty tuple)
     segment: str = ""
     saved_id: int | None = None
     # What it changes on a saved customer (new values, old values) and which of its sites are saved already:
@@ -60,7 +65,7 @@ class Group:
 
 
 def site_key(site: dict[str, Any]) -> tuple[str, str]:
-    street = addr.street_key(site.get("street", ""))
+    street = addr.street_and_unit_key(site.get("street", ""), site.get("street2", ""))
     place = (site.get("postal_code") or "")[:5] or addr.key(site.get("city", ""))
     if street:
         return street, place
@@ -76,11 +81,15 @@ def merge_group(group: Group, rows: list[RowData], region: str) -> None:
     emails: list[str] = []
     notes: list[str] = []
     keys: dict[tuple[str, str], int] = {}
+    sales: list[OpeningSale] = []
+    last_site: int | None = None  # the site of the row before: where a row without an address belongs
     for index in group.members:
         row = rows[index]
         for column, value in row.customer.items():
             if value and not customer.get(column):
                 customer[column] = value
+            elif column == "customer_since" and value and value < customer[column]:
+                customer[column] = value  # a customer since the first of their rows' days
         phones += [p for p in row.phones if p[1] not in {n for _, n in phones}]
         emails += [e for e in row.emails if e not in emails]
         notes += [n for n in row.notes if n not in notes]
@@ -94,16 +103,26 @@ def merge_group(group: Group, rows: list[RowData], region: str) -> None:
             elif site.get("is_billing"):
                 group.sites[keys[key]]["is_billing"] = True
             row_sites.append(keys[key])
-        if (row.equipment or row.last_service) and not row_sites:
+        if (row.equipment or row.last_service) and not row_sites and last_site is not None:
+            row_sites.append(last_site)  # a row of more equipment under its customer's: at their address
+        elif (row.equipment or row.last_service) and not row_sites:
             keys[("", f"|{index}")] = len(group.sites)
             row_sites.append(len(group.sites))
             group.sites.append(_empty_site())
             row.add_problem("No address: its equipment is on a site without an address.")
         service = row_sites[0] if row_sites else None
+        last_site = service if service is not None else last_site
         if row.equipment and service is not None:
             group.equipment.append((service, row.equipment))
         if row.last_service:
             group.visits.append((row.last_service, service))
+        if row.sale is not None and not any(_same_sale(row.sale, s) for s in sales):
+            sales.append(row.sale)  # a client's total repeated on each of its property rows counts once
+    group.sales = sales
+    others = _others_in_group(group, rows, customer, region)
+    if any(line.startswith("Other contact: ") for line in others) and customer.get("company"):
+        customer["kind"] = "business"  # several people of one named business: its contacts
+    notes += others
     _billing_once(group.sites)
     slots, extra = assign_phones(phones)
     customer.update(slots)
@@ -116,6 +135,33 @@ def merge_group(group: Group, rows: list[RowData], region: str) -> None:
     first, last, company = (customer.get(k, "") for k in ("first_name", "last_name", "company"))
     customer["display_name"] = display_name(first, last, company)
     group.customer = customer
+
+
+def _same_sale(a: OpeningSale, b: OpeningSale) -> bool:
+    return a.amount == b.amount and a.column == b.column
+
+
+def _others_in_group(group: Group, rows: list[RowData], customer: dict[str, Any], region: str) -> list[str]:
+    """What the customer's fields could not hold of the other rows: other people (a business's contacts,
+    with their own e-mail and phone), a name written otherwise, a second company or source."""
+    lines: list[str] = []
+    first, last = customer.get("first_name", ""), customer.get("last_name", "")
+    shown = " ".join(p for p in (first, last) if p)
+    for index in group.members[1:]:
+        row = rows[index]
+        c = row.customer
+        person = " ".join(p for p in (c.get("first_name", ""), c.get("last_name", "")) if p)
+        if person and person.lower() != shown.lower():
+            if shown and not same_person(c.get("first_name", ""), c.get("last_name", ""), first, last):
+                reach = [*row.emails, *(shown_phone(n, region) for _, n in row.phones)]
+                lines.append(f"Other contact: {person}" + (f" ({', '.join(reach)})" if reach else ""))
+            else:
+                lines.append(f"Also written as: {person}")
+        for column, label in _NOTED_FIELDS:
+            value = c.get(column, "")
+            if value and addr.key(value) != addr.key(customer.get(column, "")):
+                lines.append(f"{label}: {value}")
+    return list(dict.fromkeys(lines))
 
 
 def _merge_single(group: Group, row: RowData, region: str) -> bool:
@@ -140,6 +186,8 @@ def _merge_single(group: Group, row: RowData, region: str) -> bool:
         group.equipment.append((0, row.equipment))
     if row.last_service:
         group.visits.append((row.last_service, 0))
+    if row.sale is not None:
+        group.sales = [row.sale]
     return True
 
 
@@ -199,8 +247,14 @@ def diff_saved(
     saved_equipment: set[tuple],
     saved_visits: set[tuple[int, str]],
     region: str,
+    saved_sales: dict[int, set[tuple[str, int]]] | None = None,
 ) -> None:
-    """Fill `group.update`/`before` with what the file adds to the saved customer; drop what it has."""
+    """Fill `group.update`/`before` with what the file adds to the saved customer; drop what it has.
+
+    `saved_sales`: (description, cents) of the saved customers' sales. The same opening balance again
+    adds nothing; a customer with other sales has their sales to date in the app already, so the file's
+    total is not added as a sale (it would count twice) but kept in the notes.
+    """
     new = group.customer
     update: dict[str, Any] = {}
     for column in FILLABLE:
@@ -224,6 +278,11 @@ def diff_saved(
         if emails and not saved.get(column):
             update[column] = emails.pop(0)
     lines += [f"Other e-mail: {e}" for e in emails]
+    had = (saved_sales or {}).get(group.saved_id or 0, set())
+    if group.sales and had:
+        fresh = [s for s in group.sales if (s.description, int(s.amount * 100)) not in had]
+        lines += [f"{s.column} in the imported file: {formatting.money(s.amount)}" for s in fresh]
+        group.sales = ()
     lines += [line for line in (new.get("notes") or "").split("\n") if line]
     lines = [line for line in dict.fromkeys(lines) if line not in (saved.get("notes") or "")]
     if lines:
@@ -236,8 +295,10 @@ def diff_saved(
 
 def _match_sites(group: Group, saved_sites: list[tuple]) -> None:
     by_key = {}
-    for sid, _cid, street, _street2, city, _region, postal, _billing in saved_sites:
-        by_key.setdefault(site_key({"street": street, "city": city, "postal_code": postal}), sid)
+    for sid, _cid, street, street2, city, _region, postal, _billing in saved_sites:
+        place = {"street": street, "street2": street2, "city": city, "postal_code": postal}
+        by_key.setdefault(site_key(place), sid)
+        by_key.setdefault(site_key({**place, "street2": ""}), sid)  # saved before units were kept apart
     has_billing = any(row[7] for row in saved_sites)
     group.saved_site_ids = {}
     for index, site in enumerate(group.sites):
@@ -279,4 +340,4 @@ def equipment_key(site_id: int, item: dict[str, Any] | tuple) -> tuple:
 
 def has_changes(group: Group) -> bool:
     new_sites = len(group.sites) - len(group.saved_site_ids)
-    return bool(group.update or new_sites or group.equipment or group.visits)
+    return bool(group.update or new_sites or group.equipment or group.visits or group.sales)

@@ -1,16 +1,22 @@
 """Rows → a plan: what the import WILL do, row by row, without writing anything.
 
-The steps: clean every row (rows.py), tie the rows of one customer together and
-find the saved customers they are (matching.py), merge each customer's rows and
-work out what they add to a saved one (merging.py). The database is read in a
-few set-based queries; nothing is written.
+The steps: check the mapping against the columns' values (headers.fit_mapping),
+clean every row (rows.py), tie the rows of one customer together and find the
+saved customers they are (matching.py), merge each customer's rows and work out
+what they add to a saved one (merging.py). The database is read in a few
+set-based queries; nothing is written. The plan's warnings say what the owner
+must know before importing: a column taken for something else than its heading
+said, which of several columns on one field was used and why, what became of a
+"Total Sales" column, rows sharing a phone or e-mail kept apart.
 """
 
 from __future__ import annotations
 
 import datetime
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from app.domain import clock, formatting
@@ -19,9 +25,9 @@ from app.services import privacy
 from app.services.importing import matching
 from app.services.importing.cleaning import shown_phone
 from app.services.importing.dates import DMY, MDY, DateReader, decide_order
-from app.services.importing.fields import DATE_TARGETS
-from app.services.importing.headers import SheetTable, check_mapping
-from app.services.importing.matching import Keys, Saved, UncertainMatch
+from app.services.importing.fields import DATE_TARGETS, LABELS
+from app.services.importing.headers import SheetTable, check_mapping, fit_mapping
+from app.services.importing.matching import KeptApart, Keys, Saved, UncertainMatch, shared_what
 from app.services.importing.merging import Group, diff_saved, equipment_key, has_changes, merge_group
 from app.services.importing.rows import RowBuilder, RowData
 from app.services.importing.steps import Ticker, business_region, paused_gc
@@ -86,6 +92,9 @@ class ImportPlan:
     sites_created: int = 0
     equipment_created: int = 0
     visits_created: int = 0
+    sales_created: int = 0  # opening-balance sales ("Total Sales", "Lifetime value")
+    sales_total: Decimal = Decimal("0.00")
+    sales_dated: Counter[str] = field(default_factory=Counter)  # the date column each sale took its day from
     uncertain: int = 0
     date_orders: dict[int, str] = field(default_factory=dict)  # column index → order used
     groups: list[Group] = field(default_factory=list, repr=False)
@@ -140,6 +149,9 @@ def _plan(
     consume: bool,
 ) -> ImportPlan:
     today = today or clock.today()
+    refitted: list[str] = []
+    if not table.from_export:  # our own export's columns are what they say
+        mapping, refitted = fit_mapping(table.headers, table.rows, mapping, region in ("US", "CA"))
     readers, orders, ambiguous, used = _date_readers(table, mapping, date_order, region, today)
     salt = "\x1f".join(table.headers)
     builder = RowBuilder(
@@ -156,12 +168,56 @@ def _plan(
         [],
         used,
         ambiguous and date_order is None,
-        list(table.warnings),
+        [*table.warnings, *refitted, *_overlap_warnings(builder)],
         rows_read=len(built),
         date_orders=orders,
     )
     _Planner(plan, built, decisions or {}, region, ticker, len(table.rows)).run()
+    if plan.sales_created:
+        plan.warnings.append(_sales_warning(plan, builder))
     return plan
+
+
+def _overlap_warnings(builder: RowBuilder) -> list[str]:
+    """Which of several columns on one field was used, and why; several addresses per row."""
+    warnings = []
+    headers = builder.headers
+    for target, columns, _check in builder.single:
+        if len(columns) < 2:
+            continue
+        later, noted = builder.overlaps[target]
+        named = ", ".join(f"“{headers[i]}”" for i in columns)
+        text = (
+            f"{LABELS[target]} is in {len(columns)} columns ({named}): the first filled one whose value fits "
+            "is used"
+        )
+        if later:
+            text += f" (on {later:,} rows a later column, the first being empty or not fitting)"
+        if noted:
+            text += f"; {noted:,} other values were kept in the notes"
+        warnings.append(text + ".")
+    places = [a for a in builder.addresses if not a.billing]
+    if len(places) > 1:
+        named = ", ".join(f"“{a.prefix.capitalize() or 'Service address'}”" for a in places)
+        warnings.append(
+            f"Each row has {len(places)} addresses ({named}): each filled one is a site of its own."
+        )
+    return warnings
+
+
+def _sales_warning(plan: ImportPlan, builder: RowBuilder) -> str:
+    """What became of the "Total Sales" column: how many sales, how much, and which day each took."""
+    dated = []
+    for column, count in plan.sales_dated.most_common():
+        dated.append(f"by “{column}” for {count:,}" if column else f"by the import day for {count:,}")
+    column = (
+        builder.headers[builder.columns["lifetime_value"][0]] if builder.columns.get("lifetime_value") else ""
+    )
+    return (
+        f"“{column}” was imported as an opening-balance sale for {plan.sales_created:,} customers "
+        f"({formatting.money(plan.sales_total)} in all), dated {', '.join(dated)}: lifetime value and the "
+        "dashboard count it."
+    )
 
 
 def _date_readers(
@@ -197,11 +253,14 @@ class _Planner:
     def run(self) -> None:
         self._attach_continuations()
         self._keys_and_suppression()
+        self._orphaned_continuations()
         # QuickBooks names are unique there, so in a file with "Customer:Job" rows one name is one customer.
         use_qb = any(row.job for row in self.rows)
-        parents = matching.group_rows(self.keys, use_qb, [r.qb_customer for r in self.rows])
+        parents, apart = matching.group_rows(self.keys, use_qb, [r.qb_customer for r in self.rows])
+        self.parents = parents
         self.ticker.at(self.base + len(self.rows) // 4, force=True)
         groups = self._groups(parents)
+        self.apart = self._kept_apart(apart)
         self._match(groups)
         self.keys = []
         self._merge(groups)
@@ -221,6 +280,35 @@ class _Planner:
                 row.reject = "The row has no name, phone, e-mail or address."
             else:
                 last = index
+
+    def _orphaned_continuations(self) -> None:
+        """A nameless row goes with the row above it only if that row is imported: alone it is no one."""
+        for index, above in self.continues.items():
+            if self.rows[above].reject:
+                row = self.rows[index]
+                row.reject = (
+                    f"The row has no name, phone or e-mail, and row {self.rows[above].excel_row} above it, "
+                    "which it would belong to, is not imported."
+                )
+                self.keys[index] = None
+
+    def _kept_apart(self, apart: list[KeptApart]) -> dict[int, UncertainMatch]:
+        """Groups kept apart from an earlier one that shares their phone or e-mail: uncertain matches."""
+        found: dict[int, UncertainMatch] = {}
+        for pair in apart:
+            mine, theirs = self.parents[pair.row], self.parents[pair.other]
+            if mine in found:
+                continue
+            other = self.rows[theirs]
+            found[mine] = UncertainMatch(
+                None,
+                other.excel_row,
+                other.customer.get("display_name", ""),
+                matching.one_line(other.sites),
+                f"{shared_what(pair.key, self.region)} but another name",
+                0,
+            )
+        return found
 
     def _keys_and_suppression(self) -> None:
         suppressed = privacy.suppressed_keys()
@@ -266,7 +354,12 @@ class _Planner:
             if group.saved_id is not None or not member_keys:
                 continue
             primary_keys, excel_row = member_keys[0], self.rows[group.primary].excel_row
-            alike = saved.uncertain(primary_keys) or file_blocks.uncertain(primary_keys)
+            alike = (
+                saved.uncertain(primary_keys)
+                or file_blocks.uncertain(primary_keys)
+                or self.apart.get(group.primary)
+                or saved.shared_contact(primary_keys, self.region)
+            )
             if alike is not None:
                 if self.decisions.get(excel_row) is True:
                     if alike.customer_id is not None:
@@ -299,6 +392,7 @@ class _Planner:
         site_ids = [s[0] for sites in sites_by_customer.values() for s in sites]
         equipment = {equipment_key(row[0], row) for row in repository.equipment_of_sites(site_ids)}
         visits = repository.visit_days_of(saved_ids) if saved_ids else set()
+        sales = repository.sales_of(saved_ids) if saved_ids else {}
         segments = repository.segment_ids()
         for count, group in enumerate(groups):
             merge_group(group, self.rows, self.region)
@@ -310,6 +404,7 @@ class _Planner:
                     equipment,
                     visits,
                     self.region,
+                    sales,
                 )
             self._segment(group, segments, saved.get(group.saved_id or 0))
             self.ticker.at(self.base + len(self.rows) // 4 + count * 3 // 4)
@@ -342,6 +437,10 @@ class _Planner:
                 plan.sites_created += len(group.sites) - len(group.saved_site_ids)
             plan.equipment_created += len(group.equipment)
             plan.visits_created += len(group.visits)
+            plan.sales_created += len(group.sales)
+            for sale in group.sales:
+                plan.sales_total += sale.amount
+                plan.sales_dated[sale.dated_by] += 1
             for index in group.members:
                 by_index[index] = (group, action if index == group.primary else "merge_in_file")
         for index, row in enumerate(self.rows):

@@ -11,7 +11,8 @@ from app.services.importing.planning import ImportPlan
 def to_write(
     plan: ImportPlan, file_name: str, sheet: str, report: dict[str, Any], mapping: tuple[str, str] | None
 ) -> ImportWrite:
-    """New customers with their sites, equipment and visits (referring to each other by Ref), and updates."""
+    """New customers with their sites, equipment, visits and opening-balance sales (referring to each other
+    by Ref), and updates."""
     write = ImportWrite(
         file_name, sheet, plan.rows_read, list(plan.new_segments), report=report, mapping=mapping
     )
@@ -35,6 +36,15 @@ def to_write(
         for site_index, item in group.equipment:
             item["site_id"] = site_refs[site_index]
             write.equipment.append(item)
+        for sale in group.sales:
+            write.sales.append(
+                {
+                    "customer_id": customer_ref,
+                    "sold_on": sale.day,
+                    "description": sale.description,
+                    "total_cents": int(sale.amount * 100),
+                }
+            )
         for day, site_index in group.visits:
             site_ref = site_refs.get(site_index) if site_index is not None else None
             write.visits.append(
