@@ -139,7 +139,7 @@ def test_rasterised_pages_keep_their_paper_and_100_percent(qtbot, runner, tmp_pa
     _to_file(printer, out)
     printer.setPrintRange(QPrinter.PrintRange.PageRange)
     printer.setFromTo(2, 3)
-    assert _print(qtbot, dialog, printer) == f"2 page(s) sent to {out}."
+    assert _print(qtbot, dialog, printer) == f"2 pages sent to {out}."
     pages = PdfReader(out).pages
     assert len(pages) == 2
     for page in pages:
