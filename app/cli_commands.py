@@ -87,6 +87,7 @@ def _cmd_find(args: argparse.Namespace) -> int:
 def _cmd_import(args: argparse.Namespace) -> int:
     from app.services.backups import backup_before
     from app.services.importing import run_import
+    from app.services.importing.restoring import RestoreReport
 
     report = run_import(
         args.file,
@@ -111,6 +112,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
         "batch",
     ):
         sys.stdout.write(f"{key.replace('_', ' '):<20} {values[key]}\n")
+    if isinstance(report, RestoreReport):  # our own whole export: every table came back, not just customers
+        sys.stdout.write("".join(f"{line}\n" for line in report.lines()))
     for rejected in report.rejected[:LISTED_LINES]:
         sys.stdout.write(f"row {rejected['row']}: {rejected['reason']}\n")
     for warning in report.warnings[:LISTED_LINES]:

@@ -7,8 +7,10 @@ goes, in numbered parts, on the sheet "long_text" (sheet, cell, part, text), whe
 joins it back. Written with openpyxl's write-only mode (rows streamed to disk, little memory). Text
 that a spreadsheet would take for a formula (=, +, -, @ first) is stored as a text
 cell with Excel's "quote prefix", so it stays text even when someone edits the cell;
-characters that XML cannot hold are removed; the workbook is written to a temporary
-name in the same folder and then renamed.
+characters that XML cannot hold are written as Excel writes them (app/infra/export_format.py),
+so the text reads back exactly. A moment finer than a second, or a day before March 1900 (where
+Excel's calendar is wrong), is written as ISO text: an Excel date would round or shift it. The
+workbook is written to a temporary name in the same folder and then renamed.
 """
 
 from __future__ import annotations
@@ -27,14 +29,21 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from app.domain.errors import UserError
-from app.infra.workbooks import safe_cell, safe_text, save_atomically
+from app.infra.export_format import (
+    LONG_TEXT_COLUMNS,
+    LONG_TEXT_SHEET,
+    MAX_CELL_TEXT,
+    MAX_SHEET_ROWS,
+    cell_parts,
+    sheet_title,
+)
+from app.infra.workbooks import safe_cell, save_atomically
 from app.persistence import exports as repository
 from app.services.cancel import Cancelled
 
-MAX_SHEET_ROWS = 1_048_575  # Excel's 1,048,576 rows less the header; a longer table goes on in "name 2"
-MAX_CELL_TEXT = 32_767  # Excel's limit on the characters of one cell
-LONG_TEXT_SHEET = "long_text"
-LONG_TEXT_COLUMNS = ["sheet", "cell", "part", "text"]
+# Excel's own calendar counts a 29 February 1900 that never was: days before 1 March 1900 go as text.
+FIRST_EXCEL_DAY = datetime.date(1900, 3, 1)
+__all__ = ["LONG_TEXT_SHEET", "MAX_CELL_TEXT", "MAX_SHEET_ROWS", "ExportSummary", "export_database"]
 
 log = logging.getLogger(__name__)
 
@@ -97,7 +106,7 @@ def _write_tables(
         for chunk in repository.table_rows(table, names):
             for row in chunk:
                 if count and count % MAX_SHEET_ROWS == 0:
-                    sheet = _new_sheet(workbook, f"{table} {count // MAX_SHEET_ROWS + 1}", names)
+                    sheet = _new_sheet(workbook, sheet_title(table, count // MAX_SHEET_ROWS + 1), names)
                 sheet_row = count % MAX_SHEET_ROWS + 2  # below the header
                 cells = []
                 for column, (value, kind) in enumerate(zip(row, kinds, strict=True), start=1):
@@ -125,15 +134,13 @@ class _LongText:
         self._sheet: Any = None  # made when the first long text comes, so most exports have none
 
     def head(self, sheet: Any, cell: str, value: str) -> str:
-        value = safe_text(value)
-        if len(value) <= MAX_CELL_TEXT:
-            return value
-        if self._sheet is None:
+        """The cell's own (escaped) text; the parts that do not fit go on the long_text sheet."""
+        head, *rest = cell_parts(value)
+        if rest and self._sheet is None:
             self._sheet = _new_sheet(self._workbook, LONG_TEXT_SHEET, LONG_TEXT_COLUMNS)
-        for part, start in enumerate(range(MAX_CELL_TEXT, len(value), MAX_CELL_TEXT), start=2):
-            piece = safe_cell(self._sheet, value[start : start + MAX_CELL_TEXT])
-            self._sheet.append([sheet.title, cell, part, piece])
-        return value[:MAX_CELL_TEXT]
+        for part, piece in enumerate(rest, start=2):
+            self._sheet.append([sheet.title, cell, part, safe_cell(self._sheet, piece)])
+        return head
 
 
 def _discard(workbook: Workbook) -> None:
@@ -163,9 +170,15 @@ def _value(sheet: Any, value: Any, kind: str) -> Any:
     if kind == "bool":
         return bool(value)
     if kind == "date" and isinstance(value, str):
-        return _parse(datetime.date.fromisoformat, value[:10])
+        value = _parse(datetime.date.fromisoformat, value[:10])
     if kind == "datetime" and isinstance(value, str):
-        return _parse(datetime.datetime.fromisoformat, value)
+        value = _parse(datetime.datetime.fromisoformat, value)
+    if isinstance(value, datetime.datetime):
+        # Excel keeps a moment to the millisecond, and calamine reads it back rounded: ISO text is exact.
+        exact = value.microsecond == 0 and value.tzinfo is None and value.date() >= FIRST_EXCEL_DAY
+        return value if exact else value.isoformat(sep=" ")
+    if isinstance(value, datetime.date):
+        return value if value >= FIRST_EXCEL_DAY else value.isoformat()
     if isinstance(value, str):
         return safe_cell(sheet, value)
     return value

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import UserError
 from app.services import importing
+from ui.dialogs.import_restore import add_restore_pages, is_restore, restore_next_id
 from ui.dialogs.import_results import PreviewPage, ReportPage
 from ui.dialogs.import_step import ImportStep, error_label
 from ui.editing import Editor
@@ -79,6 +80,7 @@ class FilePage(ImportStep):
     def validatePage(self) -> bool:
         try:
             self.state.info = importing.inspect_file(Path(self.path.text().strip()))
+            self.state.restores_everything = is_restore(self.state.info)  # our export: the restore's path
         except UserError as error:
             self.error.setText(error.message)
             return False
@@ -272,10 +274,16 @@ class ImportWizard(QWizard):
         self.mapping_page, self.preview_page, self.report_page = MappingPage(), PreviewPage(), ReportPage()
         for page in (self.file_page, self.sheet_page, self.mapping_page, self.preview_page, self.report_page):
             self.addPage(page)
+        self.restores_everything = False
+        self.restore_page, self.restored_page = add_restore_pages(self)
         self.file_page.path.setText(path)
         self.resize(980, 680)
         # A method of the wizard, not a lambda: Qt drops the connection when the wizard is deleted.
         runner.job_ended.connect(self._job_ended)
+
+    def nextId(self) -> int:
+        routed = restore_next_id(self)
+        return super().nextId() if routed is None else routed
 
     def _job_ended(self, *_args: object) -> None:
         self.preview_page.completeChanged.emit()  # Next waits for the runner to be free

@@ -26,6 +26,7 @@ from app.services.importing.headers import SheetTable, build_table, guess_mappin
 from app.services.importing.planning import ImportPlan, plan_import
 from app.services.importing.reading import SheetInfo, list_sheets, read_grid
 from app.services.importing.report import ImportReport, UndoReport, nothing_imported
+from app.services.importing.restoring import is_full_export, restore_export
 from app.services.importing.sniffing import Sniffed, sniff
 from app.services.importing.steps import Ticker, business_region, paused_gc
 from app.services.importing.writing import to_write
@@ -63,6 +64,15 @@ def _inspect(path: Path, sniffed: Sniffed) -> FileInfo:
     if exported.is_export(path, sniffed, [s.name for s in sheets]):
         default = "customer"
     return FileInfo(path, sniffed.kind, sheets, default, sniffed.note)
+
+
+def _names(info: FileInfo) -> list[str]:
+    return [s.name for s in info.sheets]
+
+
+def restores_everything(info: FileInfo) -> bool:
+    """The file is our own whole export: importing it restores every table (restoring.py)."""
+    return is_full_export(info.path, sniff(info.path), _names(info))
 
 
 def read_sheet(path: Path, sheet: str | None = None) -> SheetTable:
@@ -151,7 +161,13 @@ def run_import(
     consume = table is None  # a table of our own can be emptied as it is cleaned; the caller's cannot
     if table is None:
         sniffed = sniff(path)
-        table = _read(path, sniffed, _inspect(path, sniffed), sheet)
+        info = _inspect(path, sniffed)
+        # Our own whole export, no sheet named: every table comes back (restoring.py), not just customers.
+        if sheet is None and mapping is None and is_full_export(path, sniffed, _names(info)):
+            return restore_export(
+                path, dry_run=dry_run, progress=progress, cancel=cancel, before_write=before_write
+            )
+        table = _read(path, sniffed, info, sheet)
     if mapping is None and (refusal := list_refusal(table, path.name)):
         raise UserError(refusal.sentence())
     used = mapping if mapping is not None else guess_mapping(table.headers)
