@@ -13,6 +13,7 @@ import datetime
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import cache
+from itertools import islice
 
 from peewee import Field, SqliteDatabase
 
@@ -76,7 +77,10 @@ def insert_rows(table_name: str, columns: Sequence[str], rows: Iterable[tuple]) 
     marks = ", ".join([db.param] * len(columns))
     cursor = db.cursor()
     try:
-        cursor.executemany(f'INSERT INTO "{table_name}" ({names}) VALUES ({marks})', rows)
+        if isinstance(db, SqliteDatabase):
+            cursor.executemany(f'INSERT INTO "{table_name}" ({names}) VALUES ({marks})', rows)
+        else:
+            _insert_in_chunks(cursor, f'INSERT INTO "{table_name}" ({names}) VALUES ', f"({marks})", rows)
         if "id" in columns and not isinstance(db, SqliteDatabase):
             # Explicit ids leave a PostgreSQL sequence behind; move it past them so later inserts work.
             cursor.execute(
@@ -85,6 +89,21 @@ def insert_rows(table_name: str, columns: Sequence[str], rows: Iterable[tuple]) 
             )
     finally:
         cursor.close()
+
+
+# PostgreSQL: many rows per INSERT. psycopg's executemany sends one statement a row, and every
+# statement fires the table's write-counting trigger (app.persistence.change_counters): a
+# 2,000-customer demo took 20.3 s that way, 2.2 s without the trigger.
+ROWS_PER_INSERT = 1000
+PARAMETERS_PER_STATEMENT = 60_000  # under PostgreSQL's 65,535
+
+
+def _insert_in_chunks(cursor, head: str, row_marks: str, rows: Iterable[tuple]) -> None:
+    per_row = row_marks.count(",") + 1
+    size = max(1, min(ROWS_PER_INSERT, PARAMETERS_PER_STATEMENT // per_row))
+    rows = iter(rows)
+    while chunk := list(islice(rows, size)):
+        cursor.execute(head + ", ".join([row_marks] * len(chunk)), [value for row in chunk for value in row])
 
 
 def is_empty(table_names: Iterable[str] = ("customer",)) -> bool:

@@ -19,6 +19,7 @@ from typing import NamedTuple
 from app.domain.kinds import SPOKEN_CHANNELS, PlanStatus
 from app.domain.opportunities import ACTIVE_STATUSES, Raised, Rules, event_day, subject_of
 from app.domain.opportunity_kinds.spec import Resolution
+from app.persistence import bulk
 from app.persistence.raw_sql import as_date, run_sql
 from app.persistence.tables import database_proxy
 
@@ -65,9 +66,13 @@ def active_subjects(kind: str, ended: Container[int] = frozenset()) -> dict[str,
     return {subject_of(key): id_ for id_, key in rows if id_ not in ended}
 
 
+RAISED_COLUMNS = (
+    "customer_id", "site_id", "equipment_id", "plan_id", "catalog_item_id", "kind", "reason",
+    "value_cents", "due_on", "status", "status_changed_on", "trigger_key", "created_on",
+)  # fmt: skip
+
+
 def insert_raised(raised: Iterable[Raised], today: datetime.date) -> int:
-    database = database_proxy.obj
-    marks = ", ".join([database.param] * 13)
     day = today.isoformat()
     # In key order: the unique key's index then grows at its end (a third faster at 250,000 rows).
     keyed = sorted(((r.trigger_key, r) for r in raised), key=lambda pair: pair[0])
@@ -77,14 +82,7 @@ def insert_raised(raised: Iterable[Raised], today: datetime.date) -> int:
         for key, r in keyed
     ]  # fmt: skip
     if rows:
-        cursor = database.cursor()
-        cursor.executemany(
-            "INSERT INTO opportunity (customer_id, site_id, equipment_id, plan_id, catalog_item_id, kind, "
-            "reason, value_cents, due_on, status, status_changed_on, trigger_key, created_on) "
-            f"VALUES ({marks})",
-            rows,
-        )
-        cursor.close()
+        bulk.insert_rows("opportunity", RAISED_COLUMNS, rows)  # many rows a statement on PostgreSQL
     return len(rows)
 
 

@@ -19,6 +19,7 @@ from app.services.demo import build_demo
 
 # The change counters (statement-level triggers on PostgreSQL) and the opportunities' freshness.
 from tests.persistence.test_change_counters import (  # noqa: F401
+    test_a_bulk_insert_counts_once_a_row_on_sqlite_and_once_a_chunk_on_postgres,
     test_a_write_moves_exactly_the_tables_it_touched,
     test_every_table_counts_its_writes,
     test_marking_them_fresh_is_not_itself_a_change,
