@@ -76,3 +76,18 @@ def test_the_preview_says_when_not_one_row_can_be_imported(qtbot, window, tmp_pa
     wizard.next()
     assert wizard.currentPage() is preview and customer_service.count_customers() == 0
     wizard.button(QWizard.WizardButton.CancelButton).click()
+
+
+def test_the_mapping_step_proposes_what_the_import_will_do_with_each_column(qtbot, window, tmp_path) -> None:
+    """Housecall Pro's TRUE/FALSE "State Tax Exempt": the step says it goes to the notes, not the state."""
+    from tests.services import real_exports as rx
+
+    wizard = window.import_spreadsheet(str(rx.housecall_pro(tmp_path)))
+    _advance(qtbot, wizard, wizard.sheet_page)
+    _advance(qtbot, wizard, wizard.mapping_page)
+    chosen = dict(
+        zip(wizard.table.headers, (c.currentData() for c in wizard.mapping_page.combos), strict=True)
+    )
+    assert chosen["State Tax Exempt"] != "region"
+    assert chosen["Address_1 Billing?"] not in ("street", "billing_street")
+    wizard.button(QWizard.WizardButton.CancelButton).click()

@@ -201,7 +201,7 @@ class MappingPage(ImportStep):
             if item.widget():
                 item.widget().deleteLater()
         self.combos = []
-        mapping = importing.guess_mapping(table.headers)
+        mapping = importing.suggest_mapping(table)  # what the import will do with each column
         for column, title in enumerate((self.tr("Column"), self.tr("Examples"), self.tr("Import as"))):
             heading = QLabel(f"<b>{title}</b>")
             self.grid.addWidget(heading, 0, column)

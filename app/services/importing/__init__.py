@@ -9,6 +9,7 @@ from app.services.importing.engine import (
     read_sheet,
     remembered_mapping,
     run_import,
+    suggest_mapping,
     undo_import,
 )
 from app.services.importing.fields import TARGET_FIELDS
@@ -40,5 +41,6 @@ __all__ = [
     "remembered_mapping",
     "run_import",
     "save_report_workbook",
+    "suggest_mapping",
     "undo_import",
 ]

@@ -22,7 +22,7 @@ from app.persistence import import_undo
 from app.persistence import imports as repository
 from app.services.importing import exported, list_check
 from app.services.importing.fields import TARGET_KEYS, normalise_header
-from app.services.importing.headers import SheetTable, build_table, guess_mapping_fresh
+from app.services.importing.headers import SheetTable, build_table, fit_mapping, guess_mapping_fresh
 from app.services.importing.planning import ImportPlan, plan_import
 from app.services.importing.reading import SheetInfo, list_sheets, read_grid
 from app.services.importing.report import ImportReport, UndoReport, nothing_imported
@@ -123,6 +123,21 @@ def guess_mapping(headers: list[str]) -> dict[int, str]:
     if headers == exported.HEADERS:
         return dict(exported.MAPPING)
     return remembered_mapping(headers) or guess_mapping_fresh(headers)
+
+
+SUGGESTION_SAMPLE_ROWS = 2_000
+
+
+def suggest_mapping(table: SheetTable) -> dict[int, str]:
+    """What the wizard's mapping step proposes: `guess_mapping`, with each column whose values do not
+    fit its target already moved where the import will put it (a yes/no "State Tax Exempt" column is a
+    note, not the state), judged on a sample so the step opens at once on a large file."""
+    mapping = guess_mapping(table.headers)
+    if table.from_export or table.headers == exported.HEADERS:
+        return mapping
+    sample = table.rows[:SUGGESTION_SAMPLE_ROWS]
+    fitted, _changes = fit_mapping(table.headers, sample, mapping, business_region() in ("US", "CA"))
+    return fitted
 
 
 def list_refusal(table: SheetTable, file_name: str) -> list_check.NotAList | None:
