@@ -406,6 +406,8 @@ def test_servicetitan_total_sales_is_an_opening_balance(db: OpenedDatabase, tmp_
     assert sales[0] == ("Lee, Ann", "2016-01-03", 150000, "Sales to date in the old program (“Total Sales”)")
     assert sales[1][:3] == ("Lee, Brian", "2024-02-10", 231225)  # dated by its Last Invoice Date
     total = sum(cents for _, _, cents, _ in sales)
+    assert report.as_json_dict()["sales_created"] == 11  # scriptable, not only in the warnings
+    assert report.as_json_dict()["sales_total"] == f"{total / 100:.2f}"
     assert any(
         w.startswith(
             f"“Total Sales” was imported as an opening-balance sale for 11 customers (${total / 100:,.2f}"

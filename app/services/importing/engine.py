@@ -271,6 +271,8 @@ def _report(path: Path, table: SheetTable, plan: ImportPlan, dry_run: bool) -> I
         warnings=warnings,
         customers_unchanged=plan.customers_unchanged,
         visits_created=plan.visits_created,
+        sales_created=plan.sales_created,
+        sales_total=str(plan.sales_total),
         uncertain_matches=plan.uncertain,
         date_order=plan.date_order,
         dry_run=dry_run,

@@ -67,6 +67,8 @@ class ImportReport:
     # More than the contract asks for; JSON carries these too.
     customers_unchanged: int = 0
     visits_created: int = 0
+    sales_created: int = 0  # opening-balance sales from a "Total Sales" / "Lifetime value" column
+    sales_total: str = "0.00"  # their sum, money as a decimal string
     uncertain_matches: int = 0
     date_order: str | None = None
     dry_run: bool = False
