@@ -90,9 +90,9 @@ def _letter(folder: Path, title: str) -> Path:
     return out
 
 
-def _postcard_sheet(folder: Path, title: str) -> Path:
+def _postcard_sheet(folder: Path, title: str, size: str = "6x9") -> Path:
     out = folder / f"{title}.pdf"
-    render_postcards([RECIPIENT], out, SETTINGS, shipped_templates()["renewal"], size="6x9", day=DAY)
+    render_postcards([RECIPIENT], out, SETTINGS, shipped_templates()["renewal"], size=size, day=DAY)
     return out
 
 
@@ -198,6 +198,15 @@ def test_a_landscape_postcard_sheet_prints_landscape_at_100_percent(
     for page in PdfReader(printed).pages:
         assert sorted((float(page.mediabox.width), float(page.mediabox.height))) == [612, 792]  # Letter
     _assert_same_size_and_place(pdf, printed)
+
+
+def test_a_sheet_of_4x6_postcards_prints_at_100_percent(qtbot, runner, cups_queue, tmp_path: Path) -> None:
+    queue, out = cups_queue
+    title = _title("cards4x6")
+    pdf = _postcard_sheet(tmp_path, title, "4x6")
+    assert _as_shown(PdfReader(pdf).pages[0]) == pytest.approx((612, 792))  # four cards to a Letter sheet
+    _print_with_the_app(qtbot, runner, pdf, queue)
+    _assert_same_size_and_place(pdf, _printed(out, title, queue))
 
 
 def test_without_lp_cups_own_library_sends_the_pdf(
