@@ -30,7 +30,9 @@ def main(argv: list[str] | None = None) -> int:
         "--language", choices=[code for code, _name in LANGUAGES], default="en", help="the Language setting"
     )
     parser.add_argument(
-        "--all", action="store_true", help="every theme at 100 %% and 150 %%, each in a folder of its own"
+        "--all",
+        action="store_true",
+        help="every language and theme at 100 %% and 150 %%, each in its own folder",
     )
     args = parser.parse_args(argv)
     if args.all:
@@ -47,14 +49,17 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _shoot_every_variant(out_dir: Path, customers: int) -> int:
-    for theme in THEMES:
-        for scale in (1.0, 1.5):
-            folder = out_dir / f"{theme}-{round(scale * 100)}"
-            command = [sys.executable, "-m", "ui.screenshots", str(folder), "--customers", str(customers)]
-            command += ["--theme", theme, "--scale", str(scale)]
-            done = subprocess.run(command, check=False)
-            if done.returncode != 0:
-                return done.returncode
+    """Every language, theme and scale, each in its own folder (one process each: scaling is fixed
+    when the application starts)."""
+    for language, _name in LANGUAGES:
+        for theme in THEMES:
+            for scale in (1.0, 1.5):
+                folder = out_dir / f"{language}-{theme}-{round(scale * 100)}"
+                command = [sys.executable, "-m", "ui.screenshots", str(folder), "--customers", str(customers)]
+                command += ["--theme", theme, "--scale", str(scale), "--language", language]
+                done = subprocess.run(command, check=False)
+                if done.returncode != 0:
+                    return done.returncode
     return 0
 
 
