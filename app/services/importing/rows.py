@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -272,16 +273,7 @@ class RowBuilder:
         Company", QuickBooks' "Customer" and "Full Name")."""
         winner = None
         seen: set[str] = set()
-        for index in indices:
-            value = cells[index]
-            if value == "" or value is None:
-                continue
-            cleaned = text(value)
-            if cleaned.lower() in PLACEHOLDERS:
-                continue
-            if check is not None and (problem := check(cleaned)):
-                self._lost(row, index, value, problem)
-                continue
+        for index, value, cleaned in self._filled_and_fitting(row, indices, cells, check):
             same = addr.key(cleaned) or cleaned
             if winner is None:
                 winner = (index, value, cleaned)
@@ -632,6 +624,19 @@ class RowBuilder:
         """The filled values of these columns that fit (the misfits go to the notes); without `keep_all`
         only the first, the others that differ from it going to the notes."""
         found: list[str] = []
+        for index, _value, cleaned in self._filled_and_fitting(row, indices, cells, check):
+            if any(addr.key(cleaned) == addr.key(seen) for seen in found):
+                continue
+            if found and not keep_all:
+                row.add_note(f"{self.headers[index]}: {cleaned}")
+                continue
+            found.append(cleaned)
+        return found
+
+    def _filled_and_fitting(
+        self, row: RowData, indices: list[int], cells: list[object], check: Any
+    ) -> Iterator[tuple[int, object, str]]:
+        """(column, value, cleaned text) of the columns' filled values that fit; misfits go to the notes."""
         for index in indices:
             value = cells[index]
             if value == "" or value is None:
@@ -642,13 +647,7 @@ class RowBuilder:
             if check is not None and (problem := check(cleaned)):
                 self._lost(row, index, value, problem)
                 continue
-            if any(addr.key(cleaned) == addr.key(seen) for seen in found):
-                continue
-            if found and not keep_all:
-                row.add_note(f"{self.headers[index]}: {cleaned}")
-                continue
-            found.append(cleaned)
-        return found
+            yield index, value, cleaned
 
     @staticmethod
     def _first_filled(indices: list[int], cells: list[object]) -> int | None:
