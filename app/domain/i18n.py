@@ -183,7 +183,8 @@ def count_words(count: int, singular: str, plural: str | None = None) -> str:
     entry = _catalog.counts.get(singular) or next(
         (pair for pair in _catalog.counts.values() if pair[0] == singular), None
     )
-    one, many = entry if entry and plural is None else (singular, plural or _plural_es(singular))
+    # A noun the catalog knows takes its forms, even when the screen gave the English plural too.
+    one, many = entry if entry else (singular, plural or _plural_es(singular))
     return f"{formatting.number(count)} {one if count == 1 else many}"
 
 

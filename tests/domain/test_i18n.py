@@ -97,3 +97,19 @@ def test_dates_follow_the_language(spanish: None) -> None:
     assert formatting.long_date(D(2026, 12, 2)) == "2 de diciembre de 2026"
     assert formatting.periods_text([("00:00", "09:00")]) == "antes de las 9:00 a.m."
     assert formatting.long_date(D(2026, 12, 2), formatting.ENGLISH) == "December 2, 2026"
+
+
+def test_a_counted_noun_the_catalog_knows_is_spanish_even_with_an_english_plural_given() -> None:
+    """The dashboard passes "recent buyers not spoken to" for English: Spanish takes the catalog's forms."""
+    from app.services.language import apply_language
+
+    apply_language("es")
+    try:
+        assert i18n.count_words(57, "recent buyer not spoken to", "recent buyers not spoken to") == (
+            "57 compradores recientes sin contactar"
+        )
+    finally:
+        apply_language("en")
+    assert i18n.count_words(2, "recent buyer not spoken to", "recent buyers not spoken to") == (
+        "2 recent buyers not spoken to"
+    )
