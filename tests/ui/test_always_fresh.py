@@ -70,7 +70,8 @@ def test_after_the_gui_demo_the_settings_page_shows_its_letterhead(qtbot, window
 
 
 def test_a_closed_window_no_longer_answers_changes(qtbot, window) -> None:
-    """Until Qt deletes it, a closed window would reload pages and start jobs on changes it no longer shows."""
+    """Until Qt deletes it, a closed window would reload pages and start jobs for changes it no longer shows:
+    it stops listening when it closes."""
     started = []
     window.runner.job_started.connect(started.append)
     window.close()
