@@ -11,7 +11,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from app.domain.values import is_email_address
-from app.services.importing.cleaning import has_letters, is_flag, only_phone_numbers, text
+from app.services.importing.cleaning import (
+    contact_not,
+    has_letters,
+    is_flag,
+    is_flag_text,
+    only_phone_numbers,
+    text,
+)
 
 STATES = {
     "alabama": "AL", "alaska": "AK", "arizona": "AZ", "arkansas": "AR", "california": "CA", "colorado": "CO",
@@ -235,23 +242,17 @@ def street_problem(cleaned: str) -> str:
         return f"“{cleaned}” is a yes/no value, not a street"
     if not has_letters(cleaned):
         return f"“{cleaned}” is not a street"
-    if "@" in cleaned and is_email_address(cleaned.lower()):
-        return f"“{cleaned}” is an e-mail address, not a street"
-    if only_phone_numbers(cleaned):
-        return f"“{cleaned}” is a phone number, not a street"
-    return ""
+    return contact_not(cleaned, "a street")
 
 
 def unit_problem(cleaned: str) -> str:
     """An apartment or suite may be a bare number ("4"), but not a yes/no, a long record number or a phone."""
-    if cleaned.lower() in ("true", "false", "yes", "no"):
+    if is_flag_text(cleaned):
         return f"“{cleaned}” is a yes/no value, not an apartment or suite"
     digits = sum(ch.isdigit() for ch in cleaned)
     if (digits > 6 and not has_letters(cleaned)) or only_phone_numbers(cleaned):
         return f"“{cleaned}” is not an apartment or suite"
-    if "@" in cleaned and is_email_address(cleaned.lower()):
-        return f"“{cleaned}” is an e-mail address, not an apartment or suite"
-    return ""
+    return contact_not(cleaned, "an apartment or suite")
 
 
 _THREE_DIGITS = re.compile(r"\d{3}")

@@ -337,18 +337,29 @@ def only_phone_numbers(cleaned: str) -> bool:
     return not has_letters(rest)
 
 
+def is_flag_text(cleaned: str) -> bool:
+    """ "TRUE", "no": what a yes/no column holds and no name, street or apartment is."""
+    return cleaned.lower() in _FLAG_TEXT
+
+
+def contact_not(cleaned: str, field: str) -> str:
+    """Why a text value is another field's: an e-mail address or phone numbers ("" when neither);
+    `field` says what it is not ("a street")."""
+    if "@" in cleaned and is_email_address(cleaned.lower()):
+        return f"“{cleaned}” is an e-mail address, not {field}"
+    if only_phone_numbers(cleaned):
+        return f"“{cleaned}” is a phone number, not {field}"
+    return ""
+
+
 def name_problem(cleaned: str) -> str:
     """Why a value is no name of a person or a business ("" when it may be one): a record number, a
     yes/no, a phone number or an e-mail address in a name column is not someone's name."""
     if not has_letters(cleaned):
         return f"“{cleaned}” is not a name"
-    if cleaned.lower() in _FLAG_TEXT:
+    if is_flag_text(cleaned):
         return f"“{cleaned}” is a yes/no value, not a name"
-    if "@" in cleaned and is_email_address(cleaned.lower()):
-        return f"“{cleaned}” is an e-mail address, not a name"
-    if only_phone_numbers(cleaned):
-        return f"“{cleaned}” is a phone number, not a name"
-    return ""
+    return contact_not(cleaned, "a name")
 
 
 def text_problem(cleaned: str) -> str:
