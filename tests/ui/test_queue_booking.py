@@ -105,3 +105,4 @@ def test_edit_undo_takes_a_logged_call_back_and_redo_logs_it_again(qtbot, window
     window.redo_action.trigger()
     assert Customer.get_by_id(ann).do_not_call
     assert Touch.select().where(Touch.customer == ann).count() == 1
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=20_000)  # the page's reload after the redo
