@@ -1,5 +1,6 @@
-"""The owner's language, applied: the app's catalog (resources/translations/app_<language>.toml)
-and the dates and amounts (app.domain.formatting), from the Language setting.
+"""The owner's language, applied: the app's catalog (the TOML files of resources/translations/
+app_<language>/, one per part of the app, merged) and the dates and amounts (app.domain.formatting),
+from the Language setting.
 
 The setting lives in the database, so it is applied when the database opens (the GUI and the
 command line alike) and again when the owner changes it; the screens' Qt translator follows it
@@ -20,8 +21,25 @@ log = logging.getLogger(__name__)
 TRANSLATIONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "translations"
 
 
-def catalog_path(language: str) -> Path:
-    return TRANSLATIONS_DIR / f"app_{language}.toml"
+def catalog_paths(language: str) -> list[Path]:
+    """The language's catalog files, in name order (a pattern in an earlier file is tried first)."""
+    return sorted((TRANSLATIONS_DIR / f"app_{language}").glob("*.toml"))
+
+
+def catalog_data(language: str) -> dict[str, object]:
+    """The language's catalog files as one: their messages, patterns and counts together. A message
+    or counted noun in two files is refused, since only one of the two translations could be shown."""
+    merged: dict[str, object] = {"messages": {}, "patterns": [], "counts": {}}
+    for path in catalog_paths(language):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        for table in ("messages", "counts"):
+            part = data.get(table, {})
+            twice = sorted(set(part) & set(merged[table]))  # type: ignore[arg-type]
+            if twice:
+                raise ValueError(f"{path.name} repeats {table} of an earlier file: {', '.join(twice)}")
+            merged[table].update(part)  # type: ignore[attr-defined]
+        merged["patterns"].extend(data.get("patterns", []))  # type: ignore[attr-defined]
+    return merged
 
 
 @cache
@@ -29,8 +47,7 @@ def catalog(language: str) -> i18n.Catalog:
     """The language's catalog, read once per process (English needs none: its ids are its words)."""
     if language == i18n.DEFAULT_LANGUAGE:
         return i18n.Catalog()
-    data = tomllib.loads(catalog_path(language).read_text(encoding="utf-8"))
-    return i18n.catalog_from_dict(language, data)
+    return i18n.catalog_from_dict(language, catalog_data(language))
 
 
 def apply_language(language: str) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,15 +16,15 @@ from app.domain.opportunity_kinds.replacement import EquipmentAge, replacement
 from app.domain.opportunity_kinds.warranty_ending import Warranty, warranty_ending
 from app.domain.settings import SETTINGS
 from app.domain.wording import count_text
+from app.services.language import catalog_data
 
-CATALOG = Path(__file__).resolve().parents[2] / "resources" / "translations" / "app_es.toml"
 D = datetime.date
 RULES = Rules(today=D(2026, 6, 1))
 
 
 @pytest.fixture
 def spanish() -> Iterator[None]:
-    i18n.use(i18n.catalog_from_dict("es", tomllib.loads(CATALOG.read_text(encoding="utf-8"))))
+    i18n.use(i18n.catalog_from_dict("es", catalog_data("es")))
     yield
     i18n.use(i18n.Catalog())
 
@@ -113,3 +112,24 @@ def test_a_counted_noun_the_catalog_knows_is_spanish_even_with_an_english_plural
     assert i18n.count_words(2, "recent buyer not spoken to", "recent buyers not spoken to") == (
         "2 recent buyers not spoken to"
     )
+
+
+def test_the_catalog_files_merge_and_refuse_a_message_given_twice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.services import language
+
+    folder = tmp_path / "app_xx"
+    folder.mkdir()
+    (folder / "a.toml").write_text('[messages]\n"Yes" = "Sí"\n[counts]\nyear = ["año", "años"]\n')
+    (folder / "b.toml").write_text(
+        '[messages]\n"No" = "No"\n[[patterns]]\nen = "{n:number} x"\nxx = "{n} y"\n'
+    )
+    monkeypatch.setattr(language, "TRANSLATIONS_DIR", tmp_path)
+    data = language.catalog_data("xx")
+    assert data["messages"] == {"Yes": "Sí", "No": "No"}
+    assert data["counts"] == {"year": ["año", "años"]}
+    assert data["patterns"] == [{"en": "{n:number} x", "xx": "{n} y"}]
+    (folder / "c.toml").write_text('[messages]\n"Yes" = "Si"\n')
+    with pytest.raises(ValueError, match=r"c\.toml repeats messages of an earlier file: Yes"):
+        language.catalog_data("xx")

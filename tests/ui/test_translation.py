@@ -141,7 +141,7 @@ def test_choosing_spanish_in_settings_switches_the_sidebar_menus_and_printing_at
 
 def test_every_heading_and_field_the_screens_declare_as_plain_words_is_in_the_app_catalog() -> None:
     """Table headings ("Time", lambda …) and form fields Field("name", "Label", placeholder="…") of
-    ui/ are translated where they are shown (RowsModel, FormDialog) from app_es.toml."""
+    ui/ are translated where they are shown (RowsModel, FormDialog) from the Spanish catalog (resources/translations/app_es/)."""
     from app.services.language import catalog
 
     declared = re.compile(r'\("([A-Z][^"]*)", lambda|Field\(\s*"[a-z_]+",\s*"([^"]+)"|placeholder="([^"]+)"')
