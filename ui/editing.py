@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
@@ -19,6 +20,11 @@ from app.services import customers as customer_service
 from app.services import records as record_service
 from ui.events import data_events
 from ui.messages import show_error
+
+
+def _named(text: str, name: str) -> str:
+    """What Edit ▸ Undo says about a change to one customer, in the owner's language."""
+    return QCoreApplication.translate("Editor", text).replace("%1", name)
 
 
 class _DoneCommand(QUndoCommand):
@@ -105,7 +111,11 @@ class Editor:
         def undo() -> None:
             state["snapshot"] = record_service.delete_customer(customer_id)
 
-        self._push(f"Add {draft.display_name}", lambda: record_service.restore(state["snapshot"]), undo)
+        self._push(
+            _named(QT_TRANSLATE_NOOP("Editor", "Add %1"), draft.display_name),
+            lambda: record_service.restore(state["snapshot"]),
+            undo,
+        )
         return customer_id
 
     def save_customer(
@@ -122,7 +132,9 @@ class Editor:
 
             return apply
 
-        self._push(f"Edit {after.display_name}", write(after), write(before))
+        self._push(
+            _named(QT_TRANSLATE_NOOP("Editor", "Edit %1"), after.display_name), write(after), write(before)
+        )
 
     def delete_customer(self, customer_id: int, name: str) -> None:
         state = {"snapshot": record_service.delete_customer(customer_id)}
@@ -130,7 +142,11 @@ class Editor:
         def redo() -> None:
             state["snapshot"] = record_service.delete_customer(customer_id)
 
-        self._push(f"Delete {name}", redo, lambda: record_service.restore(state["snapshot"]))
+        self._push(
+            _named(QT_TRANSLATE_NOOP("Editor", "Delete %1"), name),
+            redo,
+            lambda: record_service.restore(state["snapshot"]),
+        )
 
     def merge_customers(self, keep_id: int, duplicate_id: int, text: str) -> None:
         state = {"record": record_service.merge_customers(keep_id, duplicate_id)}

@@ -24,6 +24,7 @@ from app.paths import default_data_dir
 from app.services import customers as customer_service
 from app.services.demo import build_demo
 from app.services.freshness import affects_opportunities, ensure_opportunities_fresh
+from app.services.settings import load_settings
 from ui.demo_launch import start_demo_copy
 from ui.editing import Editor
 from ui.events import data_events
@@ -41,7 +42,7 @@ from ui.pages.welcome_page import WelcomePage
 from ui.printing import print_to_preview
 from ui.tasks import TaskRunner
 from ui.text import count_text
-from ui.translation import install_language
+from ui.translation import install_language, installed_language
 from ui.window_state import last_folder, remember_folder, restore_window, save_window
 
 WATCH_INTERVAL_MS = 60_000
@@ -87,29 +88,10 @@ class MainWindow(QMainWindow):
         )
         self.sidebar.setIconSize(QSize(20, 20))
         self.pages = QStackedWidget()
-        self.welcome_page = WelcomePage(demo=demo)
-        self.customers_page = CustomersPage(self.editor)
-        self.queue_page = QueuePage(self.runner, self.editor)
-        self.dashboard_page = DashboardPage(self.runner)
-        self.campaigns_page = CampaignsPage(self.runner)
-        self.catalog_page = CatalogPage(self.runner)
-        self.letters_page = LettersPage(self.runner)
-        self.data_page = DataPage(self.runner)
-        self.partners_page = PartnersPage(self.runner)
-        self.settings_page = SettingsPage(self.editor)
         self._page_keys: list[str] = []
-        self._add_page("welcome", self.tr("Welcome"), self.welcome_page)
-        self._add_page("customers", self.tr("Customers"), self.customers_page)
-        self._add_page("queue", self.tr("Today's calls"), self.queue_page)
-        self._add_page("campaigns", self.tr("Campaigns"), self.campaigns_page)
-        self._add_page("dashboard", self.tr("Dashboard"), self.dashboard_page)
-        self._add_page("partners", self.tr("Partners"), self.partners_page)
-        self._add_page("letters", self.tr("Letters"), self.letters_page)
-        self._add_page("catalog", self.tr("Catalog"), self.catalog_page)
-        self._add_page("data", self.tr("Your data"), self.data_page)
-        self._add_page("settings", self.tr("Settings"), self.settings_page)
+        self._build_pages()
+        self._rebuild_when_idle = False
         self.sidebar.currentRowChanged.connect(self._on_page_changed)
-        self.settings_page.language_changed.connect(self.change_language)
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -119,9 +101,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         # Whose data this is, always in sight: the owner's own, or the demo's made-up customers.
-        self.whose_label = QLabel(
-            self.tr("Demo data — not your customers") if demo else self.tr("Your database:")
-        )
+        self.whose_label = QLabel(self._whose_text())
         self.whose_label.setObjectName("whoseDatabase")
         if demo:
             self.whose_label.setStyleSheet(
@@ -135,15 +115,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.database_label)
         self._build_menus()
 
-        self.welcome_page.demo_requested.connect(self._demo_requested)
-        self.queue_page.print_requested.connect(self.print_callsheet)
-        self.dashboard_page.open_customer.connect(self.go_to_customer)
-        self.welcome_page.first_customer_requested.connect(self._first_customer)
-        self.welcome_page.import_requested.connect(lambda: self.import_spreadsheet())
         data_events().data_changed.connect(self._on_data_changed)
         self.runner.job_started.connect(lambda label: self.statusBar().showMessage(label))
         self.runner.job_ended.connect(self._on_job_ended)
-        self.settings_page.load()
         self.refresh_start_page()
         self.restored = restore_window(self, *self._state_widgets())
         self._day = clock.today()
@@ -154,6 +128,40 @@ class MainWindow(QMainWindow):
         self._watch_timer.timeout.connect(self._look_for_changes)
         self._watch_timer.start()
         self.refresh_opportunities()  # the day may have turned, or the CLI changed things, since last time
+
+    def _build_pages(self) -> None:
+        """The pages and their sidebar entries, in the language in use: built again when it changes,
+        since Qt rewrites no widget's words (see change_language)."""
+        self.welcome_page = WelcomePage(demo=self.demo)
+        self.customers_page = CustomersPage(self.editor)
+        self.queue_page = QueuePage(self.runner, self.editor)
+        self.dashboard_page = DashboardPage(self.runner)
+        self.campaigns_page = CampaignsPage(self.runner)
+        self.catalog_page = CatalogPage(self.runner)
+        self.letters_page = LettersPage(self.runner)
+        self.data_page = DataPage(self.runner)
+        self.partners_page = PartnersPage(self.runner)
+        self.settings_page = SettingsPage(self.editor)
+        titles = self._page_titles()
+        for key, page in (
+            ("welcome", self.welcome_page),
+            ("customers", self.customers_page),
+            ("queue", self.queue_page),
+            ("campaigns", self.campaigns_page),
+            ("dashboard", self.dashboard_page),
+            ("partners", self.partners_page),
+            ("letters", self.letters_page),
+            ("catalog", self.catalog_page),
+            ("data", self.data_page),
+            ("settings", self.settings_page),
+        ):
+            self._add_page(key, titles[key], page)
+        self.welcome_page.demo_requested.connect(self._demo_requested)
+        self.welcome_page.first_customer_requested.connect(self._first_customer)
+        self.welcome_page.import_requested.connect(lambda: self.import_spreadsheet())
+        self.queue_page.print_requested.connect(self.print_callsheet)
+        self.dashboard_page.open_customer.connect(self.go_to_customer)
+        self.settings_page.load()
 
     def size_to_screen(self) -> None:
         """The first window: as large as is comfortable, never larger than the screen it opens on
@@ -247,21 +255,43 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
 
     def change_language(self, language: str) -> None:
-        """The owner chose another language in Settings: the translator goes in at once, so every
-        dialog, letter and postcard from now on is in it, and the sidebar and menus follow; the pages
-        already built keep their words until the app is next opened (Qt rebuilds no widget's text)."""
+        """The Language setting changed (saved, undone or redone, here or on another office PC): the
+        translator goes in at once, and every page is built again in the new language. A page's job
+        still running would answer a page that is gone, so the pages wait until the runner is idle."""
         install_language(language)
-        for number, key in enumerate(self._page_keys):
-            self.sidebar.item(number).setText(self._page_titles()[key])
-        self.menuBar().clear()
+        if self.runner.busy:
+            self._rebuild_when_idle = True
+        else:
+            self._rebuild_pages()
+
+    def _rebuild_pages(self) -> None:
+        self._rebuild_when_idle = False
+        showing = self.current_page_key()
+        save_window(self, *self._state_widgets())
+        old_pages = [self.pages.widget(i) for i in range(self.pages.count())]
+        self._stop_listening(old_pages)
+        self.menuBar().clear()  # its customer actions belong to the old Customers page
+        self.sidebar.blockSignals(True)
+        self.sidebar.clear()
+        self._page_keys.clear()
+        for page in old_pages:
+            self.pages.removeWidget(page)
+            page.deleteLater()
+        self._build_pages()
+        self.sidebar.blockSignals(False)
         self._build_menus()
-        self.statusBar().showMessage(
-            self.tr(
-                "Letters, postcards, labels and call sheets now print in the new language. Close and open "
-                "Customers for Life again to see every page in it."
-            ),
-            30_000,
-        )
+        self.setWindowTitle(_window_title(self.database_label.text(), self.demo))
+        self.whose_label.setText(self._whose_text())
+        restore_window(self, *self._state_widgets())
+        self.refresh_start_page()
+        if showing != "welcome":
+            self.show_page(showing)
+        done = self.tr("Every page, letter and call sheet is now in English.")
+        self.settings_page.saved_label.setText(done)  # where the owner saved it, if it was there
+        self.statusBar().showMessage(done, 10_000)
+
+    def _whose_text(self) -> str:
+        return self.tr("Demo data — not your customers") if self.demo else self.tr("Your database:")
 
     def _page_titles(self) -> dict[str, str]:
         return {
@@ -395,14 +425,25 @@ class MainWindow(QMainWindow):
 
     def _on_job_ended(self, label: str, _outcome: str) -> None:
         self.welcome_page.demo_button.setEnabled(True)
+        if self._rebuild_when_idle:
+            # After the job's own answer to its page (it comes after this signal), if none is left.
+            QTimer.singleShot(0, self._rebuild_if_idle)
         # Done, cancelled or refused alike, "Creating a demo business…" must not outlive its job; a
         # message another job or its outcome put there since is left alone.
         if self.statusBar().currentMessage() == label:
             self.statusBar().clearMessage()
 
+    def _rebuild_if_idle(self) -> None:
+        if self._rebuild_when_idle and not self.runner.busy:
+            self._rebuild_pages()
+
     def _on_data_changed(self, changes: frozenset[str], initiator: object) -> None:
-        if "setting" in changes and initiator is not self.settings_page:
-            self.settings_page.load()
+        if "setting" in changes:
+            if initiator is not self.settings_page:
+                self.settings_page.load()
+            saved_language = load_settings().language
+            if saved_language != installed_language():
+                self.change_language(saved_language)
         if affects_opportunities(changes):
             self.refresh_opportunities()
 
@@ -462,11 +503,11 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().showMessage(self.tr("Nothing to print on this page."), 5000)
 
-    def _stop_listening(self) -> None:
-        """A closed window (and its pages) no longer answers changes: until Qt deletes it, it would
-        still reload pages and start jobs for a database it no longer shows."""
+    def _stop_listening(self, receivers: list[QWidget]) -> None:
+        """A closed window or page no longer answers changes: until Qt deletes it, it would still
+        reload pages and start jobs for a database it no longer shows."""
         events = data_events()
-        for receiver in (self, *(self.pages.widget(i) for i in range(self.pages.count()))):
+        for receiver in receivers:
             handler = getattr(receiver, "_on_data_changed", None)
             if handler is not None:
                 events.data_changed.disconnect(handler)
@@ -482,7 +523,7 @@ class MainWindow(QMainWindow):
             return
         save_window(self, *self._state_widgets())
         self._watch_timer.stop()
-        self._stop_listening()
+        self._stop_listening([self, *(self.pages.widget(i) for i in range(self.pages.count()))])
         self.runner.cancel_on_close()
         if self.runner.busy:
             # Only a quiet job (the daily backup) is running: let it finish rather than cut it off.

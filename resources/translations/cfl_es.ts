@@ -1201,6 +1201,24 @@ Sus datos, tal como estaban, se guardan en %1.</translation>
     </message>
 </context>
 <context>
+    <name>Editor</name>
+    <message>
+        <location filename="../../ui/editing.py" line="115"/>
+        <source>Add %1</source>
+        <translation>Agregar a %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editing.py" line="136"/>
+        <source>Edit %1</source>
+        <translation>Editar a %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editing.py" line="146"/>
+        <source>Delete %1</source>
+        <translation>Borrar a %1</translation>
+    </message>
+</context>
+<context>
     <name>FigureCustomersDialog</name>
     <message>
         <location filename="../../ui/dialogs/figure_customers.py" line="66"/>
@@ -1408,202 +1426,192 @@ párrafos)</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="54"/>
+        <location filename="../../ui/main_window.py" line="55"/>
         <source>Customers for Life — Demo data — not your customers</source>
         <translation>Customers for Life — Datos de demostración — no son sus clientes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="56"/>
+        <location filename="../../ui/main_window.py" line="57"/>
         <source>Customers for Life — Your database: %1</source>
         <translation>Customers for Life — Su base de datos: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="101"/>
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="289"/>
+        <source>Every page, letter and call sheet is now in English.</source>
+        <translation>Cada página, carta y hoja de llamadas está ahora en español.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>Welcome</source>
         <translation>Bienvenida</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102"/>
-        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>Customers</source>
         <translation>Clientes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="300"/>
         <source>Today&apos;s calls</source>
         <translation>Llamadas de hoy</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104"/>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>Campaigns</source>
         <translation>Campañas</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105"/>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="302"/>
         <source>Dashboard</source>
         <translation>Panel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>Partners</source>
         <translation>Socios</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>Letters</source>
         <translation>Cartas</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="305"/>
         <source>Catalog</source>
         <translation>Catálogo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>Your data</source>
         <translation>Sus datos</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110"/>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>Demo data — not your customers</source>
         <translation>Datos de demostración — no son sus clientes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>Your database:</source>
         <translation>Su base de datos:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="192"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="185"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>&amp;Import customers…</source>
         <translation>&amp;Importar clientes…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>&amp;Export everything…</source>
         <translation>&amp;Exportar todo…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>&amp;Print…</source>
         <translation>&amp;Imprimir…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="205"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205"/>
+        <location filename="../../ui/main_window.py" line="213"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rehacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212"/>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source>&amp;Customer</source>
         <translation>&amp;Cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>&amp;Go</source>
         <translation>&amp;Ir</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239"/>
+        <location filename="../../ui/main_window.py" line="247"/>
         <source>&amp;Find a customer</source>
         <translation>&amp;Buscar un cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="244"/>
+        <location filename="../../ui/main_window.py" line="252"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="253"/>
         <source>&amp;About Customers for Life</source>
         <translation>&amp;Acerca de Customers for Life</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
-        <source>Letters, postcards, labels and call sheets now print in the new language. Close and open Customers for Life again to see every page in it.</source>
-        <translation>Las cartas, postales, etiquetas y hojas de llamadas ya se imprimen en el nuevo idioma. Cierre y vuelva a abrir Customers for Life para ver todas las páginas en él.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="330"/>
+        <location filename="../../ui/main_window.py" line="360"/>
         <source>The demo opens in a window of its own; your database is not touched.</source>
         <translation>La demostración se abre en su propia ventana; su base de datos no se toca.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>Creating a demo business with %1…</source>
         <translation>Creando un negocio de demostración con %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>Cancelled; nothing was changed.</source>
         <translation>Cancelado; no se cambió nada.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="399"/>
         <source>Export everything</source>
         <translation>Exportar todo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374"/>
+        <location filename="../../ui/main_window.py" line="404"/>
         <source>Exporting to %1…</source>
         <translation>Exportando a %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="407"/>
         <source>Exported to %1</source>
         <translation>Exportado a %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387"/>
+        <location filename="../../ui/main_window.py" line="417"/>
         <source>Call sheet for %1</source>
         <translation>Hoja de llamadas del %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419"/>
+        <location filename="../../ui/main_window.py" line="460"/>
         <source>Working out who is due…</source>
         <translation>Calculando a quién le toca…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="444"/>
+        <location filename="../../ui/main_window.py" line="485"/>
         <source>About Customers for Life</source>
         <translation>Acerca de Customers for Life</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="446"/>
+        <location filename="../../ui/main_window.py" line="487"/>
         <source>Customers for Life keeps every customer of a trades business for life.
 
 Database: %1</source>
@@ -1612,22 +1620,22 @@ Database: %1</source>
 Base de datos: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="463"/>
+        <location filename="../../ui/main_window.py" line="504"/>
         <source>Nothing to print on this page.</source>
         <translation>No hay nada que imprimir en esta página.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="478"/>
+        <location filename="../../ui/main_window.py" line="519"/>
         <source>Still working</source>
         <translation>Todavía trabajando</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="479"/>
+        <location filename="../../ui/main_window.py" line="520"/>
         <source>A job is still running. Cancel it or let it finish, then close the window.</source>
         <translation>Todavía hay un trabajo en curso. Cancélelo o deje que termine y luego cierre la ventana.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="489"/>
+        <location filename="../../ui/main_window.py" line="530"/>
         <source>Finishing today&apos;s backup…</source>
         <translation>Terminando el respaldo de hoy…</translation>
     </message>
@@ -2312,42 +2320,42 @@ Los respaldos hechos antes de hoy todavía contienen sus datos hasta que se elim
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="40"/>
+        <location filename="../../ui/pages/settings_page.py" line="36"/>
         <source>Save settings</source>
         <translation>Guardar configuración</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="46"/>
+        <location filename="../../ui/pages/settings_page.py" line="42"/>
         <source>Not read from the database yet.</source>
         <translation>Todavía no se ha leído de la base de datos.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="54"/>
+        <location filename="../../ui/pages/settings_page.py" line="50"/>
         <source>&lt;h2&gt;Settings&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Configuración&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="90"/>
+        <location filename="../../ui/pages/settings_page.py" line="86"/>
         <source>The settings have not been read from the database yet, so nothing was saved. Open the Settings page again and make your changes there.</source>
         <translation>La configuración todavía no se ha leído de la base de datos, así que no se guardó nada. Abra de nuevo la página Configuración y haga allí sus cambios.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="100"/>
+        <location filename="../../ui/pages/settings_page.py" line="96"/>
         <source>Nothing to save: no setting was changed.</source>
         <translation>Nada que guardar: no se cambió ninguna opción.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="113"/>
+        <location filename="../../ui/pages/settings_page.py" line="109"/>
         <source>Change %1</source>
         <translation>Cambiar %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="119"/>
+        <location filename="../../ui/pages/settings_page.py" line="115"/>
         <source>Saved.</source>
         <translation>Guardado.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="133"/>
+        <location filename="../../ui/pages/settings_page.py" line="127"/>
         <source>Changes not saved yet.</source>
         <translation>Cambios aún sin guardar.</translation>
     </message>

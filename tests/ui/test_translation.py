@@ -126,22 +126,76 @@ def test_with_spanish_chosen_the_window_reads_in_spanish_and_english_comes_back(
     english.runner.wait_for_idle(30_000)
 
 
-def test_choosing_spanish_in_settings_switches_the_sidebar_menus_and_printing_at_once(
-    window, english_after: None
+def _words_on_show(window) -> set[str]:
+    """The texts of the buttons and labels on the pages as they are now."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    found = set()
+    for row in range(window.pages.count()):
+        page = window.pages.widget(row)
+        found |= {each.text() for each in page.findChildren(QAbstractButton) + page.findChildren(QLabel)}
+    return found
+
+
+def test_choosing_spanish_in_settings_rebuilds_every_page_in_spanish_and_undo_brings_english_back(
+    qtbot, window, english_after: None
 ) -> None:
     page = window.settings_page
     window.show_page("settings")
     page.form.set_shown({"language": 1})  # the second choice: Español
     page.save()
     assert i18n.language() == "es" and load_settings().language == "es"
+    qtbot.waitUntil(lambda: "Guardar configuración" in _words_on_show(window), timeout=30_000)
+    words = _words_on_show(window)
+    # Every page, not only the sidebar and the menus: buttons of pages never shown yet, and the one on show.
+    assert {"Nueva campaña…", "Respaldar ahora", "Guardar configuración"} <= words
+    assert not {"New campaign…", "Back up now", "Save settings"} & words
+    assert window.current_page_key() == "settings"
     assert "Llamadas de hoy" in _sidebar(window)
     assert _menu_titles(window)[0] == "&Archivo"
-    assert "Cierre y vuelva a abrir" in window.statusBar().currentMessage()
+    assert window.windowTitle().startswith("Customers for Life — Su base de datos")
+    assert "ahora en español" in window.settings_page.saved_label.text()
+
+    window.undo_action.trigger()  # Ctrl+Z: the language goes back with the setting
+    assert load_settings().language == "en"
+    qtbot.waitUntil(lambda: "Save settings" in _words_on_show(window), timeout=30_000)
+    assert i18n.language() == "en" and "Today's calls" in _sidebar(window)
+    assert {"New campaign…", "Back up now"} <= _words_on_show(window)
+    assert _menu_titles(window)[0] == "&File"
+
+    window.redo_action.trigger()
+    qtbot.waitUntil(lambda: "Guardar configuración" in _words_on_show(window), timeout=30_000)
+    window.runner.wait_for_idle(30_000)
+
+
+def test_a_language_change_waits_for_the_running_job_before_it_rebuilds_the_pages(
+    qtbot, window, english_after: None
+) -> None:
+    import threading
+
+    release = threading.Event()
+    answered: list[object] = []
+    page = window.campaigns_page
+    window.runner.run(
+        "a slow job", lambda progress, cancel: release.wait(30), on_done=lambda _r: answered.append(page)
+    )
+    update_settings({"language": "es"})
+    from ui.events import data_events
+
+    data_events().changed(None)
+    assert i18n.language() == "es"
+    assert window.campaigns_page is page  # the page the job will answer is still there
+    release.set()
+    qtbot.waitUntil(lambda: window.campaigns_page is not page, timeout=30_000)
+    assert answered == [page]
+    assert "Campañas" in _sidebar(window)
+    window.runner.wait_for_idle(30_000)
 
 
 def test_every_heading_and_field_the_screens_declare_as_plain_words_is_in_the_app_catalog() -> None:
     """Table headings ("Time", lambda …) and form fields Field("name", "Label", placeholder="…") of
-    ui/ are translated where they are shown (RowsModel, FormDialog) from the Spanish catalog (resources/translations/app_es/)."""
+    ui/ are translated where they are shown (RowsModel, FormDialog) from the Spanish catalog
+    (resources/translations/app_es/)."""
     from app.services.language import catalog
 
     declared = re.compile(r'\("([A-Z][^"]*)", lambda|Field\(\s*"[a-z_]+",\s*"([^"]+)"|placeholder="([^"]+)"')
@@ -154,3 +208,14 @@ def test_every_heading_and_field_the_screens_declare_as_plain_words_is_in_the_ap
     }
     assert len(words) > 50
     assert sorted(words - set(catalog("es").messages)) == []
+
+
+def test_the_undo_menu_names_a_customer_change_in_spanish(qtbot, window, english_after: None) -> None:
+    from app.domain.customers import CustomerDraft
+
+    update_settings({"language": "es"})
+    window.editor.guarded(lambda: None)  # the setting is seen: the window switches to Spanish
+    qtbot.waitUntil(lambda: i18n.language() == "es", timeout=30_000)
+    window.editor.add_customer(CustomerDraft(first_name="Ana", last_name="Pérez"))
+    assert window.editor.undo_stack.undoText() == "Agregar a Pérez, Ana"
+    window.runner.wait_for_idle(30_000)

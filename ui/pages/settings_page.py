@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from app.domain.errors import UserError
@@ -26,9 +25,6 @@ from ui.widgets.setting_editors import SettingsForm
 
 
 class SettingsPage(QWidget):
-    # The owner chose another language (its code): the window puts its translator in place.
-    language_changed = Signal(str)
-
     def __init__(self, editor: Editor | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.editor = editor  # a save goes on the window's one undo stack
@@ -117,9 +113,7 @@ class SettingsPage(QWidget):
         self._fill(saved)
         self._check()
         self.saved_label.setText(self.tr("Saved."))
-        data_events().changed(self)
-        if "language" in after and before["language"] != saved.language:
-            self.language_changed.emit(saved.language)
+        data_events().changed(self)  # a new language is seen there too: the window follows it
 
     def _fill(self, settings: BusinessSettings) -> None:
         self._loaded = settings
