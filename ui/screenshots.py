@@ -13,6 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from app.domain import clock
 from app.domain.i18n import LANGUAGES
 from ui.palettes import THEMES, apply_theme
 
@@ -75,6 +76,10 @@ def take_screenshots(
     from ui.application import create_application
     from ui.translation import install_language
 
+    # Ten in the morning today: the call list and its suggested times are as an owner starts the day
+    # (run in the evening, Today's calls would be empty, with every call waiting for tomorrow).
+    morning = clock.now().replace(hour=10, minute=0, second=0)
+    clock.set_clock(clock.FixedClock(morning))
     app = create_application([sys.argv[0]])
     apply_theme(app, theme)
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
@@ -84,7 +89,7 @@ def take_screenshots(
     open_app_database(str(scratch / "empty.sqlite3"), scratch)
     update_settings({"language": language})
     install_language(language)  # as the app does once the database is open
-    written += _shoot_pages(app, out_dir, ["welcome"], prefix="empty-")
+    written += _shoot_pages(app, out_dir, ["welcome"], prefix="empty-", database=scratch / "empty.sqlite3")
     close_app_database()
 
     open_app_database(str(scratch / "demo.sqlite3"), scratch)
@@ -92,18 +97,20 @@ def take_screenshots(
     update_settings({"language": language})
     install_language(language)
     recompute_opportunities()
-    written += _shoot_pages(app, out_dir, PAGES, prefix="", dialogs=True)
+    written += _shoot_pages(app, out_dir, PAGES, prefix="", dialogs=True, database=scratch / "demo.sqlite3")
     written += _shoot_import_wizard(app, out_dir, scratch)
     close_app_database()
     return written
 
 
-def _shoot_pages(app, out_dir: Path, pages: list[str], prefix: str, dialogs: bool = False) -> list[Path]:
+def _shoot_pages(
+    app, out_dir: Path, pages: list[str], prefix: str, *, database: Path, dialogs: bool = False
+) -> list[Path]:
     from ui.main_window import MainWindow
 
     written = []
     for width, height in SIZES:
-        window = MainWindow("demo database", demo=True)
+        window = MainWindow(str(database), demo=True)
         window.resize(width, height)
         window.show()
         for key in pages:
@@ -206,7 +213,7 @@ def _shoot_import_wizard(app, out_dir: Path, scratch: Path) -> list[Path]:
     source = scratch / "customer list.csv"
     with source.open("w", newline="", encoding="utf-8") as handle:
         csv.writer(handle).writerows(MESSY_LIST)
-    window = MainWindow("demo database", demo=True)
+    window = MainWindow(str(scratch / "demo.sqlite3"), demo=True)
     window.resize(*SIZES[0])
     window.show()
     wizard = window.import_spreadsheet(str(source))
