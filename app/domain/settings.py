@@ -427,6 +427,11 @@ def setting_groups() -> list[tuple[str, list[SettingSpec]]]:
     return list(groups.items())
 
 
+def business_region(settings: object) -> str:
+    """The business's country code, for showing and reading its phone numbers."""
+    return _region({spec.name: getattr(settings, spec.name, None) for spec in SETTINGS})
+
+
 def _region(values: dict[str, object]) -> str:
     """The business's country (the first COUNTRY setting), for reading its phone numbers."""
     for spec in SETTINGS:

@@ -107,6 +107,20 @@ def test_a_form_filled_before_the_demo_saves_only_what_the_owner_changed(qtbot, 
     assert page.saved_label.text() == "Saved."
 
 
+def test_the_business_phone_reads_as_people_write_it_and_saves_unchanged(qtbot, database) -> None:
+    build_demo(customers=20, seed=1)
+    page = settings_page(qtbot)
+    page.load()
+    assert page.form.editors["phone"].text() == "(410) 296-4820"  # stored as +14102964820
+    assert list(page.unsaved_changes()) == []
+    update_settings({"country": "GB"})  # abroad, a US number keeps its country code
+    page.load()
+    assert page.form.editors["phone"].text() == "+1 410-296-4820"
+    page.form.editors["phone"].setText("+1 (410) 296-4821")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert load_settings().phone == "+14102964821"
+
+
 def test_a_refresh_keeps_what_the_owner_typed_and_has_not_saved(qtbot, database) -> None:
     page = settings_page(qtbot)
     page.load()

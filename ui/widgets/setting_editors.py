@@ -31,9 +31,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain import formatting
 from app.domain.errors import UserError
 from app.domain.i18n import t, translated
-from app.domain.settings import BusinessSettings, SettingSpec, SettingType, format_periods, parse_periods
+from app.domain.settings import (
+    BusinessSettings,
+    SettingSpec,
+    SettingType,
+    business_region,
+    format_periods,
+    parse_periods,
+)
+from app.domain.values import DEFAULT_REGION
 from ui.messages import show_error
 from ui.widgets.basics import text_label
 from ui.window_state import last_folder, remember_folder
@@ -72,6 +81,16 @@ class TextEditor(QLineEdit):
 
     def set_shown(self, shown: Any) -> None:
         self.setText(shown)
+
+
+class PhoneEditor(TextEditor):
+    """A phone number as people write it in the business's country ("(410) 296-4820"), not as it is
+    stored (+14102964820); what the owner types is read by the domain as before."""
+
+    region = DEFAULT_REGION  # the business's country, set by the form before it fills the editors
+
+    def set_setting_value(self, value: object) -> None:
+        self.setText(formatting.phone(str(value), self.region) if value else "")
 
 
 class MultilineEditor(QPlainTextEdit):
@@ -269,7 +288,7 @@ def png_from_file(path: str, max_pixels: int) -> bytes:
 EDITORS: dict[SettingType, Callable[[SettingSpec], QWidget]] = {
     SettingType.TEXT: TextEditor,
     SettingType.MULTILINE: MultilineEditor,
-    SettingType.PHONE: TextEditor,
+    SettingType.PHONE: PhoneEditor,
     SettingType.EMAIL: TextEditor,
     SettingType.COUNTRY: TextEditor,
     SettingType.INT: IntEditor,
@@ -343,7 +362,10 @@ class SettingsForm(QWidget):
         return {name: self.editors[name].setting_value() for name in chosen}
 
     def set_values(self, settings: BusinessSettings) -> None:
+        region = business_region(settings)
         for name, editor in self.editors.items():
+            if isinstance(editor, PhoneEditor):
+                editor.region = region
             editor.blockSignals(True)  # a reload is not the owner's edit
             try:
                 editor.set_setting_value(getattr(settings, name))
