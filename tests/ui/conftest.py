@@ -55,6 +55,17 @@ def message_boxes(monkeypatch) -> list[tuple[str, str, str]]:
 
 
 @pytest.fixture(autouse=True)
+def screens_in_english_afterwards(qapp) -> Iterator[None]:
+    """A test that switched the screens to Spanish leaves them in English for the next one (the Qt
+    translator is process-wide, as the app's language is)."""
+    yield
+    from ui.translation import install_language, installed_language
+
+    if installed_language() != "en":
+        install_language("en")
+
+
+@pytest.fixture(autouse=True)
 def gui_thread_gc(qapp):
     """As in the app: garbage is collected on the GUI thread only (see ui/gc_guard.py), and emits keep
     their references (ui/signals.py)."""

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import Workbook, load_workbook
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.domain.customers import CustomerDraft
@@ -246,3 +247,27 @@ def test_office_mode_shows_the_open_database_and_tests_an_address(qtbot, window,
 def test_a_password_never_shows_on_screen() -> None:
     assert hide_password("postgresql://ann:s3cret@db.local:5433/cfl") == "postgresql://ann@db.local:5433/cfl"
     assert hide_password("/home/ann/customers.sqlite3") == "/home/ann/customers.sqlite3"
+
+
+def test_the_backup_list_reads_in_spanish(qtbot) -> None:
+    import datetime
+    from types import SimpleNamespace
+
+    from ui.translation import install_language
+
+    install_language("es")
+    backup = SimpleNamespace(
+        taken_at=datetime.datetime(2026, 12, 2, 9, 30), label="manual", customers=None, size=3 << 20
+    )
+    older = SimpleNamespace(
+        taken_at=datetime.datetime(2026, 11, 2, 9, 30), label="before-schema-v7", customers=2400, size=9000
+    )
+    dialog = RestoreDialog([backup, older], Path("/backups"))
+    qtbot.addWidget(dialog)
+    model = dialog.model
+    rows = [[model.index(row, column).data() for column in range(4)] for row in range(2)]
+    assert rows[0][1:] == ["Respaldado por usted", "no se puede leer", "3 MB"]
+    assert rows[1][1:] == ["Antes de una actualización", "2,400", "9 KB"]
+    assert rows[0][0].startswith("mié") and "9:30 a.m." in rows[0][0]
+    assert model.headerData(1, Qt.Orientation.Horizontal) == "Por qué"
+    assert dialog.restore_button.text() == "Restaurar este respaldo…"

@@ -10,10 +10,11 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Sequence
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -30,24 +31,29 @@ from app.domain import formatting
 from ui.models.rows_model import RowsModel
 from ui.window_state import last_folder, remember_folder
 
-BACKUP_FILTER = "Backups (*.sqlite3 *.sqlite *.db);;All files (*)"
 LABEL_WORDS = {
-    "daily": "Daily",
-    "manual": "Backed up by you",
-    "before-import": "Before an import",
-    "before-restore": "Before a restore",
-    "before-migration": "Before an upgrade",
+    "daily": QT_TRANSLATE_NOOP("RestoreDialog", "Daily"),
+    "manual": QT_TRANSLATE_NOOP("RestoreDialog", "Backed up by you"),
+    "before-import": QT_TRANSLATE_NOOP("RestoreDialog", "Before an import"),
+    "before-restore": QT_TRANSLATE_NOOP("RestoreDialog", "Before a restore"),
+    "before-migration": QT_TRANSLATE_NOOP("RestoreDialog", "Before an upgrade"),
 }
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("RestoreDialog", text)
 
 
 def label_text(label: str) -> str:
     """What a backup was taken for, in words: "before-schema-v7" → "Before an upgrade"."""
     if label in LABEL_WORDS:
-        return LABEL_WORDS[label]
+        return _tr(LABEL_WORDS[label])
     if re.fullmatch(r"before-schema-v\d+", label):
-        return "Before an upgrade"
-    if label.startswith("before-"):
-        return "Before " + label.removeprefix("before-").replace("-", " ")
+        return _tr(LABEL_WORDS["before-migration"])
+    if label.startswith("before-"):  # a label of a later version: its own words
+        return QCoreApplication.translate("RestoreDialog", "Before %1").replace(
+            "%1", label.removeprefix("before-").replace("-", " ")
+        )
     return label.replace("-", " ").capitalize()
 
 
@@ -59,12 +65,16 @@ def when_text(taken_at: datetime.datetime) -> str:
 
 def size_text(size: int) -> str:
     if size >= 1 << 20:
-        return f"{size / (1 << 20):,.1f} MB"
-    return f"{max(size, 1) / 1024:,.0f} KB"
+        return f"{formatting.number(Decimal(size / (1 << 20)).quantize(Decimal('0.1')))} MB"
+    return f"{formatting.number(round(max(size, 1) / 1024))} KB"
 
 
 def customers_text(customers: int | None) -> str:
-    return "can't be read" if customers is None else f"{customers:,}"
+    return (
+        QCoreApplication.translate("RestoreDialog", "can't be read")
+        if customers is None
+        else formatting.number(customers)
+    )
 
 
 class RestoreDialog(QDialog):
@@ -149,7 +159,10 @@ class RestoreDialog(QDialog):
 
     def choose_other_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Restore from a backup file"), last_folder(), BACKUP_FILTER
+            self,
+            self.tr("Restore from a backup file"),
+            last_folder(),
+            self.tr("Backups (*.sqlite3 *.sqlite *.db);;All files (*)"),
         )
         if not path:
             return
