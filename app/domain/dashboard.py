@@ -18,6 +18,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import NamedTuple
 
 from app.domain.dashboard_text import PROJECTION_METHOD
+from app.domain.i18n import t
 from app.domain.kinds import OpportunityKind
 from app.domain.money import CENT, format_money, from_cents
 from app.domain.stats import (
@@ -164,17 +165,24 @@ class Projection:
 
     @property
     def working(self) -> str:
-        """The sum itself, in words, for the tooltip and the summary."""
+        """The sum itself, in words (the owner's language), for the tooltip and the summary."""
         value = self.value
-        last = _superscript(self.years - 1)
-        return (
-            f"{format_money(value.yearly)} a year today ({format_money(value.yearly_spend)} of spend and "
-            f"{format_money(value.yearly_plans)} of service plans) × {value.years_of_spend:.3f} "
-            f"(1 + r + r² + … + r{last} with retention r = {percent(value.retention)}) "
-            f"= {format_money(self.total)} over {self.years} years; if everyone kept buying it would be "
-            f"{format_money(value.without_retention)}. Apart from it, not added in: "
-            f"{self.replacements:,} replacements due, worth {format_money(self.from_replacements)} "
-            "weighed by retention."
+        return t(
+            "{yearly} a year today ({spend} of spend and {plans} of service plans) × {factor} "
+            "(1 + r + r² + … + r{last} with retention r = {retention}) = {total} over {years} years; "
+            "if everyone kept buying it would be {without}. Apart from it, not added in: "
+            "{replacements} replacements due, worth {weighed} weighed by retention.",
+            yearly=format_money(value.yearly),
+            spend=format_money(value.yearly_spend),
+            plans=format_money(value.yearly_plans),
+            factor=f"{value.years_of_spend:.3f}",
+            last=_superscript(self.years - 1),
+            retention=percent(value.retention),
+            total=format_money(self.total),
+            years=self.years,
+            without=format_money(value.without_retention),
+            replacements=f"{self.replacements:,}",
+            weighed=format_money(self.from_replacements),
         )
 
 

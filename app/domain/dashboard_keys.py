@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import NamedTuple
 
-from app.domain.dashboard import PROJECTION_HORIZONS, WARNING_KEYS, ltv_bucket_count
+from app.domain.dashboard import PROJECTION_HORIZONS, WARNING_KEYS, ltv_bucket_count, ltv_buckets
+from app.domain.dashboard_text import kind_words
 from app.domain.errors import UserError
+from app.domain.i18n import t, translated
 
 
 class FigureCustomer(NamedTuple):
@@ -82,3 +84,29 @@ def parse_figure_key(key: str) -> FigureKey:
     except ValueError:
         pass
     raise UserError(f"There is no figure “{key}” on the dashboard.")
+
+
+# The lists behind a chart's bars are titled by their key in words ("revenue year 2024 new"), which
+# is the English; other languages say it in full ("Ingresos de 2024: clientes nuevos").
+_LIST_TITLES = {
+    ("revenue_year", ""): "revenue year {year}",
+    ("revenue_year", "new"): "revenue year {year} new",
+    ("revenue_year", "existing"): "revenue year {year} existing",
+    ("retention_year", ""): "retention year {year}",
+    ("retention_year", "retained"): "retention year {year} retained",
+    ("retention_year", "lost"): "retention year {year} lost",
+    ("ltv_bucket", ""): "ltv bucket {number}",
+}
+
+
+def figure_title(key: str) -> str:
+    """The title of the list of customers behind a bar of the dashboard's charts."""
+    figure = parse_figure_key(key)
+    if figure.name == "pipeline":
+        return t("pipeline {kind}", kind=kind_words(figure.part))
+    message = _LIST_TITLES.get((figure.name, figure.part))
+    if message is None:
+        return key.replace("_", " ").replace(":", " ")
+    bucket = ltv_buckets(0, [])[figure.number or 0].label if figure.name == "ltv_bucket" else ""
+    year = figure.year or 0
+    return t(message, year=year, next=year + 1, number=figure.number, bucket=translated(bucket))

@@ -1,11 +1,14 @@
 """The dashboard's words: how each figure is worked out, and the labels of the printed summary.
 
 Kept apart from app.domain.dashboard (the figures) because the owner reads these
-sentences next to the numbers; each must say exactly what the code computes.
+sentences next to the numbers; each must say exactly what the code computes. They are English,
+the message ids of the Spanish in resources/translations/app_es/dashboard.toml: a screen or a
+page shows them through `t()`.
 """
 
 from __future__ import annotations
 
+from app.domain.i18n import t
 from app.domain.stats import RECENT_BUYER_YEARS
 
 PROJECTION_METHOD = (
@@ -90,3 +93,9 @@ HEADLINE_ONE_LINERS: dict[str, str] = {
     "commission_owed_to_us": "Unpaid commission on won referrals we sent.",
     "commission_we_owe": "Unpaid commission on won referrals sent to us.",
 }
+
+
+def kind_words(kind: str) -> str:
+    """An opportunity kind as a chart of the summary and a list's title name it: "add on",
+    "maintenance due", in the owner's language."""
+    return t(kind.replace("_", " "))

@@ -8,11 +8,13 @@ is computed, because the owner is shown that sentence next to the number.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator, Mapping
 from dataclasses import asdict, dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import NamedTuple
 
 from app.domain import formatting
+from app.domain.i18n import t
 from app.domain.money import CENT, format_money
 
 RATE_PLACES = Decimal("0.0001")
@@ -31,7 +33,7 @@ MONEY_FIELDS = (
 )
 RATE_FIELDS = ("retention_rate", "repeat_revenue_share", "top_customer_share")
 
-EXPLANATIONS: dict[str, str] = {
+_EXPLANATIONS: dict[str, str] = {
     "customers": "Every customer in the database, each counted once.",
     "bought_last_3_years": (
         "Customers with at least one sale dated from the same day three years ago (28 February when "
@@ -83,6 +85,27 @@ EXPLANATIONS: dict[str, str] = {
         "the payments recorded against it (never below 0), summed."
     ),
 }
+
+
+class InOwnersLanguage(Mapping[str, str]):
+    """English sentences that read in the owner's language wherever they are read: the dashboard's
+    tooltips and `stats`' third column take them from here, so neither has to translate them.
+    `english` holds them as written (the catalog's message ids)."""
+
+    def __init__(self, english: dict[str, str]) -> None:
+        self.english = english
+
+    def __getitem__(self, key: str) -> str:
+        return t(self.english[key])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.english)
+
+    def __len__(self) -> int:
+        return len(self.english)
+
+
+EXPLANATIONS = InOwnersLanguage(_EXPLANATIONS)
 
 
 def years_before(day: datetime.date, years: int) -> datetime.date:

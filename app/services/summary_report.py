@@ -23,7 +23,13 @@ from reportlab.pdfgen.canvas import Canvas
 
 from app.domain import formatting
 from app.domain.dashboard import DashboardData
-from app.domain.dashboard_text import HEADLINE_LABELS, HEADLINE_ONE_LINERS, PROJECTION_METHOD_SHORT
+from app.domain.dashboard_text import (
+    HEADLINE_LABELS,
+    HEADLINE_ONE_LINERS,
+    PROJECTION_METHOD_SHORT,
+    kind_words,
+)
+from app.domain.i18n import t, translated
 from app.domain.settings import BusinessSettings
 from app.services.documents import fonts, text
 from app.services.documents.common import page_size, pdf_canvas
@@ -51,16 +57,16 @@ def render_summary(data: DashboardData, out: Path, settings: BusinessSettings) -
     """Write the one-page summary of `data` to `out` (a PDF) on the paper of `settings`."""
     width, height = page_size(settings)
     usable = width - 2 * MARGIN
-    company = text.plain(settings.company_name) or "Your business"
+    company = text.plain(settings.company_name) or t("Your business")
     working = f" {data.projections[0].working}" if data.projections else ""  # the 10 years, worked out
     method = text.wrap(
-        "How it is worked out: " + PROJECTION_METHOD_SHORT + working, fonts.REGULAR, SMALL, usable
+        t("How it is worked out: ") + t(PROJECTION_METHOD_SHORT) + working, fonts.REGULAR, SMALL, usable
     )
     warnings = _warning_lines(data, usable - 10)
     # The charts take what the text leaves of the page.
     bottom_text = _projection_height(method) + GAP + _warnings_height(warnings)
     with pdf_canvas(
-        out, (width, height), title=f"{company}: customer base summary", author=company
+        out, (width, height), title=t("{company}: customer base summary", company=company), author=company
     ) as canvas:
         top = _header(canvas, company, data.today, height - MARGIN, width)
         top = _questions(canvas, data, top, usable) - GAP
@@ -81,7 +87,7 @@ def _header(canvas: Canvas, company: str, today: datetime.date, top: float, widt
     name = text.ellipsize(company, fonts.BOLD, size, usable)
     day = formatting.long_date(today)
     text.draw(canvas, [Line(MARGIN, top - 16 * fonts.ASCENT, name, fonts.BOLD, size)], color=INK)
-    subtitle = f"What the customer base is worth: summary as of {day}"
+    subtitle = t("What the customer base is worth: summary as of {day}", day=day)
     text.draw(canvas, [Line(MARGIN, top - 30, subtitle, fonts.REGULAR, 9.5)], color=GRAY)
     canvas.setStrokeColorRGB(*ACCENT)
     canvas.setLineWidth(1.2)
@@ -93,16 +99,16 @@ def _questions(canvas: Canvas, data: DashboardData, top: float, usable: float) -
     """The owner's three questions, answered in three boxes."""
     stats = data.stats
     answers = (
-        ("How many bought in the last 3 years?", f"{stats.bought_last_3_years:,}", "customers"),
+        (t("How many bought in the last 3 years?"), f"{stats.bought_last_3_years:,}", t("customers")),
         (
-            "How many of them did we speak to lately?",
+            t("How many of them did we speak to lately?"),
             f"{stats.spoken_to_last_30_days:,}",
-            f"{formatting.percent(data.spoken_share)}, in the last 30 days",
+            t("{share}, in the last 30 days", share=formatting.percent(data.spoken_share)),
         ),
         (
-            "Who could a competitor take tomorrow?",
+            t("Who could a competitor take tomorrow?"),
             f"{stats.not_contacted_12_months:,}",
-            "not contacted in a year",
+            t("not contacted in a year"),
         ),
     )
     box = (usable - 2 * 8) / 3
@@ -143,9 +149,9 @@ def _headline(canvas: Canvas, data: DashboardData, top: float, width: float) -> 
         x = MARGIN + (index // per_column) * (column + GAP)
         y = top - (index % per_column) * row - 8.5 * fonts.ASCENT
         value = data.stats.text(key)
-        plain.append(Line(x, y, HEADLINE_LABELS[key], fonts.REGULAR, 8.5))
+        plain.append(Line(x, y, t(HEADLINE_LABELS[key]), fonts.REGULAR, 8.5))
         strong.append(text.line_at(x + column, y, value, fonts.BOLD, 8.5, align="right"))
-        note = text.ellipsize(HEADLINE_ONE_LINERS[key], fonts.REGULAR, 6.8, column)
+        note = text.ellipsize(t(HEADLINE_ONE_LINERS[key]), fonts.REGULAR, 6.8, column)
         notes.append(Line(x, y - 8.8, note, fonts.REGULAR, 6.8))
     text.draw(canvas, plain + strong, color=INK)
     text.draw(canvas, notes, color=GRAY)
@@ -172,14 +178,18 @@ def _projection(canvas: Canvas, data: DashboardData, method: list[str], top: flo
     """The projection as a small table, with the method under it."""
     customers = data.projections[0].customers if data.projections else 0
     retention = formatting.percent(data.stats.retention_rate)
-    heading = f"Projected value of the {customers:,} who bought in the last 3 years (retention {retention})"
+    heading = t(
+        "Projected value of the {customers} who bought in the last 3 years (retention {retention})",
+        customers=f"{customers:,}",
+        retention=retention,
+    )
     heading = text.ellipsize(heading, fonts.BOLD, 10, usable)
     text.draw(canvas, [Line(MARGIN, top - 10 * fonts.ASCENT, heading, fonts.BOLD, 10)], color=INK)
     first = 80.0
     step = (usable - first) / len(PROJECTION_COLUMNS)
     y = top - 16 - 8
     lines = [
-        text.line_at(MARGIN + first + (i + 1) * step, y, name, fonts.REGULAR, 7.5, align="right")
+        text.line_at(MARGIN + first + (i + 1) * step, y, t(name), fonts.REGULAR, 7.5, align="right")
         for i, name in enumerate(PROJECTION_COLUMNS)
     ]
     text.draw(canvas, lines, color=GRAY)
@@ -195,7 +205,7 @@ def _projection(canvas: Canvas, data: DashboardData, method: list[str], top: flo
             f"{projection.replacements:,}",
             formatting.money(projection.from_replacements),
         )
-        rows.append(Line(MARGIN, y, f"Next {projection.years} years", fonts.BOLD, 8))
+        rows.append(Line(MARGIN, y, t("Next {years} years", years=projection.years), fonts.BOLD, 8))
         rows.extend(
             text.line_at(MARGIN + first + (i + 1) * step, y, cell, fonts.REGULAR, 8, align="right")
             for i, cell in enumerate(cells)
@@ -207,14 +217,15 @@ def _projection(canvas: Canvas, data: DashboardData, method: list[str], top: flo
 
 
 def _warning_lines(data: DashboardData, usable: float) -> list[list[str]]:
-    """Each warning as at most two lines."""
+    """Each warning as at most two lines, in the owner's language (written in English, as on the page)."""
     blocks = []
     for warning in data.warnings:
-        lines = text.wrap(f"{warning.title}. {text.plain(warning.sentence)}", fonts.REGULAR, 7.8, usable)
+        said = f"{translated(warning.title)}. {text.plain(translated(warning.sentence))}"
+        lines = text.wrap(said, fonts.REGULAR, 7.8, usable)
         if len(lines) > 2:
             lines = [lines[0], text.ellipsize(" ".join(lines[1:]), fonts.REGULAR, 7.8, usable)]
         blocks.append(lines)
-    return blocks or [["Nothing needs attention right now."]]
+    return blocks or [[t("Nothing needs attention right now.")]]
 
 
 def _warnings_height(blocks: list[list[str]]) -> float:
@@ -222,7 +233,8 @@ def _warnings_height(blocks: list[list[str]]) -> float:
 
 
 def _warnings(canvas: Canvas, blocks: list[list[str]], top: float) -> None:
-    text.draw(canvas, [Line(MARGIN, top - 10 * fonts.ASCENT, "Worth acting on", fonts.BOLD, 10)], color=INK)
+    heading = t("Worth acting on")
+    text.draw(canvas, [Line(MARGIN, top - 10 * fonts.ASCENT, heading, fonts.BOLD, 10)], color=INK)
     y = top - 14
     for lines in blocks:
         canvas.setFillColorRGB(*WARN)
@@ -245,7 +257,7 @@ def _charts(canvas: Canvas, data: DashboardData, top: float, width: float, heigh
     for index, (title, build) in enumerate(cells):
         x = MARGIN + (index % 2) * (cell + GAP)
         cell_top = top - (index // 2) * (height + CHART_ROW_GAP)
-        text.draw(canvas, [Line(x, cell_top - 9 * fonts.ASCENT, title, fonts.BOLD, 9)], color=INK)
+        text.draw(canvas, [Line(x, cell_top - 9 * fonts.ASCENT, t(title), fonts.BOLD, 9)], color=INK)
         drawing = build(data, cell, height - 14)
         renderPDF.draw(drawing, canvas, x, cell_top - height)
     return top - 2 * height - CHART_ROW_GAP
@@ -265,8 +277,8 @@ def _revenue_chart(data: DashboardData, width: float, height: float) -> Drawing:
     chart.categoryAxis.style = "stacked"
     chart.bars[0].fillColor, chart.bars[1].fillColor = EXISTING, NEW
     drawing = _drawing(width, height, chart)
-    note = f"{names[-1]} = {bars[-1].year} so far" if bars and bars[-1].to_date else ""
-    _legend(drawing, [(EXISTING, "existing"), (NEW, "new")], height - 8, note)
+    note = t("{bar} = {year} so far", bar=names[-1], year=bars[-1].year) if bars and bars[-1].to_date else ""
+    _legend(drawing, [(EXISTING, t("existing")), (NEW, t("new"))], height - 8, note)
     return drawing
 
 
@@ -290,9 +302,9 @@ def _pipeline_chart(data: DashboardData, width: float, height: float) -> Drawing
     kinds = [kind for kind in data.pipeline if kind.count] or list(data.pipeline[:4])
     if not any(kind.count for kind in kinds):
         drawing = Drawing(width, height)
-        drawing.add(String(4, height / 2, "No open opportunities yet.", fontName=_font(), fontSize=8))
+        drawing.add(String(4, height / 2, t("No open opportunities yet."), fontName=_font(), fontSize=8))
         return drawing
-    names = [f"{kind.kind.replace('_', ' ')} ({kind.count:,})" for kind in reversed(kinds)]
+    names = [f"{kind_words(kind.kind)} ({kind.count:,})" for kind in reversed(kinds)]
     # The names sit left of the axis, so the axis starts where the widest one ends.
     widest = max(fonts.width(name, fonts.REGULAR, AXIS_SIZE) for name in names)
     chart = _bar_chart(
@@ -313,7 +325,7 @@ def _ltv_chart(data: DashboardData, width: float, height: float) -> Drawing:
     chart = _bar_chart(
         VerticalBarChart(),
         [[bucket.customers for bucket in buckets]],
-        [bucket.short_label for bucket in buckets],
+        [t(bucket.short_label) for bucket in buckets],
         width,
         height,
         lambda value: f"{value:,.0f}",

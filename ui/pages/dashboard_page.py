@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import clock
+from app.domain.dashboard_keys import figure_title
 from app.domain.i18n import t, translated
 from app.domain.money import format_money
 from app.domain.opportunities import KIND_LABELS
@@ -156,13 +157,21 @@ class DashboardPage(QWidget):
             ),
             "lifetime_value_total": (
                 "Lifetime value",
-                f"{text('lifetime_value_total')} (average {text('average_lifetime_value')})",
+                t(
+                    "{total} (average {average})",
+                    total=text("lifetime_value_total"),
+                    average=text("average_lifetime_value"),
+                ),
             ),
             "retention_rate": ("Retention (bought again next year)", text("retention_rate")),
             "repeat_revenue_share": ("Revenue from existing customers", text("repeat_revenue_share")),
             "open_opportunity_value": (
                 "Open opportunities",
-                f"{text('open_opportunities')} worth {text('open_opportunity_value')}",
+                t(
+                    "{count} worth {value}",
+                    count=text("open_opportunities"),
+                    value=text("open_opportunity_value"),
+                ),
             ),
             "commission_owed_to_us": ("Partners owe us", text("commission_owed_to_us")),
             "commission_we_owe": ("We owe partners", text("commission_we_owe")),
@@ -182,7 +191,7 @@ class DashboardPage(QWidget):
                     "%1", format_money(projection.from_replacements)
                 ),
             )
-            tips[key] = f"{projection.working}\n\n{data.projection_method}"
+            tips[key] = f"{projection.working}\n\n{t(data.projection_method)}"
         for key, (title, value) in texts.items():
             card = self.cards[key]
             card.setText(f"{translated(title)}\n{value}")  # the cards' titles: app_<language>.toml
@@ -194,7 +203,9 @@ class DashboardPage(QWidget):
     def _show_warnings(self, data: Any) -> None:
         self.warnings.clear()
         for warning in data.warnings:
-            item = QListWidgetItem(f"⚠ {warning.title}: {warning.sentence}")
+            # Written in English with the figures (as `dashboard --json` gives them), read here in the
+            # owner's language by the patterns of app_<language>/dashboard.toml.
+            item = QListWidgetItem(f"⚠ {translated(warning.title)}: {translated(warning.sentence)}")
             item.setData(Qt.ItemDataRole.UserRole, warning.key)
             self.warnings.addItem(item)
         if not data.warnings:
@@ -230,21 +241,21 @@ class DashboardPage(QWidget):
         self.retention.show_bars(
             [str(r.year) for r in kept],
             [r.key() for r in kept],
-            [("Retained", [float(r.rate) for r in kept], EXISTING_COLOUR)],
+            [(t("Retained"), [float(r.rate) for r in kept], EXISTING_COLOUR)],
             percent=True,
         )
         kinds = data.pipeline
         self.pipeline.show_bars(
             [t(KIND_LABELS.get(k.kind, k.kind)) for k in kinds],
             [k.key for k in kinds],
-            [("Value", [float(k.value) for k in kinds], PLAIN_COLOUR)],
+            [(t("Value"), [float(k.value) for k in kinds], PLAIN_COLOUR)],
             money=True,
         )
         buckets = data.ltv_buckets
         self.ltv.show_bars(
             [translated(b.label) for b in buckets],
             [b.key for b in buckets],
-            [("Customers", [b.customers for b in buckets], PLAIN_COLOUR)],
+            [(t("Customers"), [b.customers for b in buckets], PLAIN_COLOUR)],
         )
 
     # --- acting on it ------------------------------------------------------------------------
@@ -261,13 +272,13 @@ class DashboardPage(QWidget):
             return card.text().splitlines()[0]
         for warning in self.data.warnings:
             if warning.key == key:
-                return warning.title
-        return key.replace("_", " ").replace(":", " ")
+                return translated(warning.title)
+        return figure_title(key)
 
     def explain(self) -> None:
-        lines = [f"• {key.replace('_', ' ').capitalize()}: {text}" for key, text in EXPLANATIONS.items()]
+        lines = [f"• {t(key.replace('_', ' ').capitalize())}: {text}" for key, text in EXPLANATIONS.items()]
         if self.data is not None:
-            lines += ["", *(p.working for p in self.data.projections), "", self.data.projection_method]
+            lines += ["", *(p.working for p in self.data.projections), "", t(self.data.projection_method)]
         show_long_text(self, self.tr("How these are worked out"), "\n".join(lines))
 
     def print_summary(self) -> None:
