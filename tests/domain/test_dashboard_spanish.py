@@ -122,3 +122,12 @@ def test_the_list_behind_a_bar_is_titled_in_the_owners_language(
         assert figure_title(key) == spanish_title
     finally:
         i18n.use(i18n.Catalog())
+
+
+def test_an_unknown_figure_is_refused_in_spanish(spanish: None) -> None:
+    from app.domain.dashboard_keys import parse_figure_key
+    from app.domain.errors import UserError
+
+    with pytest.raises(UserError) as refused:
+        parse_figure_key("revenue_year:soon")
+    assert i18n.translated(refused.value.message) == "No hay ninguna cifra “revenue_year:soon” en el panel."
