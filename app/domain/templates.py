@@ -32,6 +32,7 @@ from decimal import Decimal
 
 from app.domain import formatting
 from app.domain.errors import UserError
+from app.domain.i18n import t
 from app.domain.money import format_money
 
 # Every field a template may use, with what it holds (shown in the template editor).
@@ -240,10 +241,10 @@ def check_template(template: LetterTemplate) -> LetterTemplate:
         )
     greetings = tuple(g.strip() for g in template.greetings if g.strip())
     if not greetings or fields_used(greetings[-1]):
-        greetings = (*greetings, LAST_RESORT_GREETING)  # the fallback that always works
+        greetings = (*greetings, t(LAST_RESORT_GREETING))  # the fallback that always works
     if not template.body.strip():
         raise UserError("The letter has no text.", "body")
-    offer_line = " ".join(template.offer_line.split()) or DEFAULT_OFFER_LINE
+    offer_line = " ".join(template.offer_line.split()) or t(DEFAULT_OFFER_LINE)
     if "offer" not in fields_used(offer_line):
         # Without it an offer the campaign carries would silently not print (issue 15).
         raise UserError("The offer line must say {offer}, or the campaign's offer would not print.", "body")
@@ -343,7 +344,7 @@ def greeting(template: LetterTemplate, values: Mapping[str, object]) -> str:
     for alternative in template.greetings:
         if all(not is_blank(values.get(f)) for f in fields_used(alternative)):
             return _tidy(fill(alternative, values))
-    return LAST_RESORT_GREETING
+    return t(LAST_RESORT_GREETING)
 
 
 def fill_letter(
@@ -365,7 +366,7 @@ def fill_letter(
     postcard = _tidy(fill(template.postcard, values)) if with_postcard and template.postcard.strip() else ""
     offer = ""
     if not is_blank(values.get("offer")):
-        offer = _tidy(fill(template.offer_line or DEFAULT_OFFER_LINE, values))
+        offer = _tidy(fill(template.offer_line or t(DEFAULT_OFFER_LINE), values))
     return FilledLetter(
         subject=_tidy(fill(template.subject, values)),
         greeting=greeting(template, values),

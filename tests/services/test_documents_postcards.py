@@ -121,3 +121,19 @@ def test_a_message_too_long_for_the_card_is_refused(tmp_path: Path) -> None:
 def test_an_unknown_size_is_refused(tmp_path: Path) -> None:
     with pytest.raises(UserError, match="4x6 or 6x9"):
         render_postcards(_cards(1), tmp_path / "c.pdf", SETTINGS, shipped_templates()["renewal"], size="5x7")
+
+
+def test_the_message_and_the_offer_print_in_ink_not_in_the_offer_box_s_tint(tmp_path: Path) -> None:
+    out = tmp_path / "card.pdf"
+    card = LetterData(
+        "Customer 1",
+        MailingAddress("Jane Smith", "", "10 Elm Street", "", "Towson", "MD", "21204"),
+        {**_cards(1)[0].fields, "offer": "$50 off", "offer_ends": datetime.date(2026, 5, 1)},
+    )
+    render_postcards([card], out, SETTINGS, shipped_templates()["renewal"], per_sheet=False, day=DAY)
+    with pdfplumber.open(out) as pdf:
+        chars = pdf.pages[0].chars
+    offer = [c for c in chars if c["fontname"].endswith("Bold") and c["y0"] > 0.75 * INCH]
+    assert "Our offer for you: $50 off" in "".join(c["text"] for c in offer)
+    message = [c for c in chars if c["y0"] > 0.75 * INCH and c["y1"] < 3.5 * INCH]
+    assert message and all(tuple(c["non_stroking_color"] or (0,)) in {(0,), (0, 0, 0)} for c in message)

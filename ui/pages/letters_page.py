@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from app.domain import clock
 from app.domain.errors import UserError
+from app.domain.i18n import t, translated
 from app.domain.opportunities import KIND_LABELS
 from app.domain.postal import MailingAddress
 from app.domain.templates import CONDITIONS, FIELDS, LetterTemplate, check_template
@@ -47,6 +48,7 @@ from app.services.documents import (
     save_template,
     shipped_templates,
 )
+from app.services.documents.letter_templates import equipment_wording
 from app.services.mailings import letters_for
 from app.services.settings import load_settings
 from ui.messages import confirm, show_error
@@ -57,41 +59,13 @@ log = logging.getLogger(__name__)
 
 PREVIEW_DELAY_MS = 400  # after the last keystroke
 KINDS = {str(kind): label for kind, label in KIND_LABELS.items()}
-PURPOSES = {**KINDS, "partner_intro": "Partner introduction"}
-SAMPLE = LetterData(
-    "Sample (Ann Smith)",
-    MailingAddress(name="Ann Smith", street="12 Elm St", city="Towson", region="MD", postal_code="21204"),
-    {
-        "first_name": "Ann",
-        "last_name": "Smith",
-        "full_name": "Ann Smith",
-        "display_name": "Ann Smith",
-        "street": "12 Elm St",
-        "city": "Towson",
-        "site_address": "12 Elm St, Towson",
-        "equipment_kind": "furnace",
-        "equipment_brand": "Carrier",
-        "equipment_model": "59SC5",
-        "equipment_age": 16,
-        "installed_year": clock.today().year - 16,
-        "lifespan": "15–20 years",
-        "plan_name": "Comfort Club",
-        "plan_end_date": clock.today() + datetime.timedelta(days=30),
-        "product_name": "smart thermostat",
-        "offer": "$100 off a new system",
-        "offer_ends": clock.today() + datetime.timedelta(days=45),
-        "warranty_end_date": clock.today() + datetime.timedelta(days=40),
-        "upgrade_benefit": "A newer furnace runs quieter and burns less fuel.",
-        "failure_risk": "A furnace near the end of its life tends to fail on the coldest night of the year.",
-        "last_visit": clock.today() - datetime.timedelta(days=250),
-        "job_date": clock.today() - datetime.timedelta(days=14),
-        "new_equipment": "furnace",
-        "partner_name": "Towson Electric",
-        "partner_trade": "electrician",
-        "partner_contact": "Dan Miller",
-        "partner_phone": "(410) 555-0134",
-    },
-)
+PURPOSES = {**KINDS, "partner_intro": "Partner introduction"}  # English; shown through t()
+SAMPLE_KIND = "furnace"  # the built-in sample's equipment, with the wording its letters use
+
+
+def purpose_label(purpose: str) -> str:
+    """What a template is for, in the owner's language ("Renovación")."""
+    return t(PURPOSES[purpose]) if purpose in PURPOSES else ""
 
 
 def _plain_editor(name: str, lines: int | None = None) -> QPlainTextEdit:
@@ -115,7 +89,10 @@ class LettersPage(QWidget):
         self.preview_path: Path | None = None
 
         self.model = RowsModel(
-            [(self.tr("Letter"), lambda t: t.title), (self.tr("For"), lambda t: PURPOSES.get(t.purpose, ""))]
+            [
+                (self.tr("Letter"), lambda template: template.title),
+                (self.tr("For"), lambda template: purpose_label(template.purpose)),
+            ]
         )
         self.table = QTableView()
         self.table.setObjectName("templates")
@@ -132,11 +109,11 @@ class LettersPage(QWidget):
         self.field_list.setObjectName("fields")
         for name, meaning in FIELDS.items():
             item = QListWidgetItem("{" + name + "}")  # item text is never read as markup
-            item.setToolTip(meaning)
+            item.setToolTip(t(meaning))
             self.field_list.addItem(item)
         for name, meaning in CONDITIONS.items():  # a part printed only when this holds
             item = QListWidgetItem(f"[[when {name}: ]]")
-            item.setToolTip(meaning)
+            item.setToolTip(t(meaning))
             self.field_list.addItem(item)
         self.field_list.itemDoubleClicked.connect(self._insert_field)
         left = QWidget()
@@ -337,7 +314,7 @@ class LettersPage(QWidget):
         try:
             saved = save_template(draft)
         except UserError as error:
-            self.message.setText(error.message)
+            self.message.setText(translated(error.message))
             return
         self.current = saved
         self._dirty = False
@@ -367,10 +344,52 @@ class LettersPage(QWidget):
     # ------------------------------------------------------------ preview
 
     def _sample(self) -> LetterData:
-        return self.samples.get(self.current.purpose, SAMPLE) if self.current else SAMPLE
+        found = self.samples.get(self.current.purpose) if self.current else None
+        return found or self.built_in_sample()
+
+    def built_in_sample(self) -> LetterData:
+        """Ann Smith and her furnace, in the owner's language, for a template no customer is due for."""
+        today = clock.today()
+        name = "Ann Smith"
+        wording = equipment_wording(SAMPLE_KIND)  # its benefit and risk, and its kind in Spanish
+        kind = wording.get("equipment_kind", SAMPLE_KIND)
+        return LetterData(
+            self.tr("Sample (%1)").replace("%1", name),
+            MailingAddress(name=name, street="12 Elm St", city="Towson", region="MD", postal_code="21204"),
+            {
+                "first_name": "Ann",
+                "last_name": "Smith",
+                "full_name": name,
+                "display_name": name,
+                "street": "12 Elm St",
+                "city": "Towson",
+                "site_address": "12 Elm St, Towson",
+                **wording,
+                "equipment_kind": kind,
+                "equipment_brand": "Carrier",
+                "equipment_model": "59SC5",
+                "equipment_age": 16,
+                "installed_year": today.year - 16,
+                "lifespan": self.tr("15–20 years"),
+                "plan_name": "Comfort Club",
+                "plan_end_date": today + datetime.timedelta(days=30),
+                "product_name": self.tr("smart thermostat"),
+                "offer": self.tr("$100 off a new system"),
+                "offer_ends": today + datetime.timedelta(days=45),
+                "warranty_end_date": today + datetime.timedelta(days=40),
+                "last_visit": today - datetime.timedelta(days=250),
+                "job_date": today - datetime.timedelta(days=14),
+                "new_equipment": kind,
+                "partner_name": "Towson Electric",
+                "partner_trade": self.tr("electrician"),
+                "partner_contact": "Dan Miller",
+                "partner_phone": "(410) 555-0134",
+            },
+        )
 
     def _sample_text(self) -> str:
-        return self.tr("Preview for %1").replace("%1", self._sample().key)
+        # A real customer's key is the campaigns' English ("Customer 12 (Jane Smith)"): read back.
+        return self.tr("Preview for %1").replace("%1", translated(self._sample().key))
 
     def render_preview(self) -> None:
         """Rendered on the GUI thread: one page takes about 50 ms, less than a round trip to a worker."""
@@ -387,7 +406,7 @@ class LettersPage(QWidget):
             if result.exceptions and not result.printed:
                 raise UserError(result.exceptions[0].reason)
         except UserError as error:
-            self.message.setText(error.message)
+            self.message.setText(translated(error.message))
             return
         except Exception:  # the owner is typing; a bug must not interrupt with a dialog
             log.exception("letter preview failed")

@@ -10,6 +10,7 @@ expects a finished one.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import tempfile
@@ -24,6 +25,7 @@ from reportlab.lib.units import inch, mm
 from reportlab.pdfgen.canvas import Canvas
 
 from app.domain.errors import UserError
+from app.domain.i18n import t, translated
 from app.domain.settings import BusinessSettings
 from app.services.cancel import Cancelled
 from app.services.documents import fonts
@@ -84,13 +86,14 @@ class Batch:
             try:
                 prepared = prepare(record)
             except UserError as error:
-                self.result.exceptions.append(BatchIssue(_safe_key(key, record), error.message))
+                # Listed for the owner to read now: in their language (the domain writes English).
+                self.result.exceptions.append(BatchIssue(_safe_key(key, record), translated(error.message)))
                 continue
             except Exception:  # a bug in one record must not cost the other 999 their letter
                 log.exception("could not prepare %r", record)
                 self.result.exceptions.append(
                     BatchIssue(
-                        _safe_key(key, record), "could not be printed (an unexpected error; see the log)"
+                        _safe_key(key, record), t("could not be printed (an unexpected error; see the log)")
                     )
                 )
                 continue
@@ -118,11 +121,19 @@ def pdf_canvas(out: Path, pagesize: tuple[float, float], *, title: str, author: 
     out = Path(out)
     folder = out.parent if str(out.parent) else Path(".")
     if not folder.is_dir():
-        raise UserError(f"The folder {folder} does not exist; choose another place for {out.name}.")
+        raise UserError(
+            t(
+                "The folder {folder} does not exist; choose another place for {name}.",
+                folder=folder,
+                name=out.name,
+            )
+        )
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{out.stem}-", suffix=".pdf.partial", dir=folder)
     except OSError as error:
-        raise UserError(f"Cannot write in {folder}: {error.strerror}.") from error
+        raise UserError(
+            t("Cannot write in {folder}: {error}.", folder=folder, error=error.strerror)
+        ) from error
     os.close(handle)
     try:
         # Start in the embedded font, so no page refers to Helvetica, which the PDF would not carry.
@@ -146,6 +157,35 @@ def refuse_if_empty(batch: Batch, what: str) -> None:
     if result.printed:
         return
     if not given:
-        raise UserError(f"Nothing to print: there were no {what}.")
-    reasons = "; ".join(f"{issue.key}: {issue.reason.rstrip('.')}" for issue in result.exceptions[:3])
-    raise UserError(f"Nothing to print: none of the {given} {what} could be printed ({reasons}).")
+        raise UserError(t("Nothing to print: there were no {what}.", what=t(what)))
+    # A record's key is written in English by whoever made it ("Customer 12 (Jane Smith)"): read back.
+    reasons = "; ".join(
+        f"{translated(issue.key)}: {issue.reason.rstrip('.')}" for issue in result.exceptions[:3]
+    )
+    raise UserError(
+        t(
+            "Nothing to print: none of the {given} {what} could be printed ({reasons}).",
+            given=given,
+            what=t(what),
+            reasons=reasons,
+        )
+    )
+
+
+def warn_missing_glyphs(batch: Batch, key: str, lines: Iterable[str]) -> None:
+    """A character no font has prints as an empty box: the owner is told which, for which record."""
+    missing = fonts.missing_glyphs(" ".join(lines))
+    if missing:
+        batch.warn(key, t("no font has “{characters}”; it prints as a box", characters=missing))
+
+
+def and_list(parts: Iterable[str]) -> str:
+    """ "name and address": the parts joined in the owner's language."""
+    return functools.reduce(
+        lambda first, second: t("{first} and {second}", first=first, second=second), parts
+    )
+
+
+def or_list(parts: Iterable[str]) -> str:
+    """ "4x6 or 6x9": the choices joined in the owner's language."""
+    return functools.reduce(lambda first, second: t("{first} or {second}", first=first, second=second), parts)

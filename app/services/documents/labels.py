@@ -18,6 +18,7 @@ from pathlib import Path
 from reportlab.lib.pagesizes import A4, LETTER
 
 from app.domain.errors import UserError
+from app.domain.i18n import t
 from app.domain.postal import AddressProblem, MailingAddress, postal_lines
 from app.domain.settings import BusinessSettings
 from app.services.documents import fonts, text
@@ -30,6 +31,7 @@ from app.services.documents.common import (
     Progress,
     pdf_canvas,
     refuse_if_empty,
+    warn_missing_glyphs,
 )
 from app.services.documents.text import Line
 
@@ -120,12 +122,20 @@ def render_labels(
     """Address labels, the first on label `start_at` (1 = top left) of the first sheet."""
     layout = SHEETS.get(sheet.lower().replace(" ", "").replace("-", ""))
     if layout is None:
-        raise UserError(f"Unknown label sheet “{sheet}”; choose one of {', '.join(SHEETS)}.")
+        raise UserError(
+            t("Unknown label sheet “{sheet}”; choose one of {sheets}.", sheet=sheet, sheets=", ".join(SHEETS))
+        )
     if not 1 <= start_at <= layout.per_sheet:
-        raise UserError(f"Start at label: give a number from 1 to {layout.per_sheet} for {layout.title}.")
+        raise UserError(
+            t(
+                "Start at label: give a number from 1 to {count} for {sheet}.",
+                count=layout.per_sheet,
+                sheet=t(layout.title),
+            )
+        )
     dx, dy = (float(v) for v in offset_mm)
     if abs(dx) > MAX_OFFSET_MM or abs(dy) > MAX_OFFSET_MM:
-        raise UserError(f"Label offset: at most {MAX_OFFSET_MM:g} mm in each direction.")
+        raise UserError(t("Label offset: at most {mm} mm in each direction.", mm=f"{MAX_OFFSET_MM:g}"))
     shift = (dx * MM, -dy * MM)
     result = BatchResult(Path(out))
     batch = Batch(result, progress=progress, cancel=cancel)
@@ -134,12 +144,10 @@ def render_labels(
         address = item.address if isinstance(item, AddressLabel) else item
         lines = postal_lines(address, sender_country=sender_country, upper_names=upper_names)
         fitted = _fit(lines, layout)
-        missing = fonts.missing_glyphs(" ".join(fitted[0]))
-        if missing:
-            batch.warn(_key(item), f"no font has “{missing}”; it prints as a box")
+        warn_missing_glyphs(batch, _key(item), fitted[0])
         return fitted
 
-    with pdf_canvas(out, layout.page, title=f"Labels, {layout.title}") as canvas:
+    with pdf_canvas(out, layout.page, title=t("Labels, {sheet}", sheet=t(layout.title))) as canvas:
         position = start_at - 1
         page_lines: list[Line] = []
         for lines, size in batch.each(addresses, prepare, key=_key):
@@ -161,7 +169,7 @@ def render_labels(
 def _key(item: AddressLabel | MailingAddress) -> str:
     if isinstance(item, AddressLabel):
         return item.key
-    return item.name or item.company or "an address without a name"
+    return item.name or item.company or t("an address without a name")
 
 
 def _fit(lines: list[str], layout: LabelSheet) -> tuple[list[str], float]:
@@ -176,7 +184,13 @@ def _fit(lines: list[str], layout: LabelSheet) -> tuple[list[str], float]:
         leading=LEADING,
     )
     if fitted is None:
-        raise AddressProblem(f"The address ({len(lines)} lines) does not fit a {layout.title} label.")
+        raise AddressProblem(
+            t(
+                "The address ({lines} lines) does not fit a {sheet} label.",
+                lines=len(lines),
+                sheet=t(layout.title),
+            )
+        )
     size, wrapped = fitted
     return wrapped, size
 

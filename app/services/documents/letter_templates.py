@@ -1,9 +1,12 @@
 """The letter templates: the ones shipped in resources/letters, overlaid with the owner's edits.
 
-An edited template is saved in the database (so it travels with the data and
-its backups) under the same name and wins over the shipped file; resetting it
-deletes the saved copy and the shipped wording comes back. A template the owner
-created under a new name lives only in the database.
+Templates are kept per language: resources/letters holds the English ones and
+resources/letters/<language>/ the same templates written in that language. An
+edited template is saved in the database (so it travels with the data and its
+backups) under its name and the language it was written in, and wins over the
+file shipped in that language only; resetting it deletes that saved copy and
+the shipped wording of that language comes back. A template the owner created
+under a new name lives only in the database.
 
 What the letters say about each kind of equipment (resources/letters/wording/equipment.toml)
 is wording too: `equipment_wording("Water heater")` gives the {upgrade_benefit} and
@@ -43,26 +46,49 @@ TEMPLATE_FOR_KIND = {
 }
 
 
+def _language(language: str | None) -> str:
+    return language or i18n.language()
+
+
+def shipped_templates(language: str | None = None) -> dict[str, LetterTemplate]:
+    """The templates the app ships in `language` (default: the one in use), by name.
+
+    English is resources/letters; another language's are in resources/letters/<language>/, under the
+    same names, and a template not translated yet is the English one rather than missing."""
+    return _shipped(_language(language))
+
+
 @cache
-def shipped_templates() -> dict[str, LetterTemplate]:
-    """The templates in resources/letters, read once per process."""
-    found = {}
-    for path in sorted(LETTERS_DIR.glob("*.toml")):
+def _shipped(language: str) -> dict[str, LetterTemplate]:
+    """Read once per process and language."""
+    folder = LETTERS_DIR if language == i18n.DEFAULT_LANGUAGE else LETTERS_DIR / language
+    found = {} if folder == LETTERS_DIR else dict(_shipped(i18n.DEFAULT_LANGUAGE))
+    for path in sorted(folder.glob("*.toml")) if folder.is_dir() else ():
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         found[path.stem] = template_from_dict(data, path.stem)
     return found
 
 
-def load_templates() -> dict[str, LetterTemplate]:
-    """Every template by name: shipped ones, with the owner's saved edits and new ones over them."""
-    return _load()[0]
+def load_templates(language: str | None = None) -> dict[str, LetterTemplate]:
+    """Every template in `language` (default: the one in use), by name: the shipped ones, with the
+    owner's edits saved in that language and the templates they created over them."""
+    return _load(_language(language))[0]
 
 
-def _load() -> tuple[dict[str, LetterTemplate], dict[str, str]]:
-    """The templates, and why each saved copy that is not usable was set aside (by name)."""
-    templates = dict(shipped_templates())
+def _load(language: str) -> tuple[dict[str, LetterTemplate], dict[str, str]]:
+    """The templates, and why each saved copy that is not usable was set aside (by name).
+
+    Each language keeps its own edits: the owner's English wording never prints in a Spanish
+    letter, nor the other way round. A template the owner created has no shipped wording in any
+    language, so the one they wrote serves every language until they save one in it."""
+    shipped = shipped_templates(language)
+    templates = dict(shipped)
     set_aside: dict[str, str] = {}
-    for name, data in repository.saved_templates().items():
+    saved = repository.saved_templates(language)
+    if language != i18n.DEFAULT_LANGUAGE:
+        created = repository.saved_templates(i18n.DEFAULT_LANGUAGE).items()
+        saved = {name: data for name, data in created if name not in shipped} | saved
+    for name, data in saved.items():
         try:
             templates[name] = template_from_dict(data, name)
         except UserError as error:
@@ -76,41 +102,30 @@ def _load() -> tuple[dict[str, LetterTemplate], dict[str, str]]:
 
 
 def template_for(kind_or_name: str) -> LetterTemplate:
+    """The template an opportunity kind is written with (or the template of that name), in the
+    language in use."""
     templates = load_templates()
     name = TEMPLATE_FOR_KIND.get(kind_or_name, kind_or_name)
-    translation = shipped_translations(i18n.language()).get(name)
-    if translation is not None:
-        return translation  # the owner reads Spanish: the letter goes out in it (resources/letters/es)
     if name not in templates:
-        raise UserError(f"There is no letter template called “{kind_or_name}”.")
+        raise UserError(i18n.t("There is no letter template called “{name}”.", name=kind_or_name))
     return templates[name]
 
 
 def set_aside_note(template: LetterTemplate) -> str:
     """Why the owner's edited copy of this template was not used ("" when it was, or there is none),
     worded for the batch's warnings: the owner must learn that their wording did not print."""
-    reason = _load()[1].get(template.name)
+    reason = _load(i18n.language())[1].get(template.name)
     if not reason:
         return ""
-    shipped = " the shipped wording was printed instead;" if template.name in shipped_templates() else ""
-    return (
-        f"your edited “{template.title}” letter could not be used ({reason.rstrip('.')});{shipped} "
-        "edit it on the Letters page"
+    shipped = (
+        i18n.t(" the shipped wording was printed instead;") if template.name in shipped_templates() else ""
     )
-
-
-@cache
-def shipped_translations(language: str) -> dict[str, LetterTemplate]:
-    """The shipped templates written in `language` (resources/letters/<language>/, same names as
-    the English ones), read once per process; none for English. An owner's edits are made to the
-    English templates and are not carried over: a translated template prints as shipped."""
-    folder = LETTERS_DIR / language
-    if language == i18n.DEFAULT_LANGUAGE or not folder.is_dir():
-        return {}
-    found = {}
-    for path in sorted(folder.glob("*.toml")):
-        found[path.stem] = template_from_dict(tomllib.loads(path.read_text(encoding="utf-8")), path.stem)
-    return found
+    return i18n.t(
+        "your edited “{title}” letter could not be used ({reason});{shipped} edit it on the Letters page",
+        title=template.title,
+        reason=i18n.translated(reason).rstrip("."),
+        shipped=shipped,
+    )
 
 
 @cache
@@ -138,18 +153,21 @@ def equipment_wording(kind: str) -> dict[str, str]:
     return {name: entry[name] for name in (*WORDING_FIELDS, *named) if entry.get(name)}
 
 
-def save_template(template: LetterTemplate) -> LetterTemplate:
-    """Check and store the owner's version; returns the template as stored."""
+def save_template(template: LetterTemplate, language: str | None = None) -> LetterTemplate:
+    """Check and store the owner's version in `language` (default: the one in use); returns the
+    template as stored. The same template in the other languages keeps its own wording."""
     checked = check_template(template)
-    repository.save_template(checked.name, template_to_dict(checked))
+    repository.save_template(checked.name, template_to_dict(checked), _language(language))
     return checked
 
 
-def reset_template(name: str) -> LetterTemplate | None:
-    """Forget the owner's version: the shipped template comes back (None for one the owner created)."""
-    repository.delete_template(name)
-    return shipped_templates().get(name)
+def reset_template(name: str, language: str | None = None) -> LetterTemplate | None:
+    """Forget the owner's version in `language` (default: the one in use): the template shipped in
+    that language comes back (None for one the owner created)."""
+    language = _language(language)
+    repository.delete_template(name, language)
+    return shipped_templates(language).get(name)
 
 
-def is_edited(name: str) -> bool:
-    return name in repository.saved_templates()
+def is_edited(name: str, language: str | None = None) -> bool:
+    return name in repository.saved_templates(_language(language))

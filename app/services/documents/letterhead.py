@@ -18,7 +18,7 @@ from app.domain.i18n import t
 from app.domain.settings import BusinessSettings
 from app.domain.values import clean_text, format_phone
 from app.services.documents import fonts, text
-from app.services.documents.common import INCH, Batch
+from app.services.documents.common import INCH, Batch, and_list
 
 log = logging.getLogger(__name__)
 
@@ -46,11 +46,14 @@ def business_lines(settings: BusinessSettings) -> list[str]:
 def check_business(settings: BusinessSettings, batch: Batch) -> None:
     """Warn once per batch when the settings leave the sender blank (mail from nobody looks like junk)."""
     given = {"name": settings.company_name, "address": settings.address, "phone": settings.phone}
-    missing = [label for label, value in given.items() if not clean_text(value)]
+    missing = [t(label) for label, value in given.items() if not clean_text(value)]
     if missing:
-        empty = " and ".join(missing)
         batch.warn(
-            "Settings", f"the business {empty}: empty in the settings, so not printed; fill in the settings"
+            t("Settings"),
+            t(
+                "the business {empty}: empty in the settings, so not printed; fill in the settings",
+                empty=and_list(missing),
+            ),
         )
 
 
@@ -64,7 +67,7 @@ def load_logo(settings: BusinessSettings, batch: Batch) -> ImageReader | None:
         return logo
     except Exception:
         log.warning("the logo could not be read", exc_info=True)
-        batch.warn("Letterhead", "the logo in the settings could not be read, so it was left out")
+        batch.warn(t("Letterhead"), t("the logo in the settings could not be read, so it was left out"))
         return None
 
 

@@ -26,6 +26,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from app.domain import clock
 from app.domain.errors import UserError
+from app.domain.i18n import t
 from app.domain.postal import AddressProblem, MailingAddress, one_line, postal_lines
 from app.domain.settings import BusinessSettings
 from app.domain.templates import LetterTemplate, field_text, fill_letter
@@ -41,6 +42,7 @@ from app.services.documents.common import (
     page_size,
     pdf_canvas,
     refuse_if_empty,
+    warn_missing_glyphs,
 )
 from app.services.documents.text import Line
 
@@ -159,7 +161,9 @@ def window_for(settings: BusinessSettings, override: EnvelopeWindow | None = Non
                 *(float(stored[k]) for k in ("left_mm", "top_mm", "width_mm", "height_mm"))
             )
         except (KeyError, TypeError, ValueError):
-            raise UserError("Envelope window: give its left, top, width and height in millimetres.") from None
+            raise UserError(
+                t("Envelope window: give its left, top, width and height in millimetres.")
+            ) from None
         return _checked_window(window, settings)
     return DEFAULT_WINDOWS.get(settings.paper_size, DEFAULT_WINDOWS["letter"])
 
@@ -174,8 +178,10 @@ def _checked_window(window: EnvelopeWindow, settings: BusinessSettings) -> Envel
         or window.height < 15 * MM
     ):
         raise UserError(
-            "Envelope window: it must lie in the top half of the page "
-            "and be at least 40 mm wide and 15 mm tall."
+            t(
+                "Envelope window: it must lie in the top half of the page "
+                "and be at least 40 mm wide and 15 mm tall."
+            )
         )
     return window
 
@@ -231,7 +237,7 @@ def render_letters(
     business = business_values(settings, day or clock.today())
     result = BatchResult(Path(out))
     batch = Batch(result, progress=progress, cancel=cancel)
-    title = f"{template.title} letters"
+    title = t("{title} letters", title=template.title)
     with pdf_canvas(out, layout.page, title=title, author=settings.company_name) as canvas:
         logo = letterhead.load_logo(settings, batch)
         letterhead.check_business(settings, batch)
@@ -265,13 +271,6 @@ def render_letters(
                 result.pages += 1
         refuse_if_empty(batch, "letters")
     return result
-
-
-def warn_missing_glyphs(batch: Batch, key: str, lines: Iterable[str]) -> None:
-    """A character no font has prints as an empty box: the owner is told which, for which record."""
-    missing = fonts.missing_glyphs(" ".join(lines))
-    if missing:
-        batch.warn(key, f"no font has “{missing}”; it prints as a box")
 
 
 def business_values(settings: BusinessSettings, day: datetime.date) -> dict[str, object]:
@@ -313,7 +312,7 @@ def layout_letter(
 ) -> list[LetterPage]:
     """Every line of one letter, page by page; a UserError when it cannot be printed."""
     if not clean_text(letter.address.name) and not clean_text(letter.address.company):
-        raise AddressProblem("The address has no name to send it to.")
+        raise AddressProblem(t("The address has no name to send it to."))
     address = postal_lines(letter.address, sender_country=settings.country or "US")
     page_w, page_h = layout.page
     first_page = LetterPage(_address_block(address, layout))
@@ -362,8 +361,13 @@ def _address_block(address: list[str], layout: _Layout) -> list[Line]:
     )
     if fitted is None:
         raise AddressProblem(
-            f"The address does not fit the envelope window even wrapped at {ADDRESS_MIN_SIZE:g} pt "
-            f"({len(address)} lines; the window holds {_lines_held(window.height)} at that size)."
+            t(
+                "The address does not fit the envelope window even wrapped at {size} pt "
+                "({lines} lines; the window holds {held} at that size).",
+                size=f"{ADDRESS_MIN_SIZE:g}",
+                lines=len(address),
+                held=_lines_held(window.height),
+            )
         )
     size, lines = fitted
     return text.block_lines(
@@ -429,7 +433,7 @@ class _Flow:
         header = Line(
             self.layout.left,
             page_h - self.layout.top - 8,
-            f"{self.continuation} · page {number}",
+            f"{self.continuation} · {t('page {number}', number=number)}",
             fonts.REGULAR,
             8,
         )

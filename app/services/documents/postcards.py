@@ -40,11 +40,13 @@ from app.services.documents.common import (
     BatchResult,
     Cancel,
     Progress,
+    or_list,
     page_size,
     pdf_canvas,
     refuse_if_empty,
+    warn_missing_glyphs,
 )
-from app.services.documents.letters import LetterData, business_values, letter_values, warn_missing_glyphs
+from app.services.documents.letters import LetterData, business_values, letter_values
 from app.services.documents.text import Line
 
 # USPS: the OCR read area and the barcode clear zone, in points from the card's bottom-left corner.
@@ -109,7 +111,7 @@ def render_postcards(
     """Postcards from the template's postcard message; the records that cannot be printed are listed."""
     card = CARD_SIZES.get(size.lower().replace("×", "x").replace(" ", ""))
     if card is None:
-        raise UserError(f"Postcard size: choose {' or '.join(CARD_SIZES)}.")
+        raise UserError(t("Postcard size: choose {sizes}.", sizes=or_list(CARD_SIZES)))
     positions, page = _sheet_positions(card, page_size(settings)) if per_sheet else ([(0.0, 0.0)], None)
     page = page or (card.width, card.height)
     business = business_values(settings, day or clock.today())
@@ -129,7 +131,8 @@ def render_postcards(
         warn_missing_glyphs(batch, record.key, (line.text for line in (*message, *prepared.address)))
         return prepared
 
-    with pdf_canvas(out, page, title=f"{template.title} postcards", author=settings.company_name) as canvas:
+    title = t("{title} postcards", title=template.title)
+    with pdf_canvas(out, page, title=title, author=settings.company_name) as canvas:
         logo = letterhead.load_logo(settings, batch)
         letterhead.check_business(settings, batch)
         _define_sides(canvas, card, settings, logo)
@@ -179,11 +182,15 @@ def _print_sheet(
 
 
 def _draw_boxes(canvas: Canvas, boxes: tuple[tuple[float, float, float, float], ...]) -> None:
+    # Its own graphics state: the box's pale fill must not become the colour of the text drawn next
+    # (it did: the message printed a faint blue and the offer vanished into its box).
+    canvas.saveState()
     for x, y, width, height in boxes:
         canvas.setFillColorRGB(*OFFER_FILL)
         canvas.setStrokeColorRGB(*ACCENT)
         canvas.setLineWidth(0.8)
         canvas.rect(x, y, width, height, stroke=1, fill=1)
+    canvas.restoreState()
 
 
 def _cut_marks(canvas: Canvas, x: float, y: float, card: CardSize) -> None:
@@ -295,7 +302,9 @@ def _message_lines(
                 tuple((x, y - drop, w, h) for x, y, w, h in boxes),
             )
         size -= 0.5
-    raise UserError(f"The postcard message is too long for a {card.name} card; shorten it in the template.")
+    raise UserError(
+        t("The postcard message is too long for a {size} card; shorten it in the template.", size=card.name)
+    )
 
 
 def _place(
@@ -358,7 +367,7 @@ def _address(card: CardSize, lines: list[str]) -> list[Line]:
         lines, fonts.REGULAR, size=11, min_size=8, max_width=width, max_height=top - bottom
     )
     if fitted is None:
-        raise AddressProblem(f"The address does not fit the address area of a {card.name} card.")
+        raise AddressProblem(t("The address does not fit the address area of a {size} card.", size=card.name))
     size, wrapped = fitted
     block = text.block_height(len(wrapped), size)
     # Low in the read area (where the post's reader looks first), never inside the clear zone.
