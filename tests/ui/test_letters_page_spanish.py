@@ -149,3 +149,15 @@ def test_a_mistake_in_the_template_is_explained_in_spanish(qtbot, page) -> None:
     assert page.message.text() == (
         "La plantilla usa {frist_name}, que la aplicación no conoce. Revise cómo está escrito."
     )
+
+
+def test_every_title_and_what_it_is_for_shows_whole_in_the_narrow_pane(page) -> None:
+    from PySide6.QtCore import QRect, Qt
+
+    metrics = page.table.fontMetrics()
+    for row in range(page.model.rowCount()):
+        for column in (0, 1):
+            text = page.model.index(row, column).data()
+            width = page.table.columnWidth(column) - 8  # the cell's own margins
+            needed = metrics.boundingRect(QRect(0, 0, width, 1000), Qt.TextFlag.TextWordWrap, text).height()
+            assert needed <= page.table.rowHeight(row), text
