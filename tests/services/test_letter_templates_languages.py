@@ -216,3 +216,20 @@ def test_a_template_s_mistakes_are_explained_in_spanish(spanish) -> None:
         dataclasses.replace(shipped_templates()["check_in"], greetings=("Hola {first_name}:",))
     )
     assert greetings.greetings[-1] == "Apreciable cliente:"
+
+
+def test_a_spanish_edit_that_cannot_print_is_set_aside_and_the_batch_says_so_in_spanish(db, spanish) -> None:
+    from app.services.documents.letter_templates import set_aside_note
+
+    broken = dataclasses.asdict(shipped_templates("es")["replacement"]) | {"body": "Por qué ahora: {reason}"}
+    repository.save_template("replacement", broken, "es")
+
+    template = template_for("replacement")
+    assert template == shipped_templates("es")["replacement"]
+    assert set_aside_note(template) == (
+        "no se pudo usar su versión de la carta “Reemplazo” (Una carta nunca imprime sus propias notas sobre "
+        "un cliente ({reason}: el motivo de la oportunidad es su nota (está en la hoja de llamadas)). "
+        "Quítelo de la carta); se imprimió en su lugar el texto original; corríjala en la página Cartas"
+    )
+    apply_language("en")
+    assert set_aside_note(template_for("replacement")) == ""  # the English template is untouched
