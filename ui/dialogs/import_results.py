@@ -9,6 +9,7 @@ workbook, and the import can be undone from it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,8 @@ from PySide6.QtWidgets import (
 
 from app.services import importing
 from app.services.backups import backup_before
+from app.services.importing.report import plan_summary, report_lines
+from app.services.importing.said import shown
 from ui.dialogs.import_step import ImportStep
 from ui.messages import show_error, show_info
 from ui.models.rows_model import RowsModel
@@ -36,22 +39,25 @@ from ui.window_state import last_folder, remember_folder
 
 PREVIEW_ROWS = 500
 LISTED_NOTES = 5_000  # past this the list says how many more: the saved workbook has them all
-ACTION_WORDS = {
-    "create": "new customer",
-    "update": "adds to an existing customer",
-    "merge_in_file": "same customer as an earlier row",
-    "unchanged": "already there, nothing new",
-    "reject": "not imported",
-}
-# (preview key, heading, starting width in pixels); the last column takes the rest of the width.
+
+
+def _previewed(key: str) -> Callable[[Any], str]:
+    return lambda row: row.preview().get(key, "")
+
+
+def _problems(row: Any) -> str:
+    return " ".join(shown(problem) for problem in row.problems)
+
+
+# (heading, value, starting width in pixels); the last column takes the rest of the width.
 # Problems come first: they are what the owner must read before importing.
 PREVIEW_COLUMNS = (
-    ("problems", "Problems", 230),
-    ("name", "Name", 160),
-    ("phone", "Phone", 120),
-    ("email", "E-mail", 180),
-    ("address", "Address", 250),
-    ("equipment", "Equipment", 0),
+    ("Problems", _problems, 230),
+    ("Name", _previewed("name"), 160),
+    ("Phone", _previewed("phone"), 120),
+    ("E-mail", _previewed("email"), 180),
+    ("Address", _previewed("address"), 250),
+    ("Equipment", _previewed("equipment"), 0),
 )
 
 
@@ -70,7 +76,7 @@ class PreviewPage(ImportStep):
             [
                 ("Row", lambda r: r.excel_row),
                 ("What happens", _what_happens),
-                *[(label, lambda r, k=key: r.preview().get(k, "")) for key, label, _ in PREVIEW_COLUMNS],
+                *[(heading, value) for heading, value, _ in PREVIEW_COLUMNS],
             ],
             self,
         )
@@ -132,20 +138,14 @@ class PreviewPage(ImportStep):
         plan.rows, plan.groups, plan.row_data = plan.rows[:PREVIEW_ROWS], [], []
         self.plan = plan
         self.state.date_order = plan.date_order
-        parts = [
-            count_text(plan.rows_read, "row") + " read",
-            count_text(plan.customers_created, "new customer"),
-            count_text(plan.customers_updated, "existing customer") + " updated",
-            count_text(plan.duplicates_merged, "duplicate row") + " merged",
-            count_text(plan.sites_created, "site"),
-            count_text(plan.equipment_created, "piece of equipment", "pieces of equipment"),
-            count_text(rejected, "row") + " not imported",
+        first = self.tr("The first %1 rows are shown below.").replace("%1", f"{PREVIEW_ROWS:,}")
+        lines = [
+            *([shown(self.nothing)] if self.nothing else []),
+            plan_summary(plan, rejected),
+            *([first] if plan.rows_read > PREVIEW_ROWS else []),
+            *(shown(warning) for warning in plan.warnings),
         ]
-        shown = f"\nThe first {PREVIEW_ROWS:,} rows are shown below." if plan.rows_read > PREVIEW_ROWS else ""
-        nothing = f"{self.nothing}\n" if self.nothing else ""
-        self.summary.setText(
-            nothing + ", ".join(parts) + "." + shown + "".join(f"\n{w}" for w in plan.warnings)
-        )
+        self.summary.setText("\n".join(lines))
         self.date_order.setVisible(plan.date_order_ambiguous)
         if plan.date_order_ambiguous:
             self.date_order.blockSignals(True)
@@ -159,11 +159,7 @@ class PreviewPage(ImportStep):
         self.uncertain.blockSignals(True)
         self.uncertain.clear()
         for row in rows:
-            match = row.uncertain_match
-            who = f"row {match.excel_row}" if match.customer_id is None else "a customer you have"
-            text = f"Row {row.excel_row}: {row.preview()['name']} may be {who}, {match.name}"
-            text += f" ({match.address})" if match.address else ""
-            item = QListWidgetItem(f"{text}: {match.reason}")
+            item = QListWidgetItem(self._uncertain_text(row))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             same = self.state.decisions.get(row.excel_row, False)
             item.setCheckState(Qt.CheckState.Checked if same else Qt.CheckState.Unchecked)
@@ -173,6 +169,24 @@ class PreviewPage(ImportStep):
         visible = self.uncertain.count() > 0
         self.uncertain.setVisible(visible)
         self.uncertain_label.setVisible(visible)
+
+    def _uncertain_text(self, row: Any) -> str:
+        """ "Row 3: Jonathon Smith may be a customer you have, Jonathan Smith (12 Elm St, Dover): why"."""
+        match = row.uncertain_match
+        who = (
+            self.tr("row %1").replace("%1", str(match.excel_row))
+            if match.customer_id is None
+            else self.tr("a customer you have")
+        )
+        text = (
+            self.tr("Row %1: %2 may be %3, %4")
+            .replace("%1", str(row.excel_row))
+            .replace("%2", row.preview()["name"])
+            .replace("%3", who)
+            .replace("%4", match.name)
+        )
+        text += f" ({match.address})" if match.address else ""
+        return f"{text}: {shown(match.reason)}"
 
     def _decisions_changed(self) -> None:
         for index in range(self.uncertain.count()):
@@ -213,7 +227,15 @@ class PreviewPage(ImportStep):
 
 
 def _what_happens(row: Any) -> str:
-    return row.reason if row.action == "reject" else ACTION_WORDS.get(row.action, row.action)
+    if row.action == "reject":
+        return shown(row.reason)
+    words = {
+        "create": QCoreApplication.translate("PreviewPage", "new customer"),
+        "update": QCoreApplication.translate("PreviewPage", "adds to an existing customer"),
+        "merge_in_file": QCoreApplication.translate("PreviewPage", "same customer as an earlier row"),
+        "unchanged": QCoreApplication.translate("PreviewPage", "already there, nothing new"),
+    }
+    return words.get(row.action, row.action)
 
 
 def backed_up_import(
@@ -260,15 +282,24 @@ class ReportPage(ImportStep):
 
     def initializePage(self) -> None:
         report = self.state.report
-        self.summary.setText(report_text(report))
-        lines = [f"Row {item['row']}: not imported: {item['reason']}" for item in report.rejected]
-        lines += report.warnings
+        self.summary.setText("\n".join(report_lines(report)))
+        # Only the lines listed are put in words: a 100,000-row file can have as many.
+        not_imported = self.tr("Row %1: not imported: %2")
+        lines = [
+            not_imported.replace("%1", str(item["row"])).replace("%2", shown(item["reason"]))
+            for item in report.rejected[:LISTED_NOTES]
+        ]
+        lines += [shown(warning) for warning in report.warnings[: LISTED_NOTES - len(lines)]]
         self.notes.clear()
-        self.notes.addItems(lines[:LISTED_NOTES])
-        if len(lines) > LISTED_NOTES:
-            more = len(lines) - LISTED_NOTES
-            self.notes.addItem(f"… and {more:,} more: save the report as a workbook to see them all.")
-        self.notes.setVisible(bool(lines))
+        self.notes.addItems(lines)
+        more = len(report.rejected) + len(report.warnings) - len(lines)
+        if more > 0:
+            self.notes.addItem(
+                self.tr("… and %1 more: save the report as a workbook to see them all.").replace(
+                    "%1", f"{more:,}"
+                )
+            )
+        self.notes.setVisible(bool(lines))  # nothing listed only when there was nothing to list
         self.notes_label.setText(
             self.tr("Rows not imported and values that need a look:")
             if lines
@@ -309,25 +340,11 @@ def undo_import_in_background(runner: Any, batch: int) -> None:
         show_info(
             runner.parent(),
             QCoreApplication.translate("ImportUndo", "Import undone"),
-            "\n".join([text, *undo.warnings]),
+            "\n".join([text, *(shown(warning) for warning in undo.warnings)]),
         )
 
     runner.run(
         QCoreApplication.translate("ImportUndo", "Undoing the import…"),
         lambda _p, _c: importing.undo_import(batch),
         on_done=undone,
-    )
-
-
-def report_text(report: Any) -> str:
-    """The counts of an import, in three lines."""
-    equipment = count_text(report.equipment_created, "piece of equipment", "pieces of equipment")
-    return "\n".join(
-        [
-            f"{report.file}, sheet {report.sheet}: {count_text(report.rows_read, 'row')} read.",
-            f"{count_text(report.customers_created, 'customer')} added, {report.customers_updated:,} "
-            f"updated, {count_text(report.duplicates_merged, 'duplicate')} merged, "
-            f"{count_text(report.sites_created, 'site')} and {equipment} added.",
-            f"{count_text(len(report.rejected), 'row')} not imported.",
-        ]
     )

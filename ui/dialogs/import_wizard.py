@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import UserError
 from app.services import importing
+from app.services.importing.said import shown
 from ui.dialogs.import_restore import add_restore_pages, is_restore, restore_next_id
 from ui.dialogs.import_results import PreviewPage, ReportPage
 from ui.dialogs.import_step import ImportStep, error_label
@@ -39,7 +40,6 @@ from ui.widgets.basics import text_label
 from ui.window_state import last_folder, remember_folder
 
 SAMPLE_VALUES = 3
-FILE_FILTER = "Spreadsheets (*.xlsx *.xlsm *.xls *.xlsb *.ods *.csv *.txt);;All files (*)"
 
 
 class FilePage(ImportStep):
@@ -68,7 +68,10 @@ class FilePage(ImportStep):
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import customers"), last_folder(), self.tr(FILE_FILTER)
+            self,
+            self.tr("Import customers"),
+            last_folder(),
+            self.tr("Spreadsheets (*.xlsx *.xlsm *.xls *.xlsb *.ods *.csv *.txt);;All files (*)"),
         )
         if path:
             remember_folder(str(Path(path).parent))
@@ -82,7 +85,7 @@ class FilePage(ImportStep):
             self.state.info = importing.inspect_file(Path(self.path.text().strip()))
             self.state.restores_everything = is_restore(self.state.info)  # our export: the restore's path
         except UserError as error:
-            self.error.setText(error.message)
+            self.error.setText(shown(error.message))
             return False
         except OSError as error:
             self.error.setText(self.tr("The file could not be read: %1.").replace("%1", error.strerror or ""))
@@ -114,7 +117,7 @@ class SheetPage(ImportStep):
             self.sheets.addItem(sheet.name + (f" ({', '.join(marks)})" if marks else ""), sheet.name)
         self.sheets.setCurrentIndex(max(self.sheets.findData(info.default_sheet), 0))
         self.setSubTitle(_file_description(info))
-        self.note.setText(info.note)
+        self.note.setText(shown(info.note))
         self.error.clear()
 
     def validatePage(self) -> bool:
@@ -127,7 +130,7 @@ class SheetPage(ImportStep):
             self.tr("Reading %1…").replace("%1", path.name),
             lambda _p, _c: _read_and_judge(path, sheet),
             on_done=self._read,
-            on_failed=lambda error: self.error.setText(error.message),
+            on_failed=lambda error: self.error.setText(shown(error.message)),
         )
         return False
 
@@ -142,23 +145,29 @@ def _read_and_judge(path: Path, sheet: str) -> tuple[Any, Any]:
     return table, importing.list_refusal(table, path.name)
 
 
-KIND_NAMES = {
-    "xlsx": "an Excel workbook",
-    "xls": "an Excel 97–2003 workbook",
-    "xlsb": "an Excel binary workbook",
-    "ods": "an OpenDocument spreadsheet",
-    "csv": "a text (CSV) file",
-}
+def _kind_name(kind: str) -> str:
+    """ "an Excel workbook": what the file is, as the sheet step says it."""
+    names = {
+        "xlsx": QCoreApplication.translate("SheetPage", "an Excel workbook"),
+        "xls": QCoreApplication.translate("SheetPage", "an Excel 97–2003 workbook"),
+        "xlsb": QCoreApplication.translate("SheetPage", "an Excel binary workbook"),
+        "ods": QCoreApplication.translate("SheetPage", "an OpenDocument spreadsheet"),
+        "csv": QCoreApplication.translate("SheetPage", "a text (CSV) file"),
+    }
+    return names.get(kind) or QCoreApplication.translate("SheetPage", "a spreadsheet")
 
 
 def _file_description(info: Any) -> str:
-    kind = KIND_NAMES.get(info.kind, "a spreadsheet")
+    kind = _kind_name(info.kind)
     if len(info.sheets) == 1:
-        return f"{info.path.name} is {kind} with one sheet; it is read as it is."
-    return (
-        f"{info.path.name} is {kind} with {len(info.sheets)} sheets. The first visible sheet with data "
-        "is chosen; hidden and empty sheets are marked."
-    )
+        text = QCoreApplication.translate("SheetPage", "%1 is %2 with one sheet; it is read as it is.")
+    else:
+        text = QCoreApplication.translate(
+            "SheetPage",
+            "%1 is %2 with %3 sheets. The first visible sheet with data is chosen; hidden and empty sheets "
+            "are marked.",
+        )
+    return text.replace("%1", info.path.name).replace("%2", kind).replace("%3", str(len(info.sheets)))
 
 
 class MappingPage(ImportStep):
@@ -202,6 +211,7 @@ class MappingPage(ImportStep):
                 item.widget().deleteLater()
         self.combos = []
         mapping = importing.suggest_mapping(table)  # what the import will do with each column
+        targets = [(key, shown(label)) for key, label in importing.TARGET_FIELDS]  # once, not per column
         for column, title in enumerate((self.tr("Column"), self.tr("Examples"), self.tr("Import as"))):
             heading = QLabel(f"<b>{title}</b>")
             self.grid.addWidget(heading, 0, column)
@@ -209,11 +219,11 @@ class MappingPage(ImportStep):
             samples = [
                 str(v) for _, values in table.rows[:50] if index < len(values) and (v := values[index])
             ]
-            self.grid.addWidget(text_label(header or self.tr("(no heading)")), index + 1, 0)
+            self.grid.addWidget(text_label(shown(header) or self.tr("(no heading)")), index + 1, 0)
             self.grid.addWidget(text_label(" · ".join(samples[:SAMPLE_VALUES])), index + 1, 1)
             combo = QComboBox()
             combo.setObjectName(f"mapColumn{index}")
-            for key, label in importing.TARGET_FIELDS:
+            for key, label in targets:
                 combo.addItem(label, key)
             combo.setCurrentIndex(max(combo.findData(mapping.get(index, "ignore")), 0))
             combo.currentIndexChanged.connect(lambda _i: self.completeChanged.emit())
@@ -222,7 +232,7 @@ class MappingPage(ImportStep):
         self.guessed = [combo.currentData() for combo in self.combos]
         refusal = self.state.refusal
         self.refusal.setText(
-            refusal.reason
+            shown(refusal.reason)
             + ". "
             + self.tr("If it is your customer list all the same, choose below what each column holds.")
             if refusal is not None
@@ -232,7 +242,9 @@ class MappingPage(ImportStep):
         self.anyway.setVisible(refusal is not None)
         self.anyway.setChecked(False)
         # Headings below row 1 come with their own warning (the rows above were skipped).
-        notes = table.warnings if table.header_row > 1 else ["Headings found on row 1.", *table.warnings]
+        notes = [shown(warning) for warning in table.warnings]
+        if table.header_row == 1:
+            notes.insert(0, self.tr("Headings found on row 1."))
         self.warnings.setText("\n".join(notes))
 
     def isComplete(self) -> bool:

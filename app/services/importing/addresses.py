@@ -19,6 +19,7 @@ from app.services.importing.cleaning import (
     only_phone_numbers,
     text,
 )
+from app.services.importing.said import Said
 
 STATES = {
     "alabama": "AL", "alaska": "AK", "arizona": "AZ", "arkansas": "AR", "california": "CA", "colorado": "CO",
@@ -108,7 +109,7 @@ def fix_zip(value: object, us: bool = True) -> tuple[str, str]:
         return raw, ""
     digits = raw.replace("-", "").replace(" ", "")
     if not digits.isdigit():
-        return "", f"ZIP code “{raw}” is not a US ZIP code; it was put in the site's notes."
+        return "", _not_a_zip(raw)
     if len(digits) in (3, 4):
         digits = digits.zfill(5)  # Excel dropped the leading zeros (New England, New Jersey, Puerto Rico)
     elif len(digits) in (7, 8):
@@ -117,7 +118,11 @@ def fix_zip(value: object, us: bool = True) -> tuple[str, str]:
         return digits, ""
     if len(digits) == 9:
         return f"{digits[:5]}-{digits[5:]}", ""
-    return "", f"ZIP code “{raw}” is not a US ZIP code; it was put in the site's notes."
+    return "", _not_a_zip(raw)
+
+
+def _not_a_zip(raw: str) -> Said:
+    return Said("ZIP code “{value}” is not a US ZIP code; it was put in the site's notes.", value=raw)
 
 
 @lru_cache(maxsize=10_000)
@@ -239,20 +244,20 @@ def street_problem(cleaned: str) -> str:
     if _PLAIN_STREET.match(cleaned):
         return ""
     if is_flag(cleaned):
-        return f"“{cleaned}” is a yes/no value, not a street"
+        return Said("“{value}” is a yes/no value, not a street", value=cleaned)
     if not has_letters(cleaned):
-        return f"“{cleaned}” is not a street"
-    return contact_not(cleaned, "a street")
+        return Said("“{value}” is not a street", value=cleaned)
+    return contact_not(cleaned, Said("a street"))
 
 
 def unit_problem(cleaned: str) -> str:
     """An apartment or suite may be a bare number ("4"), but not a yes/no, a long record number or a phone."""
     if is_flag_text(cleaned):
-        return f"“{cleaned}” is a yes/no value, not an apartment or suite"
+        return Said("“{value}” is a yes/no value, not an apartment or suite", value=cleaned)
     digits = sum(ch.isdigit() for ch in cleaned)
     if (digits > 6 and not has_letters(cleaned)) or only_phone_numbers(cleaned):
-        return f"“{cleaned}” is not an apartment or suite"
-    return contact_not(cleaned, "an apartment or suite")
+        return Said("“{value}” is not an apartment or suite", value=cleaned)
+    return contact_not(cleaned, Said("an apartment or suite"))
 
 
 _THREE_DIGITS = re.compile(r"\d{3}")
@@ -265,9 +270,9 @@ def city_problem(cleaned: str) -> str:
     if _PLAIN_TOWN.match(cleaned) and not is_flag(cleaned):
         return ""
     if is_flag(cleaned) or not has_letters(cleaned):
-        return f"“{cleaned}” is not a town"
+        return Said("“{value}” is not a town", value=cleaned)
     if ("@" in cleaned and is_email_address(cleaned.lower())) or _THREE_DIGITS.search(cleaned):
-        return f"“{cleaned}” is not a town"
+        return Said("“{value}” is not a town", value=cleaned)
     return ""
 
 
@@ -278,7 +283,11 @@ def country_code(value: str) -> str:
 
 
 def country_problem(cleaned: str) -> str:
-    return "" if has_letters(cleaned) and not is_flag(cleaned) else f"“{cleaned}” is not a country"
+    return (
+        ""
+        if has_letters(cleaned) and not is_flag(cleaned)
+        else Said("“{value}” is not a country", value=cleaned)
+    )
 
 
 @lru_cache(maxsize=10_000)
@@ -299,7 +308,9 @@ def north_american_region(value: str) -> tuple[str, str]:
 
 def region_problem(cleaned: str) -> str:
     """A state column of a US or Canadian list holds a state or a province (“TRUE” is neither)."""
-    return "" if north_american_region(cleaned)[0] else f"“{cleaned}” is not a US state or Canadian province"
+    if north_american_region(cleaned)[0]:
+        return ""
+    return Said("“{value}” is not a US state or Canadian province", value=cleaned)
 
 
 _ID_DIGITS = re.compile(r"^[\d\s-]{6,}$")
@@ -309,14 +320,14 @@ def line_problem(line: str) -> str:
     """Why a line of an address block ("Bill to 3", "Ship to 2", a line of an address cell) is no part of an
     address: phone numbers, an e-mail address, a yes/no or a long record number ("" when it may be)."""
     if only_phone_numbers(line):
-        return f"“{line}” is a phone number, not part of an address"
+        return Said("“{value}” is a phone number, not part of an address", value=line)
     if "@" in line and is_email_address(line.strip().lower()):
-        return f"“{line}” is an e-mail address, not part of an address"
+        return Said("“{value}” is an e-mail address, not part of an address", value=line)
     if is_flag(line):
-        return f"“{line}” is a yes/no value, not part of an address"
+        return Said("“{value}” is a yes/no value, not part of an address", value=line)
     digits = line.replace("-", "").replace(" ", "")
     if _ID_DIGITS.match(line) and len(digits) not in (5, 9):
-        return f"“{line}” is a number, not part of an address"
+        return Said("“{value}” is a number, not part of an address", value=line)
     return ""
 
 

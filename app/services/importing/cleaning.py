@@ -21,6 +21,7 @@ from nicknames import NickNamer
 from rapidfuzz import fuzz
 
 from app.domain.values import clean_text, is_email_address
+from app.services.importing.said import Said
 
 _SPACES = re.compile(r"\s+")
 # What a "Customer Type" column says, in words (a yes/no "Is Company" column is read as a flag).
@@ -342,13 +343,13 @@ def is_flag_text(cleaned: str) -> bool:
     return cleaned.lower() in _FLAG_TEXT
 
 
-def contact_not(cleaned: str, field: str) -> str:
+def contact_not(cleaned: str, field: Said) -> str:
     """Why a text value is another field's: an e-mail address or phone numbers ("" when neither);
     `field` says what it is not ("a street")."""
     if "@" in cleaned and is_email_address(cleaned.lower()):
-        return f"“{cleaned}” is an e-mail address, not {field}"
+        return Said("“{value}” is an e-mail address, not {field}", value=cleaned, field=field)
     if only_phone_numbers(cleaned):
-        return f"“{cleaned}” is a phone number, not {field}"
+        return Said("“{value}” is a phone number, not {field}", value=cleaned, field=field)
     return ""
 
 
@@ -356,19 +357,19 @@ def name_problem(cleaned: str) -> str:
     """Why a value is no name of a person or a business ("" when it may be one): a record number, a
     yes/no, a phone number or an e-mail address in a name column is not someone's name."""
     if not has_letters(cleaned):
-        return f"“{cleaned}” is not a name"
+        return Said("“{value}” is not a name", value=cleaned)
     if is_flag_text(cleaned):
-        return f"“{cleaned}” is a yes/no value, not a name"
-    return contact_not(cleaned, "a name")
+        return Said("“{value}” is a yes/no value, not a name", value=cleaned)
+    return contact_not(cleaned, Said("a name"))
 
 
 def text_problem(cleaned: str) -> str:
     """A word-like field (a source, a segment, a kind of equipment): anything but a bare yes/no."""
-    return f"“{cleaned}” is a yes/no value" if cleaned.lower() in _FLAG_TEXT else ""
+    return Said("“{value}” is a yes/no value", value=cleaned) if cleaned.lower() in _FLAG_TEXT else ""
 
 
 def flag_problem(cleaned: str) -> str:
-    return "" if cleaned.lower() in FLAG_WORDS else f"“{cleaned}” is not a yes or a no"
+    return "" if cleaned.lower() in FLAG_WORDS else Said("“{value}” is not a yes or a no", value=cleaned)
 
 
 _MONEY = re.compile(r"^\(?-?\s*(?:usd|us\$|\$)?\s*-?[\d,]*\.?\d+\s*(?:usd)?\)?$", re.IGNORECASE)
@@ -395,7 +396,11 @@ def parse_amount(value: object) -> Decimal | None:
 
 
 def money_problem(cleaned: str) -> str:
-    return "" if parse_amount(cleaned) is not None else f"“{cleaned}” is not an amount of money"
+    return (
+        ""
+        if parse_amount(cleaned) is not None
+        else Said("“{value}” is not an amount of money", value=cleaned)
+    )
 
 
 # ----------------------------------------------------------------------------- the same person?

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from app.domain import clock
 from app.services.importing.cleaning import text
+from app.services.importing.said import Said
 
 MDY, DMY = "MDY", "DMY"
 EARLIEST = datetime.date(1900, 1, 1)
@@ -101,13 +102,13 @@ class DateReader:
         except (ValueError, OverflowError) as error:
             if isinstance(error, DateProblem):
                 raise
-            raise DateProblem(f"“{raw}” is not a date") from None
+            raise DateProblem(Said("“{value}” is not a date", value=raw)) from None
 
     def _number(self, number: float, shown: object) -> datetime.date:
         if number.is_integer() and 1800 <= number <= 2200:
             return self._checked(datetime.date(int(number), 1, 1), int(number))  # a bare year
         if not 1 <= number < 2_958_466:  # 2_958_465 is 31 Dec 9999
-            raise DateProblem(f"{text(shown)} is not a date")
+            raise DateProblem(Said("{value} is not a date", value=text(shown)))
         whole = int(number)
         if not self.date1904 and whole < 60:
             whole += 1  # before Excel's phantom 29 Feb 1900 the count is one day off
@@ -131,7 +132,7 @@ class DateReader:
 
     def _checked(self, day: datetime.date, shown: object) -> datetime.date:
         if not EARLIEST <= day <= LATEST:
-            raise DateProblem(f"{text(shown)} is out of the range of believable dates")
+            raise DateProblem(Said("{value} is out of the range of believable dates", value=text(shown)))
         return day
 
 
@@ -149,12 +150,12 @@ def _worded(raw: str, today: datetime.date) -> datetime.date:
     months = [w for w in words if w[:3] in _MONTHS and not w.isdigit() and (w in _MONTHS or len(w) > 3)]
     numbers = [w for w in words if w.isdigit()]
     if len(months) != 1 or not numbers or len(numbers) > 2:
-        raise DateProblem(f"“{raw}” is not a date")
+        raise DateProblem(Said("“{value}” is not a date", value=raw))
     month = _MONTHS[months[0][:3]]
     years = [n for n in numbers if len(n) == 4]
     if len(years) != 1:
         if len(numbers) == 1 and len(numbers[0]) == 2:  # "Mar-15" as Excel shows mmm-yy
             return datetime.date(_year(numbers[0], today), month, 1)
-        raise DateProblem(f"“{raw}” is not a date")
+        raise DateProblem(Said("“{value}” is not a date", value=raw))
     days = [n for n in numbers if n is not years[0]]
     return datetime.date(int(years[0]), month, int(days[0]) if days else 1)

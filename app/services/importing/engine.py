@@ -27,6 +27,7 @@ from app.services.importing.planning import ImportPlan, plan_import
 from app.services.importing.reading import SheetInfo, list_sheets, read_grid
 from app.services.importing.report import ImportReport, UndoReport, nothing_imported
 from app.services.importing.restoring import is_full_export, restore_export
+from app.services.importing.said import Said
 from app.services.importing.sniffing import Sniffed, sniff
 from app.services.importing.steps import Ticker, business_region, paused_gc
 from app.services.importing.writing import to_write
@@ -55,12 +56,17 @@ def inspect_file(path: Path) -> FileInfo:
 def _inspect(path: Path, sniffed: Sniffed) -> FileInfo:
     sheets = list_sheets(path, sniffed)
     if not sheets:
-        raise UserError(f"{path.name} has no sheets with cells; pick the file that holds your customer list.")
+        raise UserError(
+            Said(
+                "{file} has no sheets with cells; pick the file that holds your customer list.",
+                file=path.name,
+            )
+        )
     default = next((s.name for s in sheets if not s.hidden and s.has_data), None)
     if default is None:
         default = next((s.name for s in sheets if s.has_data), None)
     if default is None:
-        raise UserError(f"{path.name} is empty: none of its sheets has anything in it.")
+        raise UserError(Said("{file} is empty: none of its sheets has anything in it.", file=path.name))
     if exported.is_export(path, sniffed, [s.name for s in sheets]):
         default = "customer"
     return FileInfo(path, sniffed.kind, sheets, default, sniffed.note)
@@ -86,7 +92,12 @@ def _read(path: Path, sniffed: Sniffed, info: FileInfo, sheet: str | None) -> Sh
     name = sheet or info.default_sheet
     if name not in {s.name for s in info.sheets}:
         raise UserError(
-            f"{path.name} has no sheet named “{name}”; it has {', '.join(s.name for s in info.sheets)}."
+            Said(
+                "{file} has no sheet named “{sheet}”; it has {sheets}.",
+                file=path.name,
+                sheet=name,
+                sheets=", ".join(s.name for s in info.sheets),
+            )
         )
     if name == "customer" and exported.is_export(path, sniffed, [s.name for s in info.sheets]):
         table = exported.joined_table(path)
@@ -246,18 +257,29 @@ def _report(path: Path, table: SheetTable, plan: ImportPlan, dry_run: bool) -> I
     warnings = list(plan.warnings)
     if plan.date_order_ambiguous:
         warnings.append(
-            f"Some dates could be read either day-first or month-first; they were read as "
-            f"{'month/day/year' if plan.date_order == 'MDY' else 'day/month/year'}."
+            Said(
+                "Some dates could be read either day-first or month-first; they were read as {order}.",
+                order=Said("month/day/year") if plan.date_order == "MDY" else Said("day/month/year"),
+            )
         )
     for row in plan.rows:
         if row.action != "reject":
-            warnings.extend(f"Row {row.excel_row}: {problem}" for problem in row.problems)
+            warnings.extend(Said("Row {row}: {problem}", row=row.excel_row, problem=p) for p in row.problems)
         if row.uncertain_match is not None:
             match = row.uncertain_match
             other = (
-                f"customer “{match.name}”" if match.customer_id else f"row {match.excel_row} ({match.name})"
+                Said("customer “{name}”", name=match.name)
+                if match.customer_id
+                else Said("row {row} ({name})", row=match.excel_row, name=match.name)
             )
-            warnings.append(f"Row {row.excel_row} may be the same as {other}: {match.reason}; kept apart.")
+            warnings.append(
+                Said(
+                    "Row {row} may be the same as {other}: {reason}; kept apart.",
+                    row=row.excel_row,
+                    other=other,
+                    reason=match.reason,
+                )
+            )
     return ImportReport(
         file=path.name,
         sheet=table.sheet,

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from app.domain.fields import CUSTOMER, DATE_KINDS, EQUIPMENT, SITE, Entity, FieldKind
+from app.services.importing.said import Said
 
 
 def _targets(entity: Entity) -> list[tuple[str, str]]:
@@ -44,8 +45,8 @@ TARGET_FIELDS: list[tuple[str, str]] = [
     ("billing_region", "Billing state"),
     ("billing_postal_code", "Billing ZIP code"),
     ("billing_country", "Billing country"),
-    *[(f"bill_to_{n}", f"Bill to line {n}") for n in range(1, 6)],
-    *[(f"ship_to_{n}", f"Ship to line {n}") for n in range(1, 6)],
+    *[(f"bill_to_{n}", Said("Bill to line {n}", n=n)) for n in range(1, 6)],
+    *[(f"ship_to_{n}", Said("Ship to line {n}", n=n)) for n in range(1, 6)],
     *_targets(EQUIPMENT),
     ("last_service", "Last service visit"),
     # What the customer bought before, as one total: an opening-balance sale, so lifetime value counts it.
@@ -55,7 +56,15 @@ TARGET_FIELDS: list[tuple[str, str]] = [
     ("ignore", "Ignore"),
 ]
 TARGET_KEYS = frozenset(key for key, _ in TARGET_FIELDS)
-LABELS = dict(TARGET_FIELDS)
+LABELS = dict(TARGET_FIELDS)  # English; `target_label` for the owner's language where it is shown
+
+
+def target_label(target: str) -> Said:
+    """What a target is called, in English and, where it is shown (said.shown), in the owner's language."""
+    name = LABELS[target]
+    return name if isinstance(name, Said) else Said(name)
+
+
 IMPORTED_ENTITIES = (CUSTOMER, SITE, EQUIPMENT)
 _IMPORTED = [spec for entity in IMPORTED_ENTITIES for spec in entity.importable]
 DATE_TARGETS = frozenset(

@@ -40,12 +40,13 @@ from app.services.importing.fields import (
     FLAG_TARGETS,
     KEYWORDS,
     KNOWN_HEADERS,
-    LABELS,
     SERVICE_ADDRESS_TARGETS,
     TARGET_KEYS,
     normalise_header,
+    target_label,
 )
-from app.services.importing.reading import MAX_ROWS, Grid, column_letter
+from app.services.importing.reading import MAX_ROWS, Grid, column_letter, too_many_rows
+from app.services.importing.said import Said
 
 HEADER_SEARCH_ROWS = 50
 _TOTAL = re.compile(r"^\s*(grand\s+)?totals?\b|^\s*sum\b|^\s*count\b", re.IGNORECASE)
@@ -77,7 +78,11 @@ def build_table(grid: Grid, file_name: str) -> SheetTable:
     header_index = find_header_row(rows)
     if header_index is None:
         raise UserError(
-            f"The sheet “{grid.sheet}” of {file_name} is empty; pick the sheet that holds the customer list."
+            Said(
+                "The sheet “{sheet}” of {file} is empty; pick the sheet that holds the customer list.",
+                sheet=grid.sheet,
+                file=file_name,
+            )
         )
     header_cells = rows[header_index]
     width = _data_width(rows, header_index)
@@ -95,23 +100,30 @@ def build_table(grid: Grid, file_name: str) -> SheetTable:
     data, dropped = drop_summary_rows(data)
     if dropped:
         warnings.append(
-            f"Left out {len(dropped)} row(s) that look like totals, page footers or print dates, "
-            "not customers "
-            f"(row {', '.join(str(r) for r in dropped[:10])}{'…' if len(dropped) > 10 else ''})."
+            Said(
+                "Left out {count} row(s) that look like totals, page footers or print dates, not customers "
+                "(row {rows}{more}).",
+                count=len(dropped),
+                rows=", ".join(str(r) for r in dropped[:10]),
+                more="…" if len(dropped) > 10 else "",
+            )
         )
     if not data:
         raise UserError(
-            f"The sheet “{grid.sheet}” of {file_name} has column headings but no rows of customers "
-            "below them."
+            Said(
+                "The sheet “{sheet}” of {file} has column headings but no rows of customers below them.",
+                sheet=grid.sheet,
+                file=file_name,
+            )
         )
     if len(data) > MAX_ROWS:
-        raise UserError(
-            f"{file_name} has {len(data):,} rows of data; the importer takes at most {MAX_ROWS:,} at a time "
-            "and never drops rows. Split it into smaller files and import each."
-        )
+        raise UserError(too_many_rows(file_name, len(data), of_data=True))
     if header_index > 0:
         warnings.append(
-            f"The column headings are on row {header_index + 1}; the rows above them were skipped."
+            Said(
+                "The column headings are on row {row}; the rows above them were skipped.",
+                row=header_index + 1,
+            )
         )
     return SheetTable(
         grid.sheet, header_index + 1, headers, data, warnings, grid.date1904, grid.uncached, grid.from_text
@@ -120,7 +132,7 @@ def build_table(grid: Grid, file_name: str) -> SheetTable:
 
 def _header_text(cells: Sequence[object], index: int) -> str:
     text = clean_text(cells[index]) if index < len(cells) else ""
-    return text or f"Column {column_letter(index)}"
+    return text or Said("Column {letter}", letter=column_letter(index))
 
 
 def _data_width(rows: list[list[object]], header_index: int) -> int:
@@ -313,18 +325,18 @@ def phone_labels(headers: list[str], mapping: dict[int, str]) -> dict[int, int]:
 def _postal_problem(cleaned: str) -> str:
     """A column-wide look only (rows.py repairs and checks each ZIP): a US ZIP or a Canadian postal code."""
     if is_flag(cleaned) and not cleaned.isdigit():
-        return f"“{cleaned}” is a yes/no value, not a ZIP code"
+        return Said("“{value}” is a yes/no value, not a ZIP code", value=cleaned)
     compact = cleaned.replace("-", "").replace(" ", "")
     if compact.isdigit() and 3 <= len(compact) <= 9:
         return ""
     if re.fullmatch(r"[A-Za-z]\d[A-Za-z]\d[A-Za-z]\d", compact):
         return ""
-    return f"“{cleaned}” is not a ZIP code"
+    return Said("“{value}” is not a ZIP code", value=cleaned)
 
 
 def _equipment_kind_problem(cleaned: str) -> str:
     if cleaned.lower() in CUSTOMER_TYPE_WORDS:
-        return f"“{cleaned}” is a kind of customer, not of equipment"
+        return Said("“{value}” is a kind of customer, not of equipment", value=cleaned)
     return text_problem(cleaned)
 
 
@@ -379,10 +391,16 @@ def fit_mapping(
         if new == target or (target in FLAG_TARGETS and new in FLAG_TARGETS):
             new = "note"
         fitted[index] = new
-        what = "yes/no values" if flags else f"values such as “{misfits[0]}”"
         changes.append(
-            f"Column “{headers[index]}” holds {what}, not “{LABELS[target]}”: imported as "
-            + (f"“{LABELS[new]}”." if new != "note" else "a note with its heading.")
+            Said(
+                "Column “{header}” holds {what}, not “{field}”: imported as {new}",
+                header=headers[index],
+                what=Said("yes/no values") if flags else Said("values such as “{value}”", value=misfits[0]),
+                field=target_label(target),
+                new=Said("“{field}”.", field=target_label(new))
+                if new != "note"
+                else Said("a note with its heading."),
+            )
         )
     return fitted, changes
 
@@ -492,7 +510,7 @@ def check_mapping(mapping: dict[int, str], width: int) -> dict[int, str]:
     for index, target in mapping.items():
         column = int(index)
         if target not in TARGET_KEYS:
-            raise UserError(f"“{target}” is not something a column can be imported as.")
+            raise UserError(Said("“{target}” is not something a column can be imported as.", target=target))
         if 0 <= column < width:
             checked[column] = target
     return checked

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from app.domain.values import is_email_address
 from app.services.importing.fields import KNOWN_HEADERS, PHONE_TARGETS, normalise_header
 from app.services.importing.headers import SheetTable
+from app.services.importing.said import Said, clause, quoted
 
 NAME_TARGETS = ("full_name", "first_name", "last_name", "company", "bill_to_1")  # in the order read
 ADDRESS_TARGETS = frozenset(
@@ -62,10 +63,10 @@ class NotAList:
 
     def sentence(self) -> str:
         """The refusal in one sentence (the command line's, and any caller's without a mapping step)."""
-        return f"Nothing was imported: {self.reason[:1].lower()}{self.reason[1:]}; {self.fix}."
+        return Said("Nothing was imported: {reason}; {fix}.", reason=clause(self.reason), fix=self.fix)
 
 
-_BY_HAND = (
+_BY_HAND = Said(
     "if it is your customer list all the same, import it with File ▸ Import in the app and choose what "
     "each column holds"
 )
@@ -78,8 +79,11 @@ def judge(table: SheetTable, mapping: dict[int, str], file_name: str) -> NotALis
     names = [index for target in NAME_TARGETS for index, t in sorted(mapping.items()) if t == target]
     if not names:
         return NotAList(
-            f"The file {file_name} has no column of names (such as Name, Customer, First name, Last name "
-            "or Company), so it does not look like a list of customers",
+            Said(
+                "The file {file} has no column of names (such as Name, Customer, First name, Last name or "
+                "Company), so it does not look like a list of customers",
+                file=file_name,
+            ),
             _BY_HAND,
         )
     phones = [index for index, t in sorted(mapping.items()) if t in PHONE_TARGETS]
@@ -130,33 +134,50 @@ class _Seen:
     def verdict(self, table: SheetTable, file_name: str) -> NotAList | None:
         if not self.named:
             return NotAList(
-                f"None of the rows of {file_name} has a name in its name columns, so it does not look like "
-                "a list of customers",
+                Said(
+                    "None of the rows of {file} has a name in its name columns, so it does not look like a "
+                    "list of customers",
+                    file=file_name,
+                ),
                 _BY_HAND,
             )
         column = table.headers[self.columns.most_common(1)[0][0]]
         if self.namelike < NAME_SHARE * self.named:
-            examples = " and ".join(f"“{text[:40]}”" for text in self.not_names)
+            examples = [quoted(text[:40]) for text in self.not_names]
             return NotAList(
-                f"The column “{column}” of {file_name}, read as the names, holds {examples} and the like, "
-                "not names of people or businesses, so it does not look like a list of customers",
+                Said(
+                    "The column “{column}” of {file}, read as the names, holds {examples} and the like, not "
+                    "names of people or businesses, so it does not look like a list of customers",
+                    column=column,
+                    file=file_name,
+                    examples=examples[0]
+                    if len(examples) == 1
+                    else Said("{first} and {second}", first=examples[0], second=examples[1]),
+                ),
                 _BY_HAND,
             )
         if not self.reachable_columns:
             return NotAList(
-                f"The file {file_name} has no column of phone numbers, e-mails or addresses, so it does not "
-                "look like a list of customers to keep in touch with",
+                Said(
+                    "The file {file} has no column of phone numbers, e-mails or addresses, so it "
+                    "does not look like a list of customers to keep in touch with",
+                    file=file_name,
+                ),
                 _BY_HAND,
             )
         if self.reachable < CONTACT_SHARE * self.named:
             some = (
-                f"{self.reachable * 100 // self.named} in 100"
+                Said("{share} in 100", share=self.reachable * 100 // self.named)
                 if self.sampled
-                else f"{self.reachable:,} of the {self.named:,}"
+                else Said("{count:,} of the {total:,}", count=self.reachable, total=self.named)
             )
             return NotAList(
-                f"Only {some} rows of {file_name} have a phone number, e-mail or address, so it does not "
-                "look like a list of customers to keep in touch with",
+                Said(
+                    "Only {some} rows of {file} have a phone number, e-mail or address, so it does not look "
+                    "like a list of customers to keep in touch with",
+                    some=some,
+                    file=file_name,
+                ),
                 _BY_HAND,
             )
         return None
@@ -177,10 +198,14 @@ def _sales(table: SheetTable, mapping: dict[int, str], names: list[int], file_na
     most = counts.most_common(1)[0][1]
     if most < REPEATED_NAME and counts.total() < ROWS_PER_NAME * len(counts):
         return None
-    shown = ", ".join(f"“{h}”" for h in sales[:3])
     return NotAList(
-        f"The file {file_name} looks like a list of sales or payments, not of customers (it has columns "
-        f"such as {shown}, and the same name on up to {most:,} rows)",
+        Said(
+            "The file {file} looks like a list of sales or payments, not of customers (it has "
+            "columns such as {headings}, and the same name on up to {most:,} rows)",
+            file=file_name,
+            headings=tuple(quoted(h) for h in sales[:3]),
+            most=most,
+        ),
         _BY_HAND,
     )
 
@@ -193,11 +218,14 @@ def _no_headings(table: SheetTable, file_name: str) -> NotAList | None:
     data = [h for h in headers if _has_email(h) or _is_phone(h) or _NUMBERISH.match(h) or _DATE_TEXT.match(h)]
     if not data:
         return None
-    shown = ", ".join(f"“{h[:40]}”" for h in headers[:3])
     return NotAList(
-        f"The file {file_name} has no row of column headings (row {table.header_row} holds {shown}: "
-        "data, not headings)",
-        "add a row of headings (such as Name, Phone, E-mail, Address) at the top and import it again",
+        Said(
+            "The file {file} has no row of column headings (row {row} holds {shown}: data, not headings)",
+            file=file_name,
+            row=table.header_row,
+            shown=tuple(quoted(h[:40]) for h in headers[:3]),
+        ),
+        Said("add a row of headings (such as Name, Phone, E-mail, Address) at the top and import it again"),
     )
 
 

@@ -28,6 +28,7 @@ from rapidfuzz import fuzz
 from app.services.importing import addresses as addr
 from app.services.importing.cleaning import same_person, shown_phone
 from app.services.importing.rows import RowData
+from app.services.importing.said import Said
 
 NAME_SURE = 100
 MAX_PEOPLE = 20  # different people compared per shared phone or e-mail (a mailbox of a whole office)
@@ -143,7 +144,9 @@ class KeptApart:
 def shared_what(key: str, region: str = "US") -> str:
     """ "the phone (410) 555-0101" or "the e-mail info@example.com", for a kept-apart pair."""
     kind, _, value = key.partition(":")
-    return f"the phone {shown_phone(value, region)}" if kind == "p" else f"the e-mail {value}"
+    if kind == "p":
+        return Said("the phone {number}", number=shown_phone(value, region))
+    return Said("the e-mail {address}", address=value)
 
 
 # ----------------------------------------------------------------------------- within the file
@@ -256,7 +259,9 @@ class Saved:
         ranked = sorted(votes.items(), key=lambda item: (-item[1], item[0]))
         if len(ranked) > 1:
             others = ", ".join(self.names.get(cid, str(cid)) for cid, _ in ranked[1:4])
-            return ranked[0][0], f"also resembles {others}; matched to {self.names.get(ranked[0][0])}"
+            return ranked[0][0], Said(
+                "also resembles {others}; matched to {name}", others=others, name=self.names.get(ranked[0][0])
+            )
         return ranked[0][0], ""
 
     def _holders(self, key: str) -> list[int]:
@@ -273,7 +278,7 @@ class Saved:
                 continue
             for cid in self._holders(key):
                 if not same_customer(self.who[cid], keys.who):
-                    reason = f"{shared_what(key, region)} but another name"
+                    reason = Said("{shared} but another name", shared=shared_what(key, region))
                     return UncertainMatch(cid, None, self.names.get(cid, ""), "", reason, 0)
         return None
 
@@ -321,10 +326,13 @@ def _best_alike(
             score = int(min(name_score, street_score))
             if best is None or score > best.score:
                 reason = (
-                    f"a similar name ({name_score:.0f}% alike) at a similar address "
-                    f"({street_score:.0f}% alike)"
+                    Said(
+                        "a similar name ({name:.0f}% alike) at a similar address ({street:.0f}% alike)",
+                        name=name_score,
+                        street=street_score,
+                    )
                     if score < NAME_SURE
-                    else "the same name at the same address"
+                    else Said("the same name at the same address")
                 )
                 best = UncertainMatch(
                     ident if saved else None,

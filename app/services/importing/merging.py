@@ -23,6 +23,7 @@ from app.domain.fields import FieldKind
 from app.services.importing import addresses as addr
 from app.services.importing.cleaning import same_person, shown_phone
 from app.services.importing.rows import PLAIN_CUSTOMER, OpeningSale, RowData
+from app.services.importing.said import Said
 
 _SLOT_OF_KIND = {
     "mobile": "phone_mobile",
@@ -109,7 +110,7 @@ def merge_group(group: Group, rows: list[RowData], region: str) -> None:
             keys[("", f"|{index}")] = len(group.sites)
             row_sites.append(len(group.sites))
             group.sites.append(_empty_site())
-            row.add_problem("No address: its equipment is on a site without an address.")
+            row.add_problem(Said("No address: its equipment is on a site without an address."))
         service = row_sites[0] if row_sites else None
         last_site = service if service is not None else last_site
         if row.equipment and service is not None:

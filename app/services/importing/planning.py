@@ -25,14 +25,17 @@ from app.services import privacy
 from app.services.importing import matching
 from app.services.importing.cleaning import shown_phone
 from app.services.importing.dates import DMY, MDY, DateReader, decide_order
-from app.services.importing.fields import DATE_TARGETS, LABELS
+from app.services.importing.fields import DATE_TARGETS, target_label
 from app.services.importing.headers import SheetTable, check_mapping, fit_mapping
 from app.services.importing.matching import KeptApart, Keys, Saved, UncertainMatch, shared_what
 from app.services.importing.merging import Group, diff_saved, equipment_key, has_changes, merge_group
-from app.services.importing.rows import RowBuilder, RowData
+from app.services.importing.rows import NO_IDENTITY, RowBuilder, RowData
+from app.services.importing.said import Said, quoted
 from app.services.importing.steps import Ticker, business_region, paused_gc
 
-SUPPRESSED = "This customer was erased at their request; they are not imported again."
+SUPPRESSED = Said("This customer was erased at their request; they are not imported again.")
+NO_NAME = Said("The row has no name (first, last or company).")
+NOT_IMPORTED = Said("The row could not be imported.")
 
 
 @dataclass(slots=True)
@@ -186,37 +189,51 @@ def _overlap_warnings(builder: RowBuilder) -> list[str]:
         if len(columns) < 2:
             continue
         later, noted = builder.overlaps[target]
-        named = ", ".join(f"“{headers[i]}”" for i in columns)
-        text = (
-            f"{LABELS[target]} is in {len(columns)} columns ({named}): the first filled one whose value fits "
-            "is used"
+        warnings.append(
+            Said(
+                "{field} is in {count} columns ({named}): the first filled one whose value fits is used"
+                "{later}{noted}.",
+                field=target_label(target),
+                count=len(columns),
+                named=tuple(quoted(headers[i]) for i in columns),
+                later=Said(
+                    " (on {count:,} rows a later column, the first being empty or not fitting)", count=later
+                )
+                if later
+                else "",
+                noted=Said("; {count:,} other values were kept in the notes", count=noted) if noted else "",
+            )
         )
-        if later:
-            text += f" (on {later:,} rows a later column, the first being empty or not fitting)"
-        if noted:
-            text += f"; {noted:,} other values were kept in the notes"
-        warnings.append(text + ".")
     places = [a for a in builder.addresses if not a.billing]
     if len(places) > 1:
-        named = ", ".join(f"“{a.prefix.capitalize() or 'Service address'}”" for a in places)
         warnings.append(
-            f"Each row has {len(places)} addresses ({named}): each filled one is a site of its own."
+            Said(
+                "Each row has {count} addresses ({named}): each filled one is a site of its own.",
+                count=len(places),
+                named=tuple(quoted(a.prefix.capitalize() or Said("Service address")) for a in places),
+            )
         )
     return warnings
 
 
 def _sales_warning(plan: ImportPlan, builder: RowBuilder) -> str:
     """What became of the "Total Sales" column: how many sales, how much, and which day each took."""
-    dated = []
-    for column, count in plan.sales_dated.most_common():
-        dated.append(f"by “{column}” for {count:,}" if column else f"by the import day for {count:,}")
+    dated = tuple(
+        Said("by “{column}” for {count:,}", column=column, count=count)
+        if column
+        else Said("by the import day for {count:,}", count=count)
+        for column, count in plan.sales_dated.most_common()
+    )
     column = (
         builder.headers[builder.columns["lifetime_value"][0]] if builder.columns.get("lifetime_value") else ""
     )
-    return (
-        f"“{column}” was imported as an opening-balance sale for {plan.sales_created:,} customers "
-        f"({formatting.money(plan.sales_total)} in all), dated {', '.join(dated)}: lifetime value and the "
-        "dashboard count it."
+    return Said(
+        "“{column}” was imported as an opening-balance sale for {count:,} customers ({total} in all), dated "
+        "{dated}: lifetime value and the dashboard count it.",
+        column=column,
+        count=plan.sales_created,
+        total=formatting.money(plan.sales_total),
+        dated=dated,
     )
 
 
@@ -275,9 +292,13 @@ class _Planner:
                 continue
             if not row.has_identity and not row.sites and last is not None:
                 self.continues[index] = last
-                row.add_problem(f"No name: taken as more of the customer on row {self.rows[last].excel_row}.")
+                row.add_problem(
+                    Said(
+                        "No name: taken as more of the customer on row {row}.", row=self.rows[last].excel_row
+                    )
+                )
             elif not row.has_identity and not row.sites:
-                row.reject = "The row has no name, phone, e-mail or address."
+                row.reject = NO_IDENTITY
             else:
                 last = index
 
@@ -286,9 +307,10 @@ class _Planner:
         for index, above in self.continues.items():
             if self.rows[above].reject:
                 row = self.rows[index]
-                row.reject = (
-                    f"The row has no name, phone or e-mail, and row {self.rows[above].excel_row} above it, "
-                    "which it would belong to, is not imported."
+                row.reject = Said(
+                    "The row has no name, phone or e-mail, and row {row} above it, which it would belong to, "
+                    "is not imported.",
+                    row=self.rows[above].excel_row,
                 )
                 self.keys[index] = None
 
@@ -305,7 +327,7 @@ class _Planner:
                 other.excel_row,
                 other.customer.get("display_name", ""),
                 matching.one_line(other.sites),
-                f"{shared_what(pair.key, self.region)} but another name",
+                Said("{shared} but another name", shared=shared_what(pair.key, self.region)),
                 0,
             )
         return found
@@ -317,7 +339,7 @@ class _Planner:
                 self.keys.append(None)
                 continue
             if not (row.customer.get("display_name")):
-                row.reject = "The row has no name (first, last or company)."
+                row.reject = NO_NAME
                 self.keys.append(None)
                 continue
             keys = matching.keys_of(row)
@@ -350,7 +372,7 @@ class _Planner:
             member_keys = [k for k in (self.keys[i] for i in group.members) if k is not None]
             group.saved_id, warning = saved.match(member_keys)
             if warning:
-                self.rows[group.primary].add_problem(f"This customer {warning}.")
+                self.rows[group.primary].add_problem(Said("This customer {warning}.", warning=warning))
             if group.saved_id is not None or not member_keys:
                 continue
             primary_keys, excel_row = member_keys[0], self.rows[group.primary].excel_row
@@ -459,7 +481,7 @@ class _Planner:
                 row.sites,
                 [],
                 problems=list(row.problems),
-                reason=row.reject or "The row could not be imported.",
+                reason=row.reject or NOT_IMPORTED,
             )
         group, action = placed
         if action == "merge_in_file":

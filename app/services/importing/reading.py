@@ -38,6 +38,7 @@ from defusedxml import ElementTree
 
 from app.domain.errors import UserError
 from app.services.importing import package
+from app.services.importing.said import Said
 from app.services.importing.sniffing import HEAD_BYTES, PASSWORD_MESSAGE, Sniffed
 
 T = TypeVar("T")
@@ -81,9 +82,10 @@ _ZIP_ERRORS = (KeyError, zipfile.BadZipFile, OSError, EOFError, zlib.error, Elem
 
 
 def _damaged_workbook(name: str) -> str:
-    return (
-        f"{name} is damaged or not a workbook Customers for Life can read; open it in Excel, "
-        "save it again and import the new copy."
+    return Said(
+        "{file} is damaged or not a workbook Customers for Life can read; open it in Excel, save it "
+        "again and import the new copy.",
+        file=name,
     )
 
 
@@ -210,15 +212,18 @@ def read_grid(path: Path, sniffed: Sniffed, sheet: str) -> Grid:
         return Grid(sheet, read_text_rows(path, sniffed), from_text=True)
     source = _source(path, sniffed)
     workbook = _open_workbook(path, sniffed, source)
-    damaged = (
-        f"The sheet “{sheet}” of {path.name} is damaged; open it in Excel, save it again and import "
-        "the new copy."
+    damaged = Said(
+        "The sheet “{sheet}” of {file} is damaged; open it in Excel, save it again and import the new copy.",
+        sheet=sheet,
+        file=path.name,
     )
     try:
         try:
             calamine_sheet = calamine(path, lambda: workbook.get_sheet_by_name(sheet), damaged)
         except python_calamine.WorksheetNotFound as error:
-            raise UserError(f"{path.name} has no sheet named “{sheet}”.") from error
+            raise UserError(
+                Said("{file} has no sheet named “{sheet}”.", file=path.name, sheet=sheet)
+            ) from error
         rows = calamine(path, lambda: _bounded_rows(path, calamine_sheet), damaged)
         shared = SharedValues()
         for row in rows:
@@ -241,8 +246,13 @@ def _bounded_rows(path: Path, sheet: python_calamine.CalamineSheet) -> list[list
         raise UserError(too_many_rows(path.name, height))
     if width > MAX_COLUMNS:
         raise UserError(
-            f"The sheet “{sheet.name}” has something in column {column_letter(width - 1)}, far right of any "
-            f"list; the importer reads up to {MAX_COLUMNS} columns. Delete the stray cells and import again."
+            Said(
+                "The sheet “{sheet}” has something in column {column}, far right of any list; the importer "
+                "reads up to {most} columns. Delete the stray cells and import again.",
+                sheet=sheet.name,
+                column=column_letter(width - 1),
+                most=MAX_COLUMNS,
+            )
         )
     return sheet.to_python(skip_empty_area=False)
 
@@ -275,10 +285,17 @@ class SharedValues:
         return row
 
 
-def too_many_rows(name: str, rows: int) -> str:
-    return (
-        f"{name} has {rows:,} rows; the importer takes at most {MAX_ROWS:,} at a time and never drops rows. "
-        "Split it into smaller files and import each."
+def too_many_rows(name: str, rows: int, of_data: bool = False) -> str:
+    """The file is too long to import (`of_data`: counted below its headings, without blank rows)."""
+    return Said(
+        "{file} has {count:,} rows of data; the importer takes at most {most:,} at a time and never drops "
+        "rows. Split it into smaller files and import each."
+        if of_data
+        else "{file} has {count:,} rows; the importer takes at most {most:,} at a time and never drops rows. "
+        "Split it into smaller files and import each.",
+        file=name,
+        count=rows,
+        most=MAX_ROWS,
     )
 
 
@@ -353,7 +370,9 @@ def _uncached_formulas(path: Path, source: Source, sheet: str) -> set[tuple[int,
                 if len(found) >= MAX_UNCACHED_LISTED:
                     return found
     except _ZIP_ERRORS as error:
-        raise UserError(f"{path.name} is damaged; get a fresh copy and import again.") from error
+        raise UserError(
+            Said("{file} is damaged; get a fresh copy and import again.", file=path.name)
+        ) from error
     return found
 
 
@@ -394,7 +413,9 @@ def read_text_rows(path: Path, sniffed: Sniffed) -> list[list[object]]:
             return _read_text(path, encoding)
         except UnicodeDecodeError:
             continue
-    raise UserError(f"{path.name} is not readable text; save it from Excel as .xlsx or .csv (UTF-8).")
+    raise UserError(
+        Said("{file} is not readable text; save it from Excel as .xlsx or .csv (UTF-8).", file=path.name)
+    )
 
 
 def _read_text(path: Path, encoding: str) -> list[list[object]]:
@@ -415,8 +436,12 @@ def _read_text(path: Path, encoding: str) -> list[list[object]]:
             # csv's own words ("field larger than field limit (131072)") mean nothing to the owner.
             log.info("csv could not read %s at line %s: %s", path, reader.line_num, error)
             raise UserError(
-                f'Line {starts:,} of {path.name} cannot be read: usually a quote mark (") there is missing '
-                "its partner, so one cell runs on into the lines below; fix the file and import again."
+                Said(
+                    'Line {line:,} of {file} cannot be read: usually a quote mark (") there is missing its '
+                    "partner, so one cell runs on into the lines below; fix the file and import again.",
+                    line=starts,
+                    file=path.name,
+                )
             ) from error
     if rows and rows[0] and isinstance(rows[0][0], str):
         rows[0][0] = rows[0][0].lstrip("\ufeff")

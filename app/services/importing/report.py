@@ -10,7 +10,10 @@ from typing import TYPE_CHECKING, Any
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from app.domain.i18n import t
+from app.domain.wording import count_text
 from app.infra.workbooks import bold_cell, safe_cell, save_atomically
+from app.services.importing.said import Said, clause, shown
 
 if TYPE_CHECKING:
     from app.services.importing.planning import ImportPlan
@@ -30,25 +33,40 @@ def nothing_imported(file_name: str, plan: ImportPlan) -> str | None:
     if not reasons:
         return None
     common = reasons.most_common(SUMMED_REASONS)
-    summary = "; ".join(f"{count:,} {'row' if count == 1 else 'rows'}: {reason}" for reason, count in common)
+    summary: list[Said] = [
+        Said(
+            "{count:,} row: {reason}" if count == 1 else "{count:,} rows: {reason}",
+            count=count,
+            reason=reason,
+        )
+        for reason, count in common
+    ]
     if len(reasons) > SUMMED_REASONS:
         others = sum(reasons.values()) - sum(count for _, count in common)
-        summary += f"; {others:,} for other reasons"
+        summary.append(Said("{count:,} for other reasons", count=others))
     rows = (
-        f"the only row of {file_name} could not be used"
+        Said("the only row of {file} could not be used", file=file_name)
         if plan.rows_read == 1
-        else f"none of the {plan.rows_read:,} rows of {file_name} could be used"
+        else Said("none of the {count:,} rows of {file} could be used", count=plan.rows_read, file=file_name)
     )
-    return (
-        f"Nothing was imported: {rows} ({summary}); check that it is your customer list, with the column "
-        "headings in its first row."
+    return Said(
+        "Nothing was imported: {rows} ({summary}); check that it is your customer list, with the column "
+        "headings in its first row.",
+        rows=rows,
+        summary=_joined(summary, "; "),
     )
+
+
+def _joined(parts: list[Said], between: str) -> Said:
+    """Clauses one after the other, each in the owner's language when shown."""
+    names = [f"part{n}" for n in range(len(parts))]
+    return Said(between.join(f"{{{name}}}" for name in names), **dict(zip(names, parts, strict=True)))
 
 
 def _reason_words(reason: str) -> str:
-    """ "The row has no name (first, last or company)." → "the row has no name (first, last or company)"."""
-    words = (reason or "the row could not be imported").split("; ")[0].rstrip(". ")
-    return words[:1].lower() + words[1:]
+    """ "The row has no name (first, last or company)." → "the row has no name (first, last or company)":
+    the reason's first clause, its first letter small (in the owner's language too, when it is a Said)."""
+    return clause(reason or Said("The row could not be imported."), first_only=True)
 
 
 @dataclass
@@ -115,20 +133,82 @@ _SUMMARY = [
 
 
 def save_report_workbook(report: ImportReport, path: Path) -> None:
-    """A summary sheet, the rejected rows with their reasons, and the warnings; written then renamed."""
+    """A summary sheet, the rejected rows with their reasons, and the warnings, in the owner's language;
+    written then renamed."""
     workbook = Workbook(write_only=True)
     bold = Font(bold=True)
-    summary = workbook.create_sheet("Summary")
+    summary = workbook.create_sheet(t("Summary"))
     for label, key in _SUMMARY:
         value = getattr(report, key)
-        summary.append([bold_cell(summary, label, bold), "" if value is None else value])
-    summary.append([bold_cell(summary, "Rows rejected", bold), len(report.rejected)])
-    rejected = workbook.create_sheet("Rejected rows")
-    rejected.append([bold_cell(rejected, "Row", bold), bold_cell(rejected, "Reason", bold)])
+        summary.append([bold_cell(summary, t(label), bold), "" if value is None else value])
+    summary.append([bold_cell(summary, t("Rows rejected"), bold), len(report.rejected)])
+    rejected = workbook.create_sheet(t("Rejected rows"))
+    rejected.append([bold_cell(rejected, t("Row"), bold), bold_cell(rejected, t("Reason"), bold)])
     for item in report.rejected:
-        rejected.append([item["row"], safe_cell(rejected, item["reason"])])
-    warnings = workbook.create_sheet("Warnings")
-    warnings.append([bold_cell(warnings, "Warning", bold)])
+        rejected.append([item["row"], safe_cell(rejected, shown(item["reason"]))])
+    warnings = workbook.create_sheet(t("Warnings"))
+    warnings.append([bold_cell(warnings, t("Warning"), bold)])
     for warning in report.warnings:
-        warnings.append([safe_cell(warnings, warning)])
+        warnings.append([safe_cell(warnings, shown(warning))])
     save_atomically(workbook, path)
+
+
+def report_lines(report: ImportReport) -> list[str]:
+    """What an import did, in three lines in the owner's language (the wizard's last step)."""
+    read = report.rows_read
+    rejected = len(report.rejected)
+    return [
+        shown(
+            Said(
+                "{file}, sheet {sheet}: {count:,} row read."
+                if read == 1
+                else "{file}, sheet {sheet}: {count:,} rows read.",
+                file=report.file,
+                sheet=report.sheet,
+                count=read,
+            )
+        ),
+        shown(
+            Said(
+                "{customers} added, {updated:,} updated, {duplicates} merged, {sites} and {equipment} added.",
+                customers=count_text(report.customers_created, "customer"),
+                created=report.customers_created,
+                updated=report.customers_updated,
+                duplicates=count_text(report.duplicates_merged, "duplicate"),
+                merged=report.duplicates_merged,
+                sites=count_text(report.sites_created, "site"),
+                site_count=report.sites_created,
+                equipment=count_text(report.equipment_created, "piece of equipment", "pieces of equipment"),
+                equipment_count=report.equipment_created,
+            )
+        ),
+        shown(
+            Said(
+                "{count:,} row not imported." if rejected == 1 else "{count:,} rows not imported.",
+                count=rejected,
+            )
+        ),
+    ]
+
+
+def plan_summary(plan: ImportPlan, rejected: int) -> str:
+    """What the import will do, in one sentence in the owner's language (the wizard's preview)."""
+    return shown(
+        Said(
+            "{read}, {created}, {updated}, {merged}, {sites}, {equipment}, {rejected}.",
+            read=count_text(plan.rows_read, "row") + " read",
+            rows_read=plan.rows_read,
+            created=count_text(plan.customers_created, "new customer"),
+            customers_created=plan.customers_created,
+            updated=count_text(plan.customers_updated, "existing customer") + " updated",
+            customers_updated=plan.customers_updated,
+            merged=count_text(plan.duplicates_merged, "duplicate row") + " merged",
+            duplicates_merged=plan.duplicates_merged,
+            sites=count_text(plan.sites_created, "site"),
+            sites_created=plan.sites_created,
+            equipment=count_text(plan.equipment_created, "piece of equipment", "pieces of equipment"),
+            equipment_created=plan.equipment_created,
+            rejected=count_text(rejected, "row") + " not imported",
+            rows_rejected=rejected,
+        )
+    )

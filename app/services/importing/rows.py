@@ -49,15 +49,18 @@ from app.services.importing.fields import (
     BILLING_ADDRESS_TARGETS,
     FLAG_TARGETS,
     FUTURE_TARGETS,
-    LABELS,
     MULTI_TARGETS,
     SERVICE_ADDRESS_TARGETS,
     TARGET_FIELDS,
+    target_label,
 )
 from app.services.importing.headers import VALUE_CHECKS, AddressColumns, address_columns, phone_labels
 from app.services.importing.reading import MAX_CELL_CHARS
+from app.services.importing.said import Said
 
-__all__ = ["PLACEHOLDERS", "RowBuilder", "RowData"]
+__all__ = ["NO_IDENTITY", "PLACEHOLDERS", "RowBuilder", "RowData"]
+
+NO_IDENTITY = Said("The row has no name, phone, e-mail or address.")
 
 
 def _fingerprint(salt: bytes, values: list[object]) -> str:
@@ -256,7 +259,7 @@ class RowBuilder:
         self._equipment(row, values)
         self._sale(row, values)
         if not row.has_identity and not row.reject and not (row.sites or row.equipment or row.last_service):
-            row.reject = "The row has no name, phone, e-mail or address."
+            row.reject = NO_IDENTITY
         return row
 
     def _several(
@@ -303,8 +306,12 @@ class RowBuilder:
                         continue
                     header = self.headers[index]
                     row.add_problem(
-                        f"{header}: “{words}” is not a yes or a no; taken as a yes, and the words were "
-                        "put in the notes."
+                        Said(
+                            "{header}: “{value}” is not a yes or a no; taken as a yes, and the words were "
+                            "put in the notes.",
+                            header=header,
+                            value=words,
+                        )
                     )
                     row.add_note(f"{header}: {words}")
                     said = target in _REFUSALS
@@ -320,15 +327,17 @@ class RowBuilder:
             value = cells[index]
             if type(value) is str and len(value) >= MAX_CELL_CHARS:
                 # Excel and calamine stop at 32,767 characters: a cell that long was probably cut short.
-                return (
-                    f"Column “{self.headers[index]}” holds {len(value):,} characters, "
-                    "the most a cell may hold, "
-                    "so it was probably cut short; shorten it in the file and import again."
+                return Said(
+                    "Column “{header}” holds {count:,} characters, the most a cell may hold, "
+                    "so it was probably cut short; shorten it in the file and import again.",
+                    header=self.headers[index],
+                    count=len(value),
                 )
             if self.uncached and (excel_row, index) in self.uncached:
-                return (
-                    f"Column “{self.headers[index]}” holds a formula whose result was never saved; open the "
-                    "file in Excel, save it, and import again."
+                return Said(
+                    "Column “{header}” holds a formula whose result was never saved; open the file in Excel, "
+                    "save it, and import again.",
+                    header=self.headers[index],
                 )
         return ""
 
@@ -339,16 +348,16 @@ class RowBuilder:
         try:
             day = self.dates[index].read(value)
         except DateProblem as problem:
-            self._lost(row, index, value, f"{problem}")
+            self._lost(row, index, value, problem.args[0])
             return None
         if day and target not in FUTURE_TARGETS and day > self.today:
-            self._lost(row, index, value, f"{formatting.short_date(day)} is in the future")
+            self._lost(row, index, value, Said("{day} is in the future", day=formatting.short_date(day)))
             return None
         return day
 
     def _lost(self, row: RowData, index: int, value: object, why: str) -> None:
         header = self.headers[index]
-        row.add_problem(f"{header}: {why}; the value was put in the notes.")
+        row.add_problem(Said("{header}: {why}; the value was put in the notes.", header=header, why=why))
         row.add_note(f"{header}: {text(value)}")
 
     # ------------------------------------------------------------------ who
@@ -420,11 +429,16 @@ class RowBuilder:
             for kind, number in found:
                 row.phones.append((kind or labelled, number))
             for piece in rejected:
-                self._lost(row, index, piece, f"“{piece}” is not a complete phone number")
+                self._lost(row, index, piece, Said("“{value}” is not a complete phone number", value=piece))
             for number, extension in extensions:
                 shown = shown_phone(number, self.region)
                 row.add_problem(
-                    f"{self.headers[index]}: extension {extension} of {shown} was put in the notes."
+                    Said(
+                        "{header}: extension {extension} of {number} was put in the notes.",
+                        header=self.headers[index],
+                        extension=extension,
+                        number=shown,
+                    )
                 )
                 row.add_note(f"Extension {extension} of {shown}")
         for index in self.email_columns:
@@ -434,7 +448,7 @@ class RowBuilder:
             found, rejected = parse_emails(value)
             row.emails.extend(e for e in found if e not in row.emails)
             for piece in rejected:
-                self._lost(row, index, piece, f"“{piece}” is not an e-mail address")
+                self._lost(row, index, piece, Said("“{value}” is not an e-mail address", value=piece))
 
     def _customer_fields(self, row: RowData, values: dict) -> None:
         for name, value in self._plain(row, values, PLAIN_CUSTOMER).items():
@@ -668,7 +682,7 @@ class RowBuilder:
                 continue
             said = flag_value(value)
             if said is None:
-                self._lost(row, index, value, f"“{text(value)}” is not a yes or a no")
+                self._lost(row, index, value, Said("“{value}” is not a yes or a no", value=text(value)))
                 continue
             answer = bool(answer) or said
         return answer
@@ -681,10 +695,14 @@ class RowBuilder:
             code, where = addr.north_american_region(region)
             if not code:
                 index = read.region_index
-                header = self.headers[index] if index is not None else LABELS["region"]
+                header = self.headers[index] if index is not None else target_label("region")
                 row.add_problem(
-                    f"{header}: “{region}” is not a US state or Canadian province; "
-                    "the value was put in the notes."
+                    Said(
+                        "{header}: “{value}” is not a US state or Canadian province; the value was "
+                        "put in the notes.",
+                        header=header,
+                        value=region,
+                    )
                 )
                 row.add_note(f"{header}: {region}")
                 region = ""
@@ -700,7 +718,11 @@ class RowBuilder:
         if problem:
             notes = f"ZIP code: {text(found.postal_code)}"
             index = read.postal_index
-            row.add_problem(problem if index is None else f"{self.headers[index]}: {problem}")
+            row.add_problem(
+                problem
+                if index is None
+                else Said("{header}: {problem}", header=self.headers[index], problem=problem)
+            )
         return {
             "label": label,
             "street": found.street,
@@ -722,8 +744,10 @@ class RowBuilder:
         installed, warranty = equipment["installed_on"], equipment["warranty_until"]
         if warranty and installed and warranty < installed:
             row.add_problem(
-                f"{LABELS['warranty_until']}: the warranty cannot end before the install; "
-                "it was put in the notes."
+                Said(
+                    "{field}: the warranty cannot end before the install; it was put in the notes.",
+                    field=target_label("warranty_until"),
+                )
             )
             row.add_note(f"Warranty until: {formatting.numeric_date(warranty)}")
             equipment["warranty_until"] = None
@@ -739,7 +763,7 @@ class RowBuilder:
         index, raw, cleaned = values.get("lifetime_value", _NONE)
         amount = parse_amount(raw) if index is not None else None
         if index is not None and amount is not None and amount < 0:
-            self._lost(row, index, raw, f"{cleaned} is less than nothing")
+            self._lost(row, index, raw, Said("{value} is less than nothing", value=cleaned))
             amount = None
         if not amount:  # no total, or nothing bought: the last sale's day is kept where it can be read
             if last_sale is not None:

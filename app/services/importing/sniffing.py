@@ -20,6 +20,7 @@ from pathlib import Path
 
 from app.domain.errors import UserError
 from app.services.importing.package import Package, find_main, needs_rebuilding
+from app.services.importing.said import Said
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_UNPACKED_BYTES = 1024 * 1024 * 1024  # all parts of a workbook together, unpacked
@@ -46,7 +47,7 @@ _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 _WORKBOOK_STREAMS = ("Workbook".encode("utf-16-le"), "Book".encode("utf-16-le"))
 _DOCTYPE = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 
-PASSWORD_MESSAGE = (
+PASSWORD_MESSAGE = Said(
     "This file is password-protected; open it in Excel, remove the password, save, and import again."
 )
 
@@ -67,26 +68,39 @@ def sniff(path: Path) -> Sniffed:
     name = path.name
     if name.startswith("~$"):
         raise UserError(
-            f"{name} is the lock file Excel keeps beside an open workbook, not the workbook itself; "
-            f"pick {name[2:]} instead."
+            Said(
+                "{file} is the lock file Excel keeps beside an open workbook, not the workbook itself; pick "
+                "{workbook} instead.",
+                file=name,
+                workbook=name[2:],
+            )
         )
     if not path.exists():
-        raise UserError(f"The file {name} does not exist; check its name and folder.")
+        raise UserError(Said("The file {file} does not exist; check its name and folder.", file=name))
     if path.is_dir():
-        raise UserError(f"{name} is a folder, not a file; pick the spreadsheet inside it.")
+        raise UserError(Said("{file} is a folder, not a file; pick the spreadsheet inside it.", file=name))
     size = path.stat().st_size
     if size == 0:
-        raise UserError(f"{name} is empty (0 bytes); pick the file that holds your customer list.")
+        raise UserError(
+            Said("{file} is empty (0 bytes); pick the file that holds your customer list.", file=name)
+        )
     if size > MAX_FILE_BYTES:
         raise UserError(
-            f"{name} is {size / 1024 / 1024:,.0f} MB; the importer takes files up to "
-            f"{MAX_FILE_BYTES // 1024 // 1024} MB. Split it into smaller files and import each."
+            Said(
+                "{file} is {size:,.0f} MB; the importer takes files up to {most} MB. Split it into smaller "
+                "files and import each.",
+                file=name,
+                size=size / 1024 / 1024,
+                most=MAX_FILE_BYTES // 1024 // 1024,
+            )
         )
     try:
         with path.open("rb") as handle:
             head = handle.read(HEAD_BYTES)
     except OSError as error:
-        raise UserError(f"{name} cannot be read ({error.strerror}); close it in other programs.") from error
+        raise UserError(
+            Said("{file} cannot be read ({why}); close it in other programs.", file=name, why=error.strerror)
+        ) from error
     if head.startswith(ZIP_MAGIC):
         return _sniff_zip(path)
     if head.startswith(OLE_MAGIC):
@@ -99,8 +113,11 @@ def sniff(path: Path) -> Sniffed:
 
 def _damaged(name: str) -> UserError:
     return UserError(
-        f"{name} is damaged (perhaps it did not finish downloading or copying); "
-        "get a fresh copy and import again."
+        Said(
+            "{file} is damaged (perhaps it did not finish downloading or copying); get a fresh copy and "
+            "import again.",
+            file=name,
+        )
     )
 
 
@@ -127,7 +144,7 @@ def _sniff_zip(path: Path) -> Sniffed:
     note = (
         ""
         if path.suffix.lower() in (".xlsx", ".xlsm", ".ods", ".xlsb")
-        else f"{name} was read as a workbook."
+        else Said("{file} was read as a workbook.", file=name)
     )
     return Sniffed(kind, date1904=date1904, note=note, rebuild=rebuild)
 
@@ -151,11 +168,20 @@ def check_fits(name: str, kind: str, size: int) -> None:
         return
     limit = (MEMORY_BUDGET - BASE_MEMORY) // per_byte
     rows = (MEMORY_BUDGET - BASE_MEMORY) // ROW_MEMORY // 10_000 * 10_000
-    what = "text" if kind == "csv" else "sheet data"
     raise UserError(
-        f"{name} holds {_mb(size)} MB of {what}, more than the importer can read at once without "
-        f"running short of memory: it reads up to {_mb(limit)} MB (about {rows:,} rows of a dozen "
-        "columns) at a time, so split the list into smaller files and import each."
+        Said(
+            "{file} holds {size} MB of text, more than the importer can read at once without running short "
+            "of memory: it reads up to {most} MB (about {rows:,} rows of a dozen columns) at a time, so "
+            "split the list into smaller files and import each."
+            if kind == "csv"
+            else "{file} holds {size} MB of sheet data, more than the importer can read at once without "
+            "running short of memory: it reads up to {most} MB (about {rows:,} rows of a dozen columns) at a "
+            "time, so split the list into smaller files and import each.",
+            file=name,
+            size=_mb(size),
+            most=_mb(limit),
+            rows=rows,
+        )
     )
 
 
@@ -166,7 +192,13 @@ def _mb(size: int) -> str:
 def _check_bomb(name: str, infos: list[zipfile.ZipInfo]) -> None:
     """Refuse archives that would unpack to far more than any real workbook, before unpacking any."""
     if len(infos) > MAX_ZIP_ENTRIES:
-        raise UserError(f"{name} holds {len(infos):,} files inside; it is not a genuine workbook.")
+        raise UserError(
+            Said(
+                "{file} holds {count:,} files inside; it is not a genuine workbook.",
+                file=name,
+                count=len(infos),
+            )
+        )
     total = sum(info.file_size for info in infos)
     bomb = total > MAX_UNPACKED_BYTES or any(
         info.file_size > BIG_PART and info.file_size > MAX_PART_RATIO * max(info.compress_size, 1)
@@ -174,8 +206,11 @@ def _check_bomb(name: str, infos: list[zipfile.ZipInfo]) -> None:
     )
     if bomb:
         raise UserError(
-            f"{name} would unpack to far more data than a spreadsheet holds; it is damaged or not a "
-            "genuine workbook, so it was not opened."
+            Said(
+                "{file} would unpack to far more data than a spreadsheet holds; it is damaged or not "
+                "a genuine workbook, so it was not opened.",
+                file=name,
+            )
         )
 
 
@@ -187,12 +222,16 @@ def _zip_kind(name: str, package: Package) -> tuple[str, str]:
     if package.info("mimetype") is not None:
         if b"opendocument.spreadsheet" in package.read("mimetype")[:200]:
             return "ods", ""
-        raise UserError(f"{name} is an OpenDocument file but not a spreadsheet.")
+        raise UserError(Said("{file} is an OpenDocument file but not a spreadsheet.", file=name))
     if package.info("word/document.xml") is not None:
-        raise UserError(f"{name} is a Word document, not a spreadsheet; put the customer list in Excel.")
+        raise UserError(
+            Said("{file} is a Word document, not a spreadsheet; put the customer list in Excel.", file=name)
+        )
     if package.info("[Content_Types].xml") is not None:
-        raise UserError(f"{name} is an Office file but not an Excel workbook.")
-    raise UserError(f"{name} is a ZIP archive, not a spreadsheet; unpack it and import the spreadsheet.")
+        raise UserError(Said("{file} is an Office file but not an Excel workbook.", file=name))
+    raise UserError(
+        Said("{file} is a ZIP archive, not a spreadsheet; unpack it and import the spreadsheet.", file=name)
+    )
 
 
 def _check_xml_head(name: str, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
@@ -201,8 +240,11 @@ def _check_xml_head(name: str, archive: zipfile.ZipFile, info: zipfile.ZipInfo) 
         head = part.read(HEAD_BYTES)
     if _DOCTYPE.search(head):
         raise UserError(
-            f"{name} contains XML that a genuine workbook never has (a DOCTYPE), so it was not opened; "
-            "open it in Excel, save it again and import the new copy."
+            Said(
+                "{file} contains XML that a genuine workbook never has (a DOCTYPE), so it was not "
+                "opened; open it in Excel, save it again and import the new copy.",
+                file=name,
+            )
         )
 
 
@@ -225,12 +267,12 @@ def _sniff_ole(path: Path) -> Sniffed:
             found_workbook = found_workbook or any(s in window for s in _WORKBOOK_STREAMS)
             tail = chunk[-64:]
     if not found_workbook:
-        raise UserError(f"{path.name} is an old Office document but not an Excel workbook.")
+        raise UserError(Said("{file} is an old Office document but not an Excel workbook.", file=path.name))
     check_fits(path.name, "xls", path.stat().st_size)
     note = (
         ""
         if path.suffix.lower() == ".xls"
-        else f"{path.name} is an old Excel 97-2003 workbook; read as such."
+        else Said("{file} is an old Excel 97-2003 workbook; read as such.", file=path.name)
     )
     return Sniffed("xls", note=note)
 
@@ -242,31 +284,43 @@ def _sniff_text(path: Path, head: bytes) -> Sniffed:
     name = path.name
     if head.startswith(b"%PDF"):
         raise UserError(
-            f"{name} is a PDF, not a spreadsheet; export the list from your program as Excel or CSV."
+            Said(
+                "{file} is a PDF, not a spreadsheet; export the list from your program as Excel or CSV.",
+                file=name,
+            )
         )
     encoding = detect_encoding(head)
     if encoding is None:
         raise UserError(
-            f"{name} is not a spreadsheet or a text (CSV) file; save it from Excel as .xlsx or .csv "
-            "and import again."
+            Said(
+                "{file} is not a spreadsheet or a text (CSV) file; save it from Excel as .xlsx or .csv and "
+                "import again.",
+                file=name,
+            )
         )
     text = head.decode(encoding, errors="replace").lstrip("\ufeff \t\r\n").lower()
     if text.startswith(("<!doctype html", "<html", "<table", "<meta")) or "<html" in text[:2000]:
         raise UserError(
-            f"{name} is a web page (HTML) saved with a spreadsheet's name; open it in Excel, save it as an "
-            "Excel Workbook (.xlsx) and import that."
+            Said(
+                "{file} is a web page (HTML) saved with a spreadsheet's name; open it in Excel, save "
+                "it as an Excel Workbook (.xlsx) and import that.",
+                file=name,
+            )
         )
     if text.startswith("<?xml") or text.startswith("<"):
         raise UserError(
-            f"{name} is an XML file, not a workbook Customers for Life reads; open it in Excel, save it as "
-            "an Excel Workbook (.xlsx) and import that."
+            Said(
+                "{file} is an XML file, not a workbook Customers for Life reads; open it in Excel, "
+                "save it as an Excel Workbook (.xlsx) and import that.",
+                file=name,
+            )
         )
     size = path.stat().st_size
     check_fits(name, "csv", size // 2 if encoding.startswith("utf-16") else size)  # two bytes a letter
     note = (
         ""
         if path.suffix.lower() in (".csv", ".txt", ".tsv")
-        else f"{name} is a text (CSV) file; read as such."
+        else Said("{file} is a text (CSV) file; read as such.", file=name)
     )
     return Sniffed("csv", encoding=encoding, note=note)
 
