@@ -275,7 +275,7 @@ Sus datos, tal como estaban, se guardan en %1.</translation>
 <context>
     <name>CatalogItemDialog</name>
     <message>
-        <location filename="../../ui/dialogs/catalog_forms.py" line="190"/>
+        <location filename="../../ui/dialogs/catalog_forms.py" line="185"/>
         <source>Items in the bundle (tick them)</source>
         <translation>Artículos del paquete (márquelos)</translation>
     </message>
@@ -283,418 +283,458 @@ Sus datos, tal como estaban, se guardan en %1.</translation>
 <context>
     <name>CatalogPage</name>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="90"/>
+        <location filename="../../ui/pages/catalog_page.py" line="79"/>
         <source>Load the default HVAC/plumbing catalog</source>
         <translation>Cargar el catálogo predeterminado de climatización y plomería</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="111"/>
+        <location filename="../../ui/pages/catalog_page.py" line="100"/>
         <source>not set</source>
         <translation>sin definir</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="114"/>
+        <location filename="../../ui/pages/catalog_page.py" line="103"/>
         <source>month</source>
         <translation>mes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="116"/>
+        <location filename="../../ui/pages/catalog_page.py" line="105"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="116"/>
+        <location filename="../../ui/pages/catalog_page.py" line="105"/>
         <source>Price</source>
         <translation>Precio</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="118"/>
+        <location filename="../../ui/pages/catalog_page.py" line="107"/>
         <source>Upgrade ladder</source>
         <translation>Escala de mejora</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="122"/>
+        <location filename="../../ui/pages/catalog_page.py" line="109"/>
+        <source>%1, step %2</source>
+        <translation>%1, escalón %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="115"/>
         <source>Equipment</source>
         <translation>Equipos</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="122"/>
+        <location filename="../../ui/pages/catalog_page.py" line="115"/>
         <source>New equipment line…</source>
         <translation>Nueva línea de equipo…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="123"/>
+        <location filename="../../ui/pages/catalog_page.py" line="116"/>
         <source>What you install, and how long it typically lasts: equipment near the end of its life is offered a replacement.</source>
         <translation>Lo que instala y cuánto suele durar: al equipo que se acerca al final de su vida útil se le ofrece un reemplazo.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="125"/>
-        <location filename="../../ui/pages/catalog_page.py" line="159"/>
+        <location filename="../../ui/pages/catalog_page.py" line="118"/>
+        <location filename="../../ui/pages/catalog_page.py" line="153"/>
         <source>Kind of equipment</source>
         <translation>Tipo de equipo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="126"/>
+        <location filename="../../ui/pages/catalog_page.py" line="119"/>
         <source>Brand</source>
         <translation>Marca</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="127"/>
+        <location filename="../../ui/pages/catalog_page.py" line="120"/>
         <source>Typical lifespan</source>
         <translation>Vida útil típica</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="128"/>
+        <location filename="../../ui/pages/catalog_page.py" line="121"/>
         <source>Units on record</source>
         <translation>Unidades registradas</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="130"/>
+        <location filename="../../ui/pages/catalog_page.py" line="124"/>
         <source>Service plans</source>
         <translation>Planes de servicio</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="130"/>
+        <location filename="../../ui/pages/catalog_page.py" line="124"/>
         <source>New service plan…</source>
         <translation>Nuevo plan de servicio…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="131"/>
+        <location filename="../../ui/pages/catalog_page.py" line="125"/>
         <source>Memberships: when they come up for renewal and how many visits a year they include.</source>
         <translation>Membresías: cuándo toca renovarlas y cuántas visitas al año incluyen.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="133"/>
+        <location filename="../../ui/pages/catalog_page.py" line="127"/>
         <source>Renews every</source>
         <translation>Se renueva cada</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="134"/>
+        <location filename="../../ui/pages/catalog_page.py" line="128"/>
         <source>Visits per year</source>
         <translation>Visitas por año</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="136"/>
+        <location filename="../../ui/pages/catalog_page.py" line="130"/>
         <source>Price per term</source>
         <translation>Precio por periodo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="137"/>
+        <location filename="../../ui/pages/catalog_page.py" line="131"/>
         <source>Add-ons</source>
         <translation>Complementos</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="137"/>
+        <location filename="../../ui/pages/catalog_page.py" line="131"/>
         <source>New add-on…</source>
         <translation>Nuevo complemento…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="138"/>
+        <location filename="../../ui/pages/catalog_page.py" line="132"/>
         <source>Extras offered to customers who own the equipment they go with and don&apos;t have them yet.</source>
         <translation>Extras que se ofrecen a los clientes que tienen el equipo con el que van y todavía no los tienen.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="140"/>
+        <location filename="../../ui/pages/catalog_page.py" line="134"/>
         <source>Goes with</source>
         <translation>Va con</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="141"/>
-        <location filename="../../ui/pages/catalog_page.py" line="162"/>
+        <location filename="../../ui/pages/catalog_page.py" line="135"/>
+        <location filename="../../ui/pages/catalog_page.py" line="156"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="142"/>
+        <location filename="../../ui/pages/catalog_page.py" line="136"/>
         <source>Upgrade ladders</source>
         <translation>Escalas de mejora</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="142"/>
+        <location filename="../../ui/pages/catalog_page.py" line="136"/>
         <source>New step on a ladder…</source>
         <translation>Nuevo escalón en una escala…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="143"/>
+        <location filename="../../ui/pages/catalog_page.py" line="137"/>
         <source>Basic → better → deluxe: customers on a lower step are offered the next one up.</source>
         <translation>Básico → mejor → de lujo: a los clientes en un escalón más bajo se les ofrece el siguiente.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="144"/>
+        <location filename="../../ui/pages/catalog_page.py" line="138"/>
         <source>Ladder</source>
         <translation>Escala</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="144"/>
+        <location filename="../../ui/pages/catalog_page.py" line="138"/>
         <source>Step</source>
         <translation>Escalón</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="145"/>
+        <location filename="../../ui/pages/catalog_page.py" line="139"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="146"/>
+        <location filename="../../ui/pages/catalog_page.py" line="140"/>
         <source>Next step up</source>
         <translation>Siguiente escalón</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="147"/>
+        <location filename="../../ui/pages/catalog_page.py" line="141"/>
         <source>top of the ladder</source>
         <translation>tope de la escala</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="148"/>
+        <location filename="../../ui/pages/catalog_page.py" line="142"/>
         <source>Bundles</source>
         <translation>Paquetes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="148"/>
+        <location filename="../../ui/pages/catalog_page.py" line="142"/>
         <source>New bundle…</source>
         <translation>Nuevo paquete…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="149"/>
+        <location filename="../../ui/pages/catalog_page.py" line="143"/>
         <source>Items sold together at a discount.</source>
         <translation>Artículos que se venden juntos con descuento.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="150"/>
+        <location filename="../../ui/pages/catalog_page.py" line="144"/>
         <source>Discount</source>
         <translation>Descuento</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="151"/>
+        <location filename="../../ui/pages/catalog_page.py" line="145"/>
         <source>Bundle price</source>
         <translation>Precio del paquete</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="152"/>
+        <location filename="../../ui/pages/catalog_page.py" line="146"/>
         <source>Items bought separately</source>
         <translation>Artículos comprados por separado</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="153"/>
+        <location filename="../../ui/pages/catalog_page.py" line="147"/>
         <source>Contains</source>
         <translation>Contiene</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="154"/>
+        <location filename="../../ui/pages/catalog_page.py" line="148"/>
         <source>New products</source>
         <translation>Productos nuevos</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="154"/>
+        <location filename="../../ui/pages/catalog_page.py" line="148"/>
         <source>New product launch…</source>
         <translation>Lanzamiento de producto nuevo…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="155"/>
+        <location filename="../../ui/pages/catalog_page.py" line="149"/>
         <source>New products are offered first to your best customers, as many as are available.</source>
         <translation>Los productos nuevos se ofrecen primero a sus mejores clientes, tantos como haya disponibles.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="156"/>
+        <location filename="../../ui/pages/catalog_page.py" line="150"/>
         <source>Launched</source>
         <translation>Lanzamiento</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="157"/>
+        <location filename="../../ui/pages/catalog_page.py" line="151"/>
         <source>Available</source>
         <translation>Disponibles</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="157"/>
+        <location filename="../../ui/pages/catalog_page.py" line="151"/>
         <source>no limit</source>
         <translation>sin límite</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="160"/>
+        <location filename="../../ui/pages/catalog_page.py" line="154"/>
         <source>Services</source>
         <translation>Servicios</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="160"/>
+        <location filename="../../ui/pages/catalog_page.py" line="154"/>
         <source>New service…</source>
         <translation>Nuevo servicio…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="161"/>
+        <location filename="../../ui/pages/catalog_page.py" line="155"/>
         <source>Repairs, tune-ups and other work you sell.</source>
         <translation>Reparaciones, afinaciones y otros trabajos que vende.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="163"/>
+        <location filename="../../ui/pages/catalog_page.py" line="157"/>
         <source>Segments</source>
         <translation>Segmentos</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="163"/>
+        <location filename="../../ui/pages/catalog_page.py" line="157"/>
         <source>New segment…</source>
         <translation>Nuevo segmento…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="164"/>
+        <location filename="../../ui/pages/catalog_page.py" line="158"/>
         <source>Groups of customers and how to talk to them: the pitch angle and talking points print on call sheets and feed letters.</source>
         <translation>Grupos de clientes y cómo hablarles: el enfoque de venta y los puntos clave se imprimen en las hojas de llamadas y alimentan las cartas.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="166"/>
+        <location filename="../../ui/pages/catalog_page.py" line="160"/>
         <source>Segment</source>
         <translation>Segmento</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="166"/>
+        <location filename="../../ui/pages/catalog_page.py" line="161"/>
         <source>Customers</source>
         <translation>Clientes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="167"/>
+        <location filename="../../ui/pages/catalog_page.py" line="162"/>
         <source>Pitch angle</source>
         <translation>Enfoque de venta</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="168"/>
+        <location filename="../../ui/pages/catalog_page.py" line="163"/>
         <source>Talking points</source>
         <translation>Puntos clave</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="175"/>
+        <location filename="../../ui/pages/catalog_page.py" line="167"/>
+        <source>%1 (inactive)</source>
+        <translation>%1 (inactivo)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="173"/>
+        <source>basic</source>
+        <translation>básico</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="173"/>
+        <source>better</source>
+        <translation>mejor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="173"/>
+        <source>deluxe</source>
+        <translation>de lujo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="180"/>
         <source>Edit…</source>
         <translation>Editar…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="176"/>
+        <location filename="../../ui/pages/catalog_page.py" line="181"/>
         <source>Delete…</source>
         <translation>Borrar…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="185"/>
+        <location filename="../../ui/pages/catalog_page.py" line="190"/>
         <source>About</source>
         <translation>Acerca de</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="186"/>
+        <location filename="../../ui/pages/catalog_page.py" line="191"/>
         <source>Which</source>
         <translation>Cuál</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="187"/>
+        <location filename="../../ui/pages/catalog_page.py" line="192"/>
         <source>What is missing</source>
         <translation>Qué falta</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="190"/>
+        <location filename="../../ui/pages/catalog_page.py" line="195"/>
         <source>Fill it in…</source>
         <translation>Completar…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="191"/>
+        <location filename="../../ui/pages/catalog_page.py" line="196"/>
         <source>Check again</source>
         <translation>Revisar de nuevo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="194"/>
+        <location filename="../../ui/pages/catalog_page.py" line="199"/>
         <source>Nothing is guessed: what is listed here keeps opportunities from being found. Catalog lines are filled in here; equipment, plans and customers on the Customers page.</source>
         <translation>Nada se adivina: lo que aparece aquí impide encontrar oportunidades. Las líneas del catálogo se completan aquí; los equipos, planes y clientes, en la página Clientes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="197"/>
+        <location filename="../../ui/pages/catalog_page.py" line="209"/>
         <source>(fill it in on the Customers page)</source>
         <translation>(complételo en la página Clientes)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="202"/>
-        <location filename="../../ui/pages/catalog_page.py" line="402"/>
+        <location filename="../../ui/pages/catalog_page.py" line="205"/>
+        <location filename="../../ui/pages/catalog_page.py" line="409"/>
         <source>Missing information</source>
         <translation>Información que falta</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="209"/>
+        <location filename="../../ui/pages/catalog_page.py" line="216"/>
         <source>Reading the catalog…</source>
         <translation>Leyendo el catálogo…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="217"/>
+        <location filename="../../ui/pages/catalog_page.py" line="224"/>
         <source>Looking for missing information…</source>
         <translation>Buscando información que falta…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="247"/>
+        <location filename="../../ui/pages/catalog_page.py" line="254"/>
         <source>The catalog is empty. Start from the default catalog of a heating, cooling and plumbing shop and adjust its prices and lifespans, or add your own lines.</source>
         <translation>El catálogo está vacío. Empiece con el catálogo predeterminado de un taller de calefacción, aire acondicionado y plomería y ajuste sus precios y vidas útiles, o agregue sus propias líneas.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="251"/>
+        <location filename="../../ui/pages/catalog_page.py" line="258"/>
         <source>%1 in the catalog · %2</source>
         <translation>%1 en el catálogo · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="301"/>
+        <location filename="../../ui/pages/catalog_page.py" line="259"/>
+        <source>item</source>
+        <translation>artículo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="260"/>
+        <source>segment</source>
+        <translation>segmento</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="308"/>
         <source>New segment</source>
         <translation>Nuevo segmento</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="313"/>
+        <location filename="../../ui/pages/catalog_page.py" line="320"/>
         <source>New catalog item</source>
         <translation>Nuevo artículo del catálogo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="320"/>
-        <location filename="../../ui/pages/catalog_page.py" line="322"/>
-        <location filename="../../ui/pages/catalog_page.py" line="395"/>
+        <location filename="../../ui/pages/catalog_page.py" line="327"/>
+        <location filename="../../ui/pages/catalog_page.py" line="329"/>
+        <location filename="../../ui/pages/catalog_page.py" line="402"/>
         <source>Edit %1</source>
         <translation>Editar %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="330"/>
+        <location filename="../../ui/pages/catalog_page.py" line="337"/>
         <source>Delete the segment “%1”? Its %2 keep everything else.</source>
         <translation>¿Borrar el segmento “%1”? Sus %2 conservan todo lo demás.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="334"/>
+        <location filename="../../ui/pages/catalog_page.py" line="339"/>
+        <source>customer</source>
+        <translation>cliente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="341"/>
         <source>Delete segment</source>
         <translation>Borrar segmento</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="334"/>
-        <location filename="../../ui/pages/catalog_page.py" line="338"/>
+        <location filename="../../ui/pages/catalog_page.py" line="341"/>
+        <location filename="../../ui/pages/catalog_page.py" line="345"/>
         <source>Delete</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="337"/>
+        <location filename="../../ui/pages/catalog_page.py" line="344"/>
         <source>Delete “%1” from the catalog?</source>
         <translation>¿Borrar “%1” del catálogo?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="338"/>
+        <location filename="../../ui/pages/catalog_page.py" line="345"/>
         <source>Delete catalog item</source>
         <translation>Borrar artículo del catálogo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="370"/>
+        <location filename="../../ui/pages/catalog_page.py" line="377"/>
         <source>Loading the default catalog…</source>
         <translation>Cargando el catálogo predeterminado…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="381"/>
+        <location filename="../../ui/pages/catalog_page.py" line="388"/>
         <source>Default catalog</source>
         <translation>Catálogo predeterminado</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="381"/>
+        <location filename="../../ui/pages/catalog_page.py" line="388"/>
         <source>The catalog already had items; nothing was added.</source>
         <translation>El catálogo ya tenía artículos; no se agregó nada.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="398"/>
+        <location filename="../../ui/pages/catalog_page.py" line="405"/>
         <source>New equipment line</source>
         <translation>Nueva línea de equipo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="403"/>
+        <location filename="../../ui/pages/catalog_page.py" line="410"/>
         <source>Open %1 on the Customers page to fill this in: %2.</source>
         <translation>Abra a %1 en la página Clientes para completar esto: %2.</translation>
     </message>
@@ -1125,64 +1165,64 @@ Sus datos, tal como estaban, se guardan en %1.</translation>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="56"/>
-        <location filename="../../ui/pages/dashboard_page.py" line="127"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="57"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="128"/>
         <source>&lt;h2&gt;Your customer base&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Su cartera de clientes&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="57"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="58"/>
         <source>Print summary…</source>
         <translation>Imprimir resumen…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="60"/>
-        <location filename="../../ui/pages/dashboard_page.py" line="271"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="61"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="282"/>
         <source>How these are worked out</source>
         <translation>Cómo se calculan</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="102"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="103"/>
         <source>&lt;b&gt;Worth acting on&lt;/b&gt; (double-click for the customers)</source>
         <translation>&lt;b&gt;Vale la pena actuar&lt;/b&gt; (doble clic para ver los clientes)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="129"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="130"/>
         <source>Adding up the customer base…</source>
         <translation>Sumando la cartera de clientes…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="181"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="190"/>
         <source>apart: %1 of replacements due</source>
         <translation>aparte: %1 en reemplazos pendientes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="201"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="212"/>
         <source>Nothing needs attention today.</source>
         <translation>Hoy no hay nada pendiente.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="206"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="217"/>
         <source>Revenue by year: new and existing customers</source>
         <translation>Ingresos por año: clientes nuevos y existentes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="207"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="218"/>
         <source>Retention: bought again the next year</source>
         <translation>Retención: volvieron a comprar al año siguiente</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="208"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="219"/>
         <source>Open opportunities by kind (value)</source>
         <translation>Oportunidades abiertas por tipo (valor)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="209"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="220"/>
         <source>Customers by lifetime value</source>
         <translation>Clientes por valor de por vida</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/dashboard_page.py" line="282"/>
+        <location filename="../../ui/pages/dashboard_page.py" line="293"/>
         <source>Customer base summary</source>
         <translation>Resumen de la cartera de clientes</translation>
     </message>
@@ -1249,12 +1289,17 @@ Sus datos, tal como estaban, se guardan en %1.</translation>
         <translation>Examinar…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="71"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="72"/>
         <source>Import customers</source>
         <translation>Importar clientes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="88"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="74"/>
+        <source>Spreadsheets (*.xlsx *.xlsm *.xls *.xlsb *.ods *.csv *.txt);;All files (*)</source>
+        <translation>Hojas de cálculo (*.xlsx *.xlsm *.xls *.xlsb *.ods *.csv *.txt);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="91"/>
         <source>The file could not be read: %1.</source>
         <translation>No se pudo leer el archivo: %1.</translation>
     </message>
@@ -1262,28 +1307,28 @@ Sus datos, tal como estaban, se guardan en %1.</translation>
 <context>
     <name>ImageEditor</name>
     <message>
-        <location filename="../../ui/widgets/setting_editors.py" line="194"/>
-        <location filename="../../ui/widgets/setting_editors.py" line="240"/>
+        <location filename="../../ui/widgets/setting_editors.py" line="213"/>
+        <location filename="../../ui/widgets/setting_editors.py" line="259"/>
         <source>No picture</source>
         <translation>Sin imagen</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/setting_editors.py" line="198"/>
+        <location filename="../../ui/widgets/setting_editors.py" line="217"/>
         <source>Choose…</source>
         <translation>Elegir…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/setting_editors.py" line="200"/>
+        <location filename="../../ui/widgets/setting_editors.py" line="219"/>
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/setting_editors.py" line="212"/>
+        <location filename="../../ui/widgets/setting_editors.py" line="231"/>
         <source>Choose a picture</source>
         <translation>Elegir una imagen</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/setting_editors.py" line="214"/>
+        <location filename="../../ui/widgets/setting_editors.py" line="233"/>
         <source>Pictures (*.png *.jpg *.jpeg *.bmp *.gif)</source>
         <translation>Imágenes (*.png *.jpg *.jpeg *.bmp *.gif)</translation>
     </message>
@@ -1291,17 +1336,17 @@ Sus datos, tal como estaban, se guardan en %1.</translation>
 <context>
     <name>ImportUndo</name>
     <message>
-        <location filename="../../ui/dialogs/import_results.py" line="305"/>
+        <location filename="../../ui/dialogs/import_results.py" line="336"/>
         <source>The import was undone: %1 removed, %2 restored.</source>
         <translation>Se deshizo la importación: %1 eliminados, %2 restaurados.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_results.py" line="311"/>
+        <location filename="../../ui/dialogs/import_results.py" line="342"/>
         <source>Import undone</source>
         <translation>Importación deshecha</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_results.py" line="316"/>
+        <location filename="../../ui/dialogs/import_results.py" line="347"/>
         <source>Undoing the import…</source>
         <translation>Deshaciendo la importación…</translation>
     </message>
@@ -1309,7 +1354,7 @@ Sus datos, tal como estaban, se guardan en %1.</translation>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="260"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="272"/>
         <source>Import customers</source>
         <translation>Importar clientes</translation>
     </message>
@@ -1317,27 +1362,27 @@ Sus datos, tal como estaban, se guardan en %1.</translation>
 <context>
     <name>LettersPage</name>
     <message>
-        <location filename="../../ui/pages/letters_page.py" line="118"/>
+        <location filename="../../ui/pages/letters_page.py" line="93"/>
         <source>Letter</source>
         <translation>Carta</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/letters_page.py" line="118"/>
+        <location filename="../../ui/pages/letters_page.py" line="94"/>
         <source>For</source>
         <translation>Para</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/letters_page.py" line="148"/>
+        <location filename="../../ui/pages/letters_page.py" line="129"/>
         <source>Fields you can use (double-click to add one to the letter; [[ ]] around a part prints it only when its fields have values):</source>
         <translation>Campos que puede usar (doble clic para agregar uno a la carta; [[ ]] alrededor de una parte la imprime solo cuando sus campos tienen valor):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/letters_page.py" line="164"/>
+        <location filename="../../ui/pages/letters_page.py" line="145"/>
         <source>Subject</source>
         <translation>Asunto</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/letters_page.py" line="165"/>
+        <location filename="../../ui/pages/letters_page.py" line="146"/>
         <source>Greetings
 (first that fits,
 one a line)</source>
@@ -1346,7 +1391,7 @@ one a line)</source>
 uno por línea)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/letters_page.py" line="166"/>
+        <location filename="../../ui/pages/letters_page.py" line="147"/>
         <source>Letter
 (blank line
 between
@@ -1357,68 +1402,93 @@ entre
 párrafos)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/letters_page.py" line="167"/>
+        <location filename="../../ui/pages/letters_page.py" line="148"/>
         <source>Closing</source>
         <translation>Despedida</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/letters_page.py" line="168"/>
+        <location filename="../../ui/pages/letters_page.py" line="149"/>
         <source>Postcard</source>
         <translation>Postal</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/letters_page.py" line="174"/>
+        <location filename="../../ui/pages/letters_page.py" line="155"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/letters_page.py" line="177"/>
-        <location filename="../../ui/pages/letters_page.py" line="353"/>
+        <location filename="../../ui/pages/letters_page.py" line="158"/>
+        <location filename="../../ui/pages/letters_page.py" line="334"/>
         <source>Back to the shipped wording</source>
         <translation>Volver al texto original</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/letters_page.py" line="273"/>
+        <location filename="../../ui/pages/letters_page.py" line="254"/>
         <source>Your changes to “%1” are not saved. Leave them?</source>
         <translation>Sus cambios en “%1” no se han guardado. ¿Descartarlos?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/letters_page.py" line="276"/>
+        <location filename="../../ui/pages/letters_page.py" line="257"/>
         <source>Unsaved changes</source>
         <translation>Cambios sin guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/letters_page.py" line="278"/>
+        <location filename="../../ui/pages/letters_page.py" line="259"/>
         <source>Leave them</source>
         <translation>Descartarlos</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/letters_page.py" line="301"/>
+        <location filename="../../ui/pages/letters_page.py" line="282"/>
         <source>Finding a customer for the preview</source>
         <translation>Buscando un cliente para la vista previa</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/letters_page.py" line="345"/>
+        <location filename="../../ui/pages/letters_page.py" line="326"/>
         <source>Saved. </source>
         <translation>Guardado. </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/letters_page.py" line="350"/>
+        <location filename="../../ui/pages/letters_page.py" line="331"/>
         <source>Forget your changes to “%1” and go back to the wording the app ships with?</source>
         <translation>¿Olvidar sus cambios en “%1” y volver al texto original de la aplicación?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/letters_page.py" line="355"/>
+        <location filename="../../ui/pages/letters_page.py" line="336"/>
         <source>Go back</source>
         <translation>Regresar</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/letters_page.py" line="373"/>
+        <location filename="../../ui/pages/letters_page.py" line="361"/>
+        <source>Sample (%1)</source>
+        <translation>Muestra (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/letters_page.py" line="377"/>
+        <source>15–20 years</source>
+        <translation>de 15 a 20 años</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/letters_page.py" line="380"/>
+        <source>smart thermostat</source>
+        <translation>el termostato inteligente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/letters_page.py" line="381"/>
+        <source>$100 off a new system</source>
+        <translation>$100 de descuento en un sistema nuevo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/letters_page.py" line="388"/>
+        <source>electrician</source>
+        <translation>electricista</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/letters_page.py" line="396"/>
         <source>Preview for %1</source>
         <translation>Vista previa para %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/letters_page.py" line="394"/>
+        <location filename="../../ui/pages/letters_page.py" line="417"/>
         <source>The preview could not be drawn; the details are in the log.</source>
         <translation>No se pudo mostrar la vista previa; los detalles están en el registro.</translation>
     </message>
@@ -1643,44 +1713,49 @@ Base de datos: %1</translation>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="167"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="176"/>
         <source>What is in each column?</source>
         <translation>¿Qué hay en cada columna?</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="170"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="179"/>
         <source>The columns were matched by their headings. Change any that are wrong; the choice is remembered for the next file with the same headings.</source>
         <translation>Las columnas se asignaron por sus encabezados. Cambie las que estén mal; la elección se recuerda para el próximo archivo con los mismos encabezados.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="186"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="195"/>
         <source>These are my customers: import them with the columns as chosen</source>
         <translation>Estos son mis clientes: importarlos con las columnas elegidas</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="205"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="215"/>
         <source>Column</source>
         <translation>Columna</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="205"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="215"/>
         <source>Examples</source>
         <translation>Ejemplos</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="205"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="215"/>
         <source>Import as</source>
         <translation>Importar como</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="212"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="222"/>
         <source>(no heading)</source>
         <translation>(sin encabezado)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="227"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="237"/>
         <source>If it is your customer list all the same, choose below what each column holds.</source>
         <translation>Si de todos modos es su lista de clientes, elija abajo qué contiene cada columna.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="247"/>
+        <source>Headings found on row 1.</source>
+        <translation>Encabezados encontrados en la fila 1.</translation>
     </message>
 </context>
 <context>
@@ -1955,40 +2030,80 @@ Base de datos: %1</translation>
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_results.py" line="61"/>
+        <location filename="../../ui/dialogs/import_results.py" line="67"/>
         <source>This is what will happen</source>
         <translation>Esto es lo que va a pasar</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_results.py" line="65"/>
+        <location filename="../../ui/dialogs/import_results.py" line="71"/>
         <source>Dates are month/day/year (US)</source>
         <translation>Las fechas son mes/día/año (EE. UU.)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_results.py" line="66"/>
+        <location filename="../../ui/dialogs/import_results.py" line="72"/>
         <source>Dates are day/month/year</source>
         <translation>Las fechas son día/mes/año</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_results.py" line="91"/>
+        <location filename="../../ui/dialogs/import_results.py" line="97"/>
         <source>These rows may be customers you already have. Tick the ones that are the same customer; the others are added as new customers.</source>
         <translation>Estas filas podrían ser clientes que ya tiene. Marque las que sean el mismo cliente; las demás se agregan como clientes nuevos.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_results.py" line="116"/>
-        <location filename="../../ui/dialogs/import_results.py" line="118"/>
+        <location filename="../../ui/dialogs/import_results.py" line="122"/>
+        <location filename="../../ui/dialogs/import_results.py" line="124"/>
         <source>Checking every row…</source>
         <translation>Revisando cada fila…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_results.py" line="197"/>
+        <location filename="../../ui/dialogs/import_results.py" line="141"/>
+        <source>The first %1 rows are shown below.</source>
+        <translation>Abajo se muestran las primeras %1 filas.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_results.py" line="177"/>
+        <source>row %1</source>
+        <translation>la fila %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_results.py" line="179"/>
+        <source>a customer you have</source>
+        <translation>un cliente que ya tiene</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_results.py" line="182"/>
+        <source>Row %1: %2 may be %3, %4</source>
+        <translation>Fila %1: %2 puede ser %3, %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_results.py" line="211"/>
         <source>Importing %1…</source>
         <translation>Importando %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_results.py" line="207"/>
+        <location filename="../../ui/dialogs/import_results.py" line="221"/>
         <source>Import %1</source>
         <translation>Importar %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_results.py" line="233"/>
+        <source>new customer</source>
+        <translation>cliente nuevo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_results.py" line="234"/>
+        <source>adds to an existing customer</source>
+        <translation>se agrega a un cliente existente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_results.py" line="235"/>
+        <source>same customer as an earlier row</source>
+        <translation>el mismo cliente que una fila anterior</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_results.py" line="236"/>
+        <source>already there, nothing new</source>
+        <translation>ya está, nada nuevo</translation>
     </message>
 </context>
 <context>
@@ -2170,32 +2285,42 @@ Los respaldos hechos antes de hoy todavía contienen sus datos hasta que se elim
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_results.py" line="239"/>
+        <location filename="../../ui/dialogs/import_results.py" line="261"/>
         <source>Imported</source>
         <translation>Importados</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_results.py" line="246"/>
+        <location filename="../../ui/dialogs/import_results.py" line="268"/>
         <source>Save the report as a workbook…</source>
         <translation>Guardar el informe como libro de Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_results.py" line="248"/>
+        <location filename="../../ui/dialogs/import_results.py" line="270"/>
         <source>Undo this import</source>
         <translation>Deshacer esta importación</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_results.py" line="273"/>
+        <location filename="../../ui/dialogs/import_results.py" line="287"/>
+        <source>Row %1: not imported: %2</source>
+        <translation>Fila %1: no importada: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_results.py" line="298"/>
+        <source>… and %1 more: save the report as a workbook to see them all.</source>
+        <translation>… y %1 más: guarde el informe como libro de Excel para verlos todos.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_results.py" line="304"/>
         <source>Rows not imported and values that need a look:</source>
         <translation>Filas no importadas y valores que conviene revisar:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_results.py" line="275"/>
+        <location filename="../../ui/dialogs/import_results.py" line="306"/>
         <source>Every row was imported as it was.</source>
         <translation>Cada fila se importó tal como estaba.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_results.py" line="282"/>
+        <location filename="../../ui/dialogs/import_results.py" line="313"/>
         <source>Save the report</source>
         <translation>Guardar el informe</translation>
     </message>
@@ -2203,54 +2328,94 @@ Los respaldos hechos antes de hoy todavía contienen sus datos hasta que se elim
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../ui/dialogs/restore_dialog.py" line="75"/>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="35"/>
+        <source>Daily</source>
+        <translation>Diario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="36"/>
+        <source>Backed up by you</source>
+        <translation>Respaldado por usted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="37"/>
+        <source>Before an import</source>
+        <translation>Antes de una importación</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="38"/>
+        <source>Before a restore</source>
+        <translation>Antes de una restauración</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="39"/>
+        <source>Before an upgrade</source>
+        <translation>Antes de una actualización</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="54"/>
+        <source>Before %1</source>
+        <translation>Antes de: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="74"/>
+        <source>can&apos;t be read</source>
+        <translation>no se puede leer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="85"/>
         <source>Restore a backup</source>
         <translation>Restaurar un respaldo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/restore_dialog.py" line="80"/>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="90"/>
         <source>Choose the backup to put back. Your data as it is now is backed up first, so the restore itself can be undone. This database&apos;s backups in %1:</source>
         <translation>Elija el respaldo que desea restaurar. Primero se respaldan sus datos tal como están ahora, así que la restauración también se puede deshacer. Respaldos de esta base de datos en %1:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/restore_dialog.py" line="88"/>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="98"/>
         <source>Taken</source>
         <translation>Hecho</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/restore_dialog.py" line="89"/>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="99"/>
         <source>Why</source>
         <translation>Por qué</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/restore_dialog.py" line="90"/>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="100"/>
         <source>Customers</source>
         <translation>Clientes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/restore_dialog.py" line="91"/>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="101"/>
         <source>Size</source>
         <translation>Tamaño</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/restore_dialog.py" line="107"/>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="117"/>
         <source>This database has no backups in that folder yet; use “Other file…” to pick one.</source>
         <translation>Esta base de datos todavía no tiene respaldos en esa carpeta; use “Otro archivo…” para elegir uno.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/restore_dialog.py" line="114"/>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="124"/>
         <source>Other file…</source>
         <translation>Otro archivo…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/restore_dialog.py" line="117"/>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="127"/>
         <source>Restore this backup…</source>
         <translation>Restaurar este respaldo…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/restore_dialog.py" line="152"/>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="163"/>
         <source>Restore from a backup file</source>
         <translation>Restaurar desde un archivo de respaldo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="165"/>
+        <source>Backups (*.sqlite3 *.sqlite *.db);;All files (*)</source>
+        <translation>Respaldos (*.sqlite3 *.sqlite *.db);;Todos los archivos (*)</translation>
     </message>
 </context>
 <context>
@@ -2312,7 +2477,7 @@ Los respaldos hechos antes de hoy todavía contienen sus datos hasta que se elim
 <context>
     <name>SegmentDialog</name>
     <message>
-        <location filename="../../ui/dialogs/catalog_forms.py" line="227"/>
+        <location filename="../../ui/dialogs/catalog_forms.py" line="222"/>
         <source>Each line prints as one point on the call sheet</source>
         <translation>Cada línea se imprime como un punto en la hoja de llamadas</translation>
     </message>
@@ -2363,24 +2528,64 @@ Los respaldos hechos antes de hoy todavía contienen sus datos hasta que se elim
 <context>
     <name>SheetPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="96"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="99"/>
         <source>Which sheet?</source>
         <translation>¿Qué hoja?</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="111"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="114"/>
         <source>hidden</source>
         <translation>oculto</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="113"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="116"/>
         <source>empty</source>
         <translation>vacío</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="127"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="130"/>
         <source>Reading %1…</source>
         <translation>Leyendo %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="151"/>
+        <source>an Excel workbook</source>
+        <translation>un libro de Excel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="152"/>
+        <source>an Excel 97–2003 workbook</source>
+        <translation>un libro de Excel 97–2003</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="153"/>
+        <source>an Excel binary workbook</source>
+        <translation>un libro binario de Excel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="154"/>
+        <source>an OpenDocument spreadsheet</source>
+        <translation>una hoja de cálculo OpenDocument</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="155"/>
+        <source>a text (CSV) file</source>
+        <translation>un archivo de texto (CSV)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="157"/>
+        <source>a spreadsheet</source>
+        <translation>una hoja de cálculo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="163"/>
+        <source>%1 is %2 with one sheet; it is read as it is.</source>
+        <translation>%1 es %2 con una sola hoja; se lee tal como está.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="165"/>
+        <source>%1 is %2 with %3 sheets. The first visible sheet with data is chosen; hidden and empty sheets are marked.</source>
+        <translation>%1 es %2 con %3 hojas. Se elige la primera hoja visible con datos; las hojas ocultas y vacías están marcadas.</translation>
     </message>
 </context>
 <context>
@@ -2493,12 +2698,12 @@ Los respaldos hechos antes de hoy todavía contienen sus datos hasta que se elim
         <translation>Lo sentimos, algo salió mal. Sus datos están a salvo; la última acción no se completó.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="50"/>
+        <location filename="../../ui/messages.py" line="60"/>
         <source>Cannot do that</source>
         <translation>No se puede hacer eso</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="53"/>
+        <location filename="../../ui/messages.py" line="63"/>
         <source>Something went wrong</source>
         <translation>Algo salió mal</translation>
     </message>
