@@ -19,7 +19,7 @@ from app.domain.errors import UserError
 from app.persistence.db import OpenedDatabase
 from app.services.importing import TARGET_FIELDS, inspect_file, list_refusal, read_sheet, run_import
 from app.services.importing.report import _SUMMARY, report_lines, save_report_workbook
-from app.services.importing.said import Said, clause, shown
+from app.services.importing.said import Said, clause, owners_or_shown, shown
 from app.services.language import apply_language
 from tests.services import import_fixtures as fx
 
@@ -271,3 +271,12 @@ def test_every_message_of_the_importer_has_its_spanish(spanish: None) -> None:
     worded = {m for m in messages if re.search(r"[A-Za-z]", re.sub(r"\{[^}]*\}", "", m))}
     missing = sorted(m for m in worded if not i18n.knows(m))
     assert missing == []
+
+
+def test_a_column_without_a_heading_is_named_in_spanish_and_a_heading_stays_as_written(
+    tmp_path: Path, spanish: None
+) -> None:
+    path = fx.write_xlsx(tmp_path / "l.xlsx", [["Name", "Phone", None], ["Ann Smith", "410-555-0101", "x"]])
+    headers = read_sheet(path).headers
+    assert headers == ["Name", "Phone", "Column C"]
+    assert [owners_or_shown(h) for h in headers] == ["Name", "Phone", "Columna C"]

@@ -91,6 +91,12 @@ def test_a_messy_list_goes_through_the_wizard_in_spanish(
     assert {"Código postal", "Modelo", "Instalado el", "Guardar como nota", "Ignorar"} <= set(choices)
     assert len(choices) == len(TARGET_FIELDS)
     assert mapping.combos[1].currentText() == "Teléfono"
+    # The file's own headings are the owner's words: "Phone" stays "Phone".
+    assert [mapping.grid.itemAtPosition(row, 0).widget().text() for row in (1, 2, 3)] == [
+        "Name",
+        "Phone",
+        "E-mail",
+    ]
     assert mapping.warnings.text().split("\n") == [
         "Se omitieron 1 fila(s) que parecen totales, pies de página o fechas de impresión, no clientes "
         "(fila 8).",

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import UserError
 from app.services import importing
-from app.services.importing.said import shown
+from app.services.importing.said import owners_or_shown, shown
 from ui.dialogs.import_restore import add_restore_pages, is_restore, restore_next_id
 from ui.dialogs.import_results import PreviewPage, ReportPage
 from ui.dialogs.import_step import ImportStep, error_label
@@ -219,7 +219,7 @@ class MappingPage(ImportStep):
             samples = [
                 str(v) for _, values in table.rows[:50] if index < len(values) and (v := values[index])
             ]
-            self.grid.addWidget(text_label(shown(header) or self.tr("(no heading)")), index + 1, 0)
+            self.grid.addWidget(text_label(owners_or_shown(header) or self.tr("(no heading)")), index + 1, 0)
             self.grid.addWidget(text_label(" · ".join(samples[:SAMPLE_VALUES])), index + 1, 1)
             combo = QComboBox()
             combo.setObjectName(f"mapColumn{index}")
