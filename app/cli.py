@@ -18,8 +18,17 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from app import cli_work
-from app.cli_commands import COMMANDS, EXIT_BUG, EXIT_OK, EXIT_USER, READS_DERIVED, progress_printer
+from app.cli_commands import (
+    COMMANDS,
+    EXIT_BUG,
+    EXIT_OK,
+    EXIT_USER,
+    READS_DERIVED,
+    progress_printer,
+    restored_line,
+)
 from app.domain.errors import UserError
+from app.domain.i18n import t, translated
 from app.domain.kinds import OpportunityKind
 from app.logs import setup_logging
 from app.paths import data_dir_for, resolve_database
@@ -149,6 +158,17 @@ def _bring_derived_up_to_date(args: argparse.Namespace) -> None:
     ensure_opportunities_fresh(progress=progress_printer("Working out who is due"))
 
 
+def owner_words(error: UserError) -> str:
+    """The error's sentence in the owner's language (the screens do the same in ui/messages.py): the
+    importer's words (a `Said`, a str that keeps its message id) written again from their id and fields,
+    any other sentence read back by the catalog's patterns."""
+    if type(error.message) is not str:
+        from app.services.importing.said import shown  # loaded already: it wrote this message
+
+        return shown(error.message)
+    return translated(error.message)
+
+
 def _run_command(args: argparse.Namespace, database: str, data_dir: Path, log_path: Path) -> int:
     from app.services.database import close_app_database, open_app_database
 
@@ -176,10 +196,10 @@ def _run_command(args: argparse.Namespace, database: str, data_dir: Path, log_pa
         finally:
             close_app_database()
     except UserError as error:
-        sys.stderr.write(f"{error.message}\n")
+        sys.stderr.write(f"{owner_words(error)}\n")
         return EXIT_USER
     except KeyboardInterrupt:
-        sys.stderr.write("Stopped; nothing was changed.\n")
+        sys.stderr.write(t("Stopped; nothing was changed.") + "\n")
         return EXIT_USER
     except BrokenPipeError:
         # The reader stopped reading (`... | head -1`): not a bug. Point stdout at nothing, so the
@@ -190,7 +210,7 @@ def _run_command(args: argparse.Namespace, database: str, data_dir: Path, log_pa
         log.exception("command %s failed", args.command)
         if args.debug:
             traceback.print_exc()
-        sys.stderr.write(f"Something went wrong; the details are in {log_path}.\n")
+        sys.stderr.write(t("Something went wrong; the details are in {path}.", path=log_path) + "\n")
         return EXIT_BUG
 
 
@@ -213,11 +233,13 @@ def _restore_unopened(args: argparse.Namespace, live: Path, database: str, data_
 
     created = not live.exists()
     result = restore_backup(args.file, live=live, folder=data_dir / "backups")
-    if result.damaged_kept:
-        where = f" The damaged database was kept as {result.damaged_kept}."
-    else:
-        where = f" The database {live} was created." if created else ""
-    sys.stderr.write(f"Restored {args.file}: {result.customers:,} customers.{where}\n")
-    open_app_database(database, data_dir)
-    close_app_database()
+    try:
+        open_app_database(database, data_dir)  # the restored data's language is known from here
+        close_app_database()
+    finally:
+        if result.damaged_kept:
+            where = t(" The damaged database was kept as {path}.", path=result.damaged_kept)
+        else:
+            where = t(" The database {path} was created.", path=live) if created else ""
+        restored_line(args.file, result.customers, where)
     return EXIT_OK

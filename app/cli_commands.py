@@ -15,7 +15,8 @@ from collections.abc import Callable
 
 from app.domain import clock
 from app.domain.errors import UserError
-from app.domain.wording import count_text
+from app.domain.formatting import number
+from app.domain.i18n import counted, t, translated
 
 # The contract's exit codes: done; a bug; the user's input can't be used.
 EXIT_OK, EXIT_BUG, EXIT_USER = 0, 1, 2
@@ -32,7 +33,9 @@ def progress_printer(label: str) -> Callable[[int, int], None] | None:
         nonlocal finished
         if finished:
             return
-        sys.stderr.write(f"\r{label}: {done:,} of {total:,}")
+        sys.stderr.write(
+            "\r" + t("{label}: {done} of {total}", label=t(label), done=number(done), total=number(total))
+        )
         finished = done >= total
         sys.stderr.write("\n" if finished else "")
         sys.stderr.flush()
@@ -46,8 +49,10 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     if not 1 <= args.customers <= 1_000_000:
         raise UserError("--customers must be between 1 and 1,000,000.")
     summary = build_demo(customers=args.customers, seed=args.seed, progress=progress_printer("Customers"))
-    counts = ", ".join(f"{value:,} {name.replace('_', ' ')}" for name, value in vars(summary).items())
-    sys.stderr.write(f"Demo business created: {counts}.\n")
+    counts = ", ".join(
+        t(f"{{count}} {name.replace('_', ' ')}", count=number(value)) for name, value in vars(summary).items()
+    )
+    sys.stderr.write(t("Demo business created: {counts}.", counts=counts) + "\n")
     return EXIT_OK
 
 
@@ -80,7 +85,7 @@ def _cmd_find(args: argparse.Namespace) -> int:
     else:
         for f in found:
             sys.stdout.write(f"{f.id:>8}  {f.name:<40} {f.phone:<16} {f.city}\n")
-        sys.stderr.write(f"{len(found)} found\n")
+        sys.stderr.write(t("{count} found", count=number(len(found))) + "\n")
     return EXIT_OK
 
 
@@ -88,6 +93,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
     from app.services.backups import backup_before
     from app.services.importing import run_import
     from app.services.importing.restoring import RestoreReport
+    from app.services.importing.said import shown
 
     report = run_import(
         args.file,
@@ -100,42 +106,56 @@ def _cmd_import(args: argparse.Namespace) -> int:
         _json(report.as_json_dict())
         return EXIT_OK
     values = report.as_json_dict()
-    for key in (
-        "file",
-        "sheet",
-        "rows_read",
-        "customers_created",
-        "customers_updated",
-        "duplicates_merged",
-        "sites_created",
-        "equipment_created",
-        "batch",
-    ):
-        sys.stdout.write(f"{key.replace('_', ' '):<20} {values[key]}\n")
+    for key in IMPORT_SUMMARY:
+        sys.stdout.write(f"{t(key.replace('_', ' ')):<20} {values[key]}\n")
     if isinstance(report, RestoreReport):  # our own whole export: every table came back, not just customers
-        sys.stdout.write("".join(f"{line}\n" for line in report.lines()))
+        sys.stdout.write("".join(f"{translated(line)}\n" for line in report.lines()))
     for rejected in report.rejected[:LISTED_LINES]:
-        sys.stdout.write(f"row {rejected['row']}: {rejected['reason']}\n")
-    for warning in report.warnings[:LISTED_LINES]:
-        sys.stdout.write(f"warning: {warning}\n")
+        sys.stdout.write(
+            t("row {row}: {reason}", row=rejected["row"], reason=shown(rejected["reason"])) + "\n"
+        )
+    _warnings(report.warnings[:LISTED_LINES])
     more_rows, more_warnings = len(report.rejected) - LISTED_LINES, len(report.warnings) - LISTED_LINES
-    more = [f"{more_rows:,} more rows not imported"] if more_rows > 0 else []
-    more += [f"{more_warnings:,} more warnings"] if more_warnings > 0 else []
+    more = [t("{count} more rows not imported", count=number(more_rows))] if more_rows > 0 else []
+    more += [t("{count} more warnings", count=number(more_warnings))] if more_warnings > 0 else []
     if more:  # thousands of lines bury the counts above; the JSON report has every one of them
-        sys.stdout.write(f"… and {' and '.join(more)}: `import --json` lists them all.\n")
+        joined = t("{first} and {second}", first=more[0], second=more[1]) if len(more) == 2 else more[0]
+        sys.stdout.write(t("… and {more}: `import --json` lists them all.", more=joined) + "\n")
     return EXIT_OK
+
+
+# The import's counts, as the human summary lists them (their JSON keys, in words).
+IMPORT_SUMMARY = (
+    "file",
+    "sheet",
+    "rows_read",
+    "customers_created",
+    "customers_updated",
+    "duplicates_merged",
+    "sites_created",
+    "equipment_created",
+    "batch",
+)
+
+
+def _warnings(warnings: list[str]) -> None:
+    """ "warning: …" lines, each in the owner's language (the importer's words keep their message id)."""
+    from app.services.importing.said import shown
+
+    for warning in warnings:
+        sys.stdout.write(t("warning: {warning}", warning=shown(warning)) + "\n")
 
 
 def _cmd_undo_import(args: argparse.Namespace) -> int:
     from app.services.importing import undo_import
 
     undone = undo_import(args.batch)
+    removed, restored = number(undone.customers_removed), number(undone.customers_restored)
     sys.stdout.write(
-        f"Import {args.batch} undone: {undone.customers_removed:,} customers removed, "
-        f"{undone.customers_restored:,} restored.\n"
-    )
-    for warning in undone.warnings:
-        sys.stdout.write(f"warning: {warning}\n")
+        t("Import {batch} undone: {removed} customers removed, {restored} restored.", batch=args.batch,
+          removed=removed, restored=restored) + "\n"
+    )  # fmt: skip
+    _warnings(undone.warnings)
     return EXIT_OK
 
 
@@ -143,7 +163,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from app.services.exporting import export_database
 
     summary = export_database(args.out, progress=progress_printer("Rows"))
-    sys.stderr.write(f"Exported {summary.total_rows:,} rows of {len(summary.rows)} tables to {args.out}.\n")
+    rows, tables = number(summary.total_rows), number(len(summary.rows))
+    sys.stderr.write(
+        t("Exported {rows} rows of {tables} tables to {out}.", rows=rows, tables=tables, out=args.out) + "\n"
+    )
     return EXIT_OK
 
 
@@ -158,8 +181,9 @@ def _cmd_opportunities(args: argparse.Namespace) -> int:
         return EXIT_OK
     for o in found:
         due = o.due.isoformat() if o.due else ""
-        sys.stdout.write(f"{o.id:>8}  {o.kind:<16} {due:<10} {o.value:>10}  {o.customer}: {o.reason}\n")
-    sys.stderr.write(f"{len(found)} open\n")
+        reason = translated(o.reason)
+        sys.stdout.write(f"{o.id:>8}  {o.kind:<16} {due:<10} {o.value:>10}  {o.customer}: {reason}\n")
+    sys.stderr.write(t("{count} open", count=number(len(found))) + "\n")
     return EXIT_OK
 
 
@@ -184,12 +208,17 @@ def _printed(result: object) -> int:
     """A PDF job's outcome on stderr: pages written, each record left out with the reason, and
     every warning (printed, but worth a look: an empty letterhead, a logo that could not be read,
     a character no font has)."""
-    pages = count_text(result.pages, "page")  # type: ignore[attr-defined]
-    sys.stderr.write(f"{result.path}: {pages}, {result.printed:,} printed\n")  # type: ignore[attr-defined]
+    pages = counted(result.pages, "page")  # type: ignore[attr-defined]
+    printed = number(result.printed)  # type: ignore[attr-defined]
+    sys.stderr.write(
+        t("{path}: {pages}, {printed} printed", path=result.path, pages=pages, printed=printed) + "\n"
+    )  # type: ignore[attr-defined]
     for issue in result.exceptions:  # type: ignore[attr-defined]
-        sys.stderr.write(f"left out: {issue.key}: {issue.reason}\n")
+        sys.stderr.write(
+            t("left out: {key}: {reason}", key=issue.key, reason=translated(issue.reason)) + "\n"
+        )
     for issue in getattr(result, "warnings", []):
-        sys.stderr.write(f"warning: {issue.key}: {issue.reason}\n")
+        sys.stderr.write(t("warning: {key}: {reason}", key=issue.key, reason=translated(issue.reason)) + "\n")
     return EXIT_OK
 
 
@@ -222,7 +251,11 @@ def _cmd_backup(args: argparse.Namespace) -> int:
     from app.services.backups import backup_to_file
 
     info = backup_to_file(args.out)
-    sys.stderr.write(f"Backup written to {info.path}: {info.customers:,} customers, verified.\n")
+    customers = number(info.customers)
+    sys.stderr.write(
+        t("Backup written to {path}: {customers} customers, verified.", path=info.path, customers=customers)
+        + "\n"
+    )
     return EXIT_OK
 
 
@@ -230,10 +263,26 @@ def _cmd_restore(args: argparse.Namespace) -> int:
     from app.services.backups import restore_backup
 
     result = restore_backup(args.file)
-    safety = f" The data it replaced is in {result.safety_backup.path}." if result.safety_backup else ""
-    kept = f" The damaged database was kept as {result.damaged_kept}." if result.damaged_kept else ""
-    sys.stderr.write(f"Restored {args.file}: {result.customers:,} customers.{safety}{kept}\n")
+    safety = (
+        t(" The data it replaced is in {path}.", path=result.safety_backup.path)
+        if result.safety_backup
+        else ""
+    )
+    kept = (
+        t(" The damaged database was kept as {path}.", path=result.damaged_kept)
+        if result.damaged_kept
+        else ""
+    )
+    restored_line(args.file, result.customers, safety + kept)
     return EXIT_OK
+
+
+def restored_line(backup: object, customers: int, more: str = "") -> None:
+    """ "Restored FILE: N customers." and what else the owner should know, on stderr."""
+    customers_text = number(customers)
+    sys.stderr.write(
+        t("Restored {file}: {customers} customers.", file=backup, customers=customers_text) + more + "\n"
+    )
 
 
 def _json(value: object) -> None:

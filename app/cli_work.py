@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from app.domain import clock
-from app.domain.formatting import long_date, time_text
+from app.domain.formatting import long_date, number, time_text
+from app.domain.i18n import t, translated
 from app.domain.kinds import OpportunityKind
 from app.domain.respect import CALL_OUTCOMES
 
@@ -104,11 +105,13 @@ def _cmd_calls(args: argparse.Namespace) -> int:
         for e in plan.entries:
             phone = e.phones[0][1] if e.phones else ""
             first = e.reasons[0] if e.reasons else None
-            why = f"#{first.opportunity_id} {first.reason}" if first else ""
+            why = f"#{first.opportunity_id} {translated(first.reason)}" if first else ""
             sys.stdout.write(f"{time_text(e.suggested_time):>8}  {e.name:<32} {phone:<16} {why}\n")
+    calls, waiting = number(len(plan.entries)), number(plan.waiting)
     sys.stderr.write(
-        f"{len(plan.entries)} calls for {long_date(day)}; {plan.waiting} wait for the next days\n"
-    )
+        t("{calls} calls for {day}; {waiting} wait for the next days", calls=calls, day=long_date(day),
+          waiting=waiting) + "\n"
+    )  # fmt: skip
     return EXIT_OK
 
 
@@ -116,10 +119,12 @@ def _cmd_log_call(args: argparse.Namespace) -> int:
     from app.services.queue import log_outcome
 
     logged = log_outcome(args.opportunity, args.outcome, by_whom=args.by)
-    next_try = f"; offered again on {logged.next_try.isoformat()}" if logged.next_try else ""
+    next_try = t("; offered again on {day}", day=logged.next_try.isoformat()) if logged.next_try else ""
+    outcome = t(args.outcome.replace("_", " "))
     sys.stderr.write(
-        f"Logged: {args.outcome.replace('_', ' ')}, opportunity now {logged.status}{next_try}.\n"
-    )
+        t("Logged: {outcome}, opportunity now {status}{next_try}.", outcome=outcome, status=t(logged.status),
+          next_try=next_try) + "\n"
+    )  # fmt: skip
     return EXIT_OK
 
 
@@ -145,8 +150,10 @@ def _cmd_campaigns(args: argparse.Namespace) -> int:
         _json([_campaign_json(c) for c in found])
         return EXIT_OK
     for c in found:
-        sent = c.sent_on.isoformat() if c.sent_on else "not sent"
-        sys.stdout.write(f"{c.id:>5}  {c.name:<40} {c.recipients:>6} recipients  {sent}\n")
+        sent = c.sent_on.isoformat() if c.sent_on else t("not sent")
+        sys.stdout.write(
+            f"{c.id:>5}  {c.name:<40} {t('{count} recipients', count=f'{c.recipients:>6}')}  {sent}\n"
+        )
     return EXIT_OK
 
 
@@ -165,9 +172,13 @@ def _cmd_campaign_new(args: argparse.Namespace) -> int:
         channel=args.channel,
     )
     preview = preview_audience(criteria)
-    left_out = ", ".join(f"{reason}: {count}" for reason, count in preview.by_reason.items())
+    left_out = ", ".join(f"{translated(reason)}: {count}" for reason, count in preview.by_reason.items())
     sys.stderr.write(
-        f"{preview.included} would get it; {preview.excluded} left out"
+        t(
+            "{included} would get it; {excluded} left out",
+            included=preview.included,
+            excluded=preview.excluded,
+        )
         + (f" ({left_out})" if left_out else "")
         + ".\n"
     )
@@ -183,7 +194,9 @@ def _cmd_campaign_new(args: argparse.Namespace) -> int:
     campaign = get_campaign(campaign_id)
     if args.json:
         _json(_campaign_json(campaign))
-    sys.stderr.write(f"Campaign {campaign_id} created: {campaign.recipients} recipients.\n")
+    sys.stderr.write(
+        t("Campaign {id} created: {count} recipients.", id=campaign_id, count=campaign.recipients) + "\n"
+    )
     return EXIT_OK
 
 
@@ -200,7 +213,9 @@ def _cmd_campaign_print(args: argparse.Namespace) -> int:
         callsheet=args.callsheet,
     )
     for name, result in printed.items():
-        sys.stderr.write(f"{name}: {result.path} ({result.printed} printed)\n")
+        sys.stderr.write(
+            t("{name}: {path} ({count} printed)", name=t(name), path=result.path, count=result.printed) + "\n"
+        )
         for warning in getattr(result, "warnings", ()):
             sys.stderr.write(f"  {warning}\n")
     return EXIT_OK
@@ -210,7 +225,7 @@ def _cmd_campaign_sent(args: argparse.Namespace) -> int:
     from app.services.campaigns import mark_campaign_sent
 
     contacts = mark_campaign_sent(args.campaign, args.on)
-    sys.stderr.write(f"Marked as sent: {contacts} contacts recorded.\n")
+    sys.stderr.write(t("Marked as sent: {count} contacts recorded.", count=contacts) + "\n")
     return EXIT_OK
 
 
@@ -231,9 +246,10 @@ def _cmd_campaign_results(args: argparse.Namespace) -> int:
         _json(values)
     else:
         sys.stdout.write(
-            f"{results.recipients} recipients, {results.responses} responded, "
-            f"{results.sales} sales, revenue {results.revenue}\n"
-        )
+            t("{recipients} recipients, {responses} responded, {sales} sales, revenue {revenue}",
+              recipients=results.recipients, responses=results.responses, sales=results.sales,
+              revenue=results.revenue) + "\n"
+        )  # fmt: skip
     return EXIT_OK
 
 

@@ -42,11 +42,21 @@ def apology_text() -> str:
     )
 
 
+def error_text(error: UserError) -> str:
+    """The error's sentence, written in English where it was raised, in the owner's language (the command
+    line does the same, app/cli.py): the importer's words (a `Said`: a str that keeps its message id) are
+    written again from their id and fields, any other sentence is read back by the catalog's patterns."""
+    if type(error.message) is not str:
+        from app.services.importing.said import shown  # loaded already: it wrote this message
+
+        return shown(error.message)
+    return translated(error.message)
+
+
 def show_error(parent: QWidget | None, error: BaseException, title: str = "") -> None:
     """A UserError as its own sentence; anything else is logged with its traceback and apologised for."""
     if isinstance(error, UserError):
-        # Written in English where it was raised; shown in the owner's language (app.domain.i18n).
-        shown = as_text(translated(error.message))
+        shown = as_text(error_text(error))
         QMessageBox.warning(parent, title or translate("messages", "Cannot do that"), shown)
         return
     log.error("unexpected error", exc_info=(type(error), error, error.__traceback__))
