@@ -280,3 +280,27 @@ def test_a_column_without_a_heading_is_named_in_spanish_and_a_heading_stays_as_w
     headers = read_sheet(path).headers
     assert headers == ["Name", "Phone", "Column C"]
     assert [owners_or_shown(h) for h in headers] == ["Name", "Phone", "Columna C"]
+
+
+def test_a_possible_duplicate_kept_apart_is_said_in_spanish(
+    db: OpenedDatabase, tmp_path: Path, spanish: None
+) -> None:
+    header = ["Name", "Phone", "Email", "Street", "City", "State", "Zip", "Equipment"]
+    saved = [header, ["Jonathan Smith", "410-555-0121", "", "12 Elm St", "Dover", "DE", "19901", ""]]
+    run_import(fx.write_xlsx(tmp_path / "saved.xlsx", saved))
+    alike = [
+        header,
+        ["Jonathon Smith", "", "", "12 Elm Street", "Dover", "DE", "19901", "Boiler"],
+        ["Mary Poe", "410-555-0121", "", "", "", "", "", ""],
+    ]
+    report = run_import(fx.write_xlsx(tmp_path / "new.xlsx", alike), dry_run=True)
+    assert [shown(w) for w in report.warnings] == [
+        "La fila 2 puede ser el cliente “Jonathan Smith”: un nombre parecido (93% igual) en una dirección "
+        "parecida (100% igual); se mantuvieron separados.",
+        "La fila 3 puede ser el cliente “Smith, Jonathan”: el mismo teléfono (410) 555-0121, pero otro "
+        "nombre; se mantuvieron separados.",
+    ]
+    assert report.warnings[1] == (
+        "Row 3 may be the same as customer “Smith, Jonathan”: the phone (410) 555-0121 but another name; "
+        "kept apart."
+    )
