@@ -181,3 +181,15 @@ def test_the_scan_fills_fields_with_samples_of_their_shape() -> None:
 def test_an_error_without_spanish_is_named(spanish: None) -> None:
     unknown = Raised("app/x.py:1", ("Frobnicate the widget before ", None, "."), ("Sample",))
     assert _untranslated(unknown) == "no Spanish"
+
+
+def test_nothing_to_mail_reads_spanish(spanish: None) -> None:
+    """Built in pieces (not a literal the scan can read): checked by its own sentences."""
+    from app.services.mailings import nothing_to_print
+
+    assert i18n.translated(nothing_to_print("check_in", []).message) == (
+        "Nada que imprimir: no se puede enviar correo a ningún cliente con contacto de seguimiento pendiente."
+    )
+    assert i18n.translated(nothing_to_print(None, []).message) == (
+        "Nada que imprimir: no se puede enviar correo a ningún cliente registrado."
+    )
