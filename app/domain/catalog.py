@@ -19,6 +19,7 @@ from decimal import Decimal
 from app.domain.errors import UserError
 from app.domain.money import parse_money
 from app.domain.values import clean_text
+from app.domain.wording import count_text
 
 CATALOG_KINDS = ("equipment", "plan", "add_on", "product", "bundle", "service")
 KIND_LABELS = {
@@ -96,7 +97,8 @@ class CatalogItemDraft:
             raise UserError("Lifespan: give both the shortest and the longest, or neither.", missing)
         if low is not None and high is not None and low > high:
             raise UserError(
-                f"Lifespan: the shortest ({low} years) is longer than the longest ({high} years).",
+                f"Lifespan: the shortest ({count_text(low, 'year')}) is longer than the longest "
+                f"({count_text(high, 'year')}).",
                 "lifespan_max_years",
             )
         ladder = _text(self.ladder, "ladder", "Ladder")
@@ -157,7 +159,7 @@ class CatalogItemDraft:
 
 @dataclass(frozen=True)
 class CatalogItemRow:
-    """One line of the Catalog page (price as Decimal)."""
+    """One line of the Catalog page (price as Decimal); its words in English, translated where shown."""
 
     id: int
     kind: str

@@ -4,6 +4,8 @@ segment; and the tab that lists them (buttons over a table, the selected row in 
 Numbers the owner may not know yet (a lifespan, a renewal period) are text fields:
 left empty they stay unknown, and the Missing information list asks for them later.
 Every form builds an app.domain.catalog draft, whose validated() decides what is wrong.
+The fields' labels and placeholders are plain English words, which FormDialog shows in the owner's
+language (resources/translations/app_es/catalog.toml), as it does the errors raised here.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -29,6 +31,7 @@ from PySide6.QtWidgets import (
 from app.domain import formatting
 from app.domain.catalog import CatalogItemDraft, CatalogItemRow, SegmentDraft, SegmentRow
 from app.domain.errors import UserError
+from app.domain.i18n import t
 from ui.dialogs.form_dialog import Field, FormDialog
 from ui.dialogs.forms import Form
 from ui.models.rows_model import RowsModel
@@ -36,65 +39,59 @@ from ui.models.rows_model import RowsModel
 MAX_COLUMN_WIDTH = 420  # a longer text is cut short; its tooltip (and the detail line) has all of it
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("catalog_forms", text)
-
-
 def _name() -> Field:
-    return Field("name", _tr("Name"), placeholder=_tr("as it appears on letters and call sheets"))
+    return Field("name", "Name", placeholder="as it appears on letters and call sheets")
 
 
 def _lifespan() -> list[Field]:
     return [
-        Field("lifespan_min_years", _tr("Lasts at least (years)"), placeholder=_tr("e.g. 15")),
-        Field("lifespan_max_years", _tr("… and at most (years)"), placeholder=_tr("e.g. 20")),
+        Field("lifespan_min_years", "Lasts at least (years)", placeholder="e.g. 15"),
+        Field("lifespan_max_years", "… and at most (years)", placeholder="e.g. 20"),
     ]
 
 
 def _ladder() -> list[Field]:
     return [
-        Field("ladder", _tr("Upgrade ladder"), placeholder=_tr("e.g. Furnace; empty when not on a ladder")),
-        Field("tier", _tr("Step on the ladder"), placeholder=_tr("1 = basic, 2 = better, 3 = deluxe")),
+        Field("ladder", "Upgrade ladder", placeholder="e.g. Furnace; empty when not on a ladder"),
+        Field("tier", "Step on the ladder", placeholder="1 = basic, 2 = better, 3 = deluxe"),
     ]
 
 
 def _tail() -> list[Field]:
     return [
-        Field("active", _tr("Active (offered to customers)"), "bool"),
-        Field("notes", _tr("Notes"), "multiline"),
+        Field("active", "Active (offered to customers)", "bool"),
+        Field("notes", "Notes", "multiline"),
     ]
 
 
 def _fields(kind: str) -> list[Field]:
-    price = Field("price", _tr("Price"), "money", placeholder=_tr("e.g. 4,250.00"))
-    equipment_kind = Field("equipment_kind", _tr("Kind of equipment"), placeholder=_tr("e.g. Furnace"))
-    brand = Field("brand", _tr("Brand"))
+    price = Field("price", "Price", "money", placeholder="e.g. 4,250.00")
+    equipment_kind = Field("equipment_kind", "Kind of equipment", placeholder="e.g. Furnace")
+    brand = Field("brand", "Brand")
     if kind == "equipment":
         return [_name(), equipment_kind, brand, *_lifespan(), price, *_ladder(), *_tail()]
     if kind == "plan":
         return [
             _name(),
-            Field("renewal_months", _tr("Renews every (months)"), placeholder=_tr("e.g. 12")),
-            Field("visits_per_year", _tr("Visits per year"), placeholder=_tr("e.g. 2")),
-            Field("price", _tr("Price per term"), "money"),
+            Field("renewal_months", "Renews every (months)", placeholder="e.g. 12"),
+            Field("visits_per_year", "Visits per year", placeholder="e.g. 2"),
+            Field("price", "Price per term", "money"),
             *_ladder(),
             *_tail(),
         ]
     if kind == "add_on":
-        goes_with = Field(
-            "goes_with_kind", _tr("Goes with (kind of equipment)"), placeholder=_tr("e.g. Furnace")
-        )
+        goes_with = Field("goes_with_kind", "Goes with (kind of equipment)", placeholder="e.g. Furnace")
         return [_name(), goes_with, price, *_tail()]
     if kind == "product":
         return [
             _name(),
             equipment_kind,
             brand,
-            Field("launched_on", _tr("Launched on"), "optional_date"),
+            Field("launched_on", "Launched on", "optional_date"),
             Field(
                 "quantity_available",
-                _tr("How many can be offered"),
-                placeholder=_tr("empty = no limit; the best customers hear first"),
+                "How many can be offered",
+                placeholder="empty = no limit; the best customers hear first",
             ),
             *_lifespan(),
             price,
@@ -102,8 +99,8 @@ def _fields(kind: str) -> list[Field]:
             *_tail(),
         ]
     if kind == "bundle":
-        discount = Field("discount_bp", _tr("Discount (%)"), placeholder=_tr("e.g. 8"))
-        return [_name(), discount, Field("price", _tr("Bundle price"), "money"), *_tail()]
+        discount = Field("discount_bp", "Discount (%)", placeholder="e.g. 8")
+        return [_name(), discount, Field("price", "Bundle price", "money"), *_tail()]
     return [_name(), price, *_tail()]
 
 
@@ -115,11 +112,9 @@ def percent_to_bp(text: str) -> int:
     try:
         percent = Decimal(cleaned)
     except InvalidOperation:
-        raise UserError(
-            _tr("Discount: “%1” is not a percentage.").replace("%1", text), "discount_bp"
-        ) from None
+        raise UserError(f"Discount: “{text}” is not a percentage.", "discount_bp") from None
     if not percent.is_finite() or not Decimal(0) <= percent <= Decimal(100) or (percent * 100) % 1:
-        raise UserError(_tr("Discount: give a percentage from 0 to 100, e.g. 8 or 7.5."), "discount_bp")
+        raise UserError("Discount: give a percentage from 0 to 100, e.g. 8 or 7.5.", "discount_bp")
     return int(percent * 100)
 
 
@@ -177,7 +172,7 @@ class CatalogItemDialog(FormDialog):
             for row in choices:
                 if row.kind == "bundle" or row.id == base.id:
                     continue  # a bundle holds items, never bundles
-                item = QListWidgetItem(f"{row.name}  ({row.kind_label}, {formatting.money(row.price)})")
+                item = QListWidgetItem(f"{row.name}  ({t(row.kind_label)}, {formatting.money(row.price)})")
                 item.setData(Qt.ItemDataRole.UserRole, row.id)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 chosen = row.id in base.bundle_item_ids
@@ -204,9 +199,9 @@ def _checked_ids(checklist: QListWidget) -> list[int]:
 
 def segment_form(segment_id: int | None = None) -> Form:
     fields = [
-        Field("name", _tr("Segment"), placeholder=_tr("e.g. Retiree on a fixed budget")),
-        Field("pitch", _tr("Pitch angle"), "multiline"),
-        Field("talking_points", _tr("Talking points (one per line)"), "multiline"),
+        Field("name", "Segment", placeholder="e.g. Retiree on a fixed budget"),
+        Field("pitch", "Pitch angle", "multiline"),
+        Field("talking_points", "Talking points (one per line)", "multiline"),
     ]
     return fields, lambda values: SegmentDraft(id=segment_id, **values)
 

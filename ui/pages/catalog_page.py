@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.domain import formatting
 from app.domain.catalog import CatalogItemDraft, CatalogItemRow, SegmentRow
-from app.domain.i18n import t
+from app.domain.i18n import t, translated
 from app.domain.money import format_money
 from app.services import catalog as catalog_service
 from app.services.opportunities import missing_information
@@ -40,7 +40,6 @@ CHANGES = {"catalog_item", "segment"}
 # The missing information also depends on customers, their equipment and plans, and open opportunities.
 REFRESH_ON = frozenset(CHANGES | {"customer", "site", "equipment", "service_plan", "opportunity"})
 ITEM_TABS = ("equipment", "plan", "add_on", "ladder", "bundle", "product", "service")
-TIER_WORDS = {1: "basic", 2: "better", 3: "deluxe"}
 MISSING_LABELS = {
     "catalog_item": "Catalog item",
     "equipment_kind": "Kind of equipment",
@@ -59,20 +58,10 @@ def _date(value: datetime.date | None) -> str:
     return formatting.short_date(value) if value else ""
 
 
-def _tier(tier: int | None) -> str:
-    if tier is None:
-        return ""
-    return f"{tier} ({TIER_WORDS[tier]})" if tier in TIER_WORDS else str(tier)
-
-
 def _describe_segment(segment: SegmentRow) -> str:
     """The pitch and talking points in full, as they print on a call sheet."""
     lines = [f"{segment.name}: {segment.pitch}".strip(": ")]
     return "\n".join(lines + [f"  – {point}" for point in segment.talking_points])
-
-
-def _named(row: CatalogItemRow) -> str:
-    return row.name if row.active else f"{row.name} (inactive)"
 
 
 class CatalogPage(QWidget):
@@ -113,10 +102,14 @@ class CatalogPage(QWidget):
         def renews(r: Any) -> str:
             return count_text(r.renewal_months, self.tr("month")) if r.renewal_months else not_set
 
-        name, price = (self.tr("Name"), _named), (self.tr("Price"), lambda r: _money(r.price))
+        name, price = (self.tr("Name"), self._named), (self.tr("Price"), lambda r: _money(r.price))
         on_ladder = (
             self.tr("Upgrade ladder"),
-            lambda r: f"{r.ladder}, step {_tier(r.tier)}" if r.ladder else "",
+            lambda r: (
+                self.tr("%1, step %2").replace("%1", r.ladder).replace("%2", self._tier(r.tier))
+                if r.ladder
+                else ""
+            ),
         )
         return [
             ("equipment", self.tr("Equipment"), self.tr("New equipment line…"),
@@ -124,8 +117,9 @@ class CatalogPage(QWidget):
                      "is offered a replacement."),
              [name, (self.tr("Kind of equipment"), lambda r: r.equipment_kind),
               (self.tr("Brand"), lambda r: r.brand),
-              (self.tr("Typical lifespan"), lambda r: r.lifespan_text or not_set), price,
-              (self.tr("Units on record"), lambda r: f"{r.equipment_count:,}" if r.equipment_count else ""),
+              (self.tr("Typical lifespan"), lambda r: translated(r.lifespan_text) or not_set), price,
+              (self.tr("Units on record"),
+               lambda r: formatting.number(r.equipment_count) if r.equipment_count else ""),
               on_ladder]),
             ("plan", self.tr("Service plans"), self.tr("New service plan…"),
              self.tr("Memberships: when they come up for renewal and how many visits a year they include."),
@@ -141,8 +135,8 @@ class CatalogPage(QWidget):
               (self.tr("Notes"), lambda r: r.notes)]),
             ("ladder", self.tr("Upgrade ladders"), self.tr("New step on a ladder…"),
              self.tr("Basic → better → deluxe: customers on a lower step are offered the next one up."),
-             [(self.tr("Ladder"), lambda r: r.ladder), (self.tr("Step"), lambda r: _tier(r.tier)), name,
-              (self.tr("Kind"), lambda r: r.kind_label), price,
+             [(self.tr("Ladder"), lambda r: r.ladder), (self.tr("Step"), lambda r: self._tier(r.tier)), name,
+              (self.tr("Kind"), lambda r: t(r.kind_label)), price,
               (self.tr("Next step up"),
                lambda r: self._next_step.get(r.id, self.tr("top of the ladder")))]),
             ("bundle", self.tr("Bundles"), self.tr("New bundle…"),
@@ -155,7 +149,7 @@ class CatalogPage(QWidget):
              self.tr("New products are offered first to your best customers, as many as are available."),
              [name, (self.tr("Launched"), lambda r: _date(r.launched_on) or not_set),
               (self.tr("Available"), lambda r: self.tr("no limit") if r.quantity_available is None
-               else f"{r.quantity_available:,}"), price,
+               else formatting.number(r.quantity_available)), price,
               (self.tr("Kind of equipment"), lambda r: r.equipment_kind)]),
             ("service", self.tr("Services"), self.tr("New service…"),
              self.tr("Repairs, tune-ups and other work you sell."),
@@ -163,10 +157,21 @@ class CatalogPage(QWidget):
             ("segment", self.tr("Segments"), self.tr("New segment…"),
              self.tr("Groups of customers and how to talk to them: the pitch angle and talking points print "
                      "on call sheets and feed letters."),
-             [(self.tr("Segment"), lambda s: s.name), (self.tr("Customers"), lambda s: f"{s.customers:,}"),
+             [(self.tr("Segment"), lambda s: s.name),
+              (self.tr("Customers"), lambda s: formatting.number(s.customers)),
               (self.tr("Pitch angle"), lambda s: " ".join(s.pitch.split())),
               (self.tr("Talking points"), lambda s: " · ".join(s.talking_points))]),
         ]  # fmt: skip
+
+    def _named(self, row: CatalogItemRow) -> str:
+        return row.name if row.active else self.tr("%1 (inactive)").replace("%1", row.name)
+
+    def _tier(self, tier: int | None) -> str:
+        """ "2 (better)": a step of a ladder, the first three named."""
+        if tier is None:
+            return ""
+        words = {1: self.tr("basic"), 2: self.tr("better"), 3: self.tr("deluxe")}
+        return f"{tier} ({words[tier]})" if tier in words else str(tier)
 
     def _add_tab(self, key: str, title: str, new_text: str, intro: str, columns: list) -> None:
         describe = _describe_segment if key == "segment" else None
@@ -184,7 +189,7 @@ class CatalogPage(QWidget):
         columns = [
             (self.tr("About"), lambda m: t(MISSING_LABELS.get(m.category, m.category))),
             (self.tr("Which"), lambda m: m.name),
-            (self.tr("What is missing"), lambda m: m.problem),
+            (self.tr("What is missing"), lambda m: translated(m.problem)),
         ]
         buttons = [
             ("fix", self.tr("Fill it in…"), self.fix_missing),
@@ -194,13 +199,15 @@ class CatalogPage(QWidget):
             "Nothing is guessed: what is listed here keeps opportunities from being found. Catalog lines are "
             "filled in here; equipment, plans and customers on the Customers page."
         )
-        where = self.tr("(fill it in on the Customers page)")
         self.missing = ListTab(
-            "missing", intro, columns, buttons, self.fix_missing,
-            lambda m: f"{m.name}: {m.problem}" + ("" if m.category in FIXED_HERE else f" {where}"), self,
-        )  # fmt: skip
+            "missing", intro, columns, buttons, self.fix_missing, self._describe_missing, self
+        )
         self._titles["missing"] = self.tr("Missing information")
         self.tabs.addTab(self.missing, self._titles["missing"])
+
+    def _describe_missing(self, info: Any) -> str:
+        where = "" if info.category in FIXED_HERE else " " + self.tr("(fill it in on the Customers page)")
+        return f"{info.name}: {translated(info.problem)}{where}"
 
     # --- loading ----------------------------------------------------------------------------
     def load(self) -> None:
@@ -249,8 +256,8 @@ class CatalogPage(QWidget):
             )
             if empty
             else self.tr("%1 in the catalog · %2")
-            .replace("%1", count_text(len(self.items), "item"))
-            .replace("%2", count_text(len(self.segments), "segment"))
+            .replace("%1", count_text(len(self.items), self.tr("item")))
+            .replace("%2", count_text(len(self.segments), self.tr("segment")))
         )
 
     def show_missing(self, found: list[Any]) -> None:
@@ -259,7 +266,7 @@ class CatalogPage(QWidget):
 
     def _set_title(self, key: str, count: int) -> None:
         tab = self.missing if key == "missing" else self.lists[key]
-        title = self._titles[key] + (f" ({count:,})" if count else "")
+        title = self._titles[key] + (f" ({formatting.number(count)})" if count else "")
         self.tabs.setTabText(self.tabs.indexOf(tab), title)
 
     def _of_kind(self, kind: str) -> list[CatalogItemRow]:
@@ -329,7 +336,7 @@ class CatalogPage(QWidget):
             text = (
                 self.tr("Delete the segment “%1”? Its %2 keep everything else.")
                 .replace("%1", row.name)
-                .replace("%2", count_text(row.customers, "customer"))
+                .replace("%2", count_text(row.customers, self.tr("customer")))
             )
             if confirm(self, self.tr("Delete segment"), text, self.tr("Delete")):
                 self._write(lambda: catalog_service.delete_segment(row.id))
@@ -402,5 +409,5 @@ class CatalogPage(QWidget):
                 self.tr("Missing information"),
                 self.tr("Open %1 on the Customers page to fill this in: %2.")
                 .replace("%1", info.name.split(":")[0])
-                .replace("%2", info.problem),
+                .replace("%2", translated(info.problem)),
             )
