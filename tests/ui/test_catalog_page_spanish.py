@@ -124,7 +124,7 @@ def test_every_tab_of_the_catalog_reads_in_spanish(qtbot, window, catalog, langu
         "venció el 1 de enero de 2025 pero sigue marcado como activo: registre su renovación o márquelo "
         "como vencido"
     )
-    about = dict(zip(column(page, "missing", "Cuál"), column(page, "missing", "Acerca de"), strict=True))
+    about = dict(zip(column(page, "missing", "Cuál"), column(page, "missing", "Se refiere a"), strict=True))
     assert (about["Drain Club"], about["Attic fan"]) == ("Artículo del catálogo", "Tipo de equipo")
     page.missing.select_id(None)
     page.missing.view.selectRow(column(page, "missing", "Cuál").index("Pérez, Ana: Comfort Club"))

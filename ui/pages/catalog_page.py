@@ -187,7 +187,10 @@ class CatalogPage(QWidget):
 
     def _add_missing_tab(self) -> None:
         columns = [
-            (self.tr("About"), lambda m: t(MISSING_LABELS.get(m.category, m.category))),
+            (
+                self.tr("About", "the kind of record a missing piece of information is about"),
+                lambda m: t(MISSING_LABELS.get(m.category, m.category)),
+            ),
             (self.tr("Which"), lambda m: m.name),
             (self.tr("What is missing"), lambda m: translated(m.problem)),
         ]
