@@ -595,146 +595,147 @@ Sus datos, tal como estaban, se guardan en %1.</translation>
         <translation>Borrar…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="190"/>
-        <source>About</source>
-        <translation>Acerca de</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/catalog_page.py" line="191"/>
+        <location filename="../../ui/pages/catalog_page.py" line="194"/>
         <source>Which</source>
         <translation>Cuál</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="192"/>
+        <location filename="../../ui/pages/catalog_page.py" line="195"/>
         <source>What is missing</source>
         <translation>Qué falta</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="195"/>
+        <location filename="../../ui/pages/catalog_page.py" line="198"/>
         <source>Fill it in…</source>
         <translation>Completar…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="196"/>
+        <location filename="../../ui/pages/catalog_page.py" line="199"/>
         <source>Check again</source>
         <translation>Revisar de nuevo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="199"/>
+        <location filename="../../ui/pages/catalog_page.py" line="202"/>
         <source>Nothing is guessed: what is listed here keeps opportunities from being found. Catalog lines are filled in here; equipment, plans and customers on the Customers page.</source>
         <translation>Nada se adivina: lo que aparece aquí impide encontrar oportunidades. Las líneas del catálogo se completan aquí; los equipos, planes y clientes, en la página Clientes.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="209"/>
+        <location filename="../../ui/pages/catalog_page.py" line="212"/>
         <source>(fill it in on the Customers page)</source>
         <translation>(complételo en la página Clientes)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="205"/>
-        <location filename="../../ui/pages/catalog_page.py" line="409"/>
+        <location filename="../../ui/pages/catalog_page.py" line="208"/>
+        <location filename="../../ui/pages/catalog_page.py" line="412"/>
         <source>Missing information</source>
         <translation>Información que falta</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="216"/>
+        <location filename="../../ui/pages/catalog_page.py" line="191"/>
+        <source>About</source>
+        <comment>the kind of record a missing piece of information is about</comment>
+        <translation>Se refiere a</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/catalog_page.py" line="219"/>
         <source>Reading the catalog…</source>
         <translation>Leyendo el catálogo…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="224"/>
+        <location filename="../../ui/pages/catalog_page.py" line="227"/>
         <source>Looking for missing information…</source>
         <translation>Buscando información que falta…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="254"/>
+        <location filename="../../ui/pages/catalog_page.py" line="257"/>
         <source>The catalog is empty. Start from the default catalog of a heating, cooling and plumbing shop and adjust its prices and lifespans, or add your own lines.</source>
         <translation>El catálogo está vacío. Empiece con el catálogo predeterminado de un taller de calefacción, aire acondicionado y plomería y ajuste sus precios y vidas útiles, o agregue sus propias líneas.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="258"/>
+        <location filename="../../ui/pages/catalog_page.py" line="261"/>
         <source>%1 in the catalog · %2</source>
         <translation>%1 en el catálogo · %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="259"/>
+        <location filename="../../ui/pages/catalog_page.py" line="262"/>
         <source>item</source>
         <translation>artículo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="260"/>
+        <location filename="../../ui/pages/catalog_page.py" line="263"/>
         <source>segment</source>
         <translation>segmento</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="308"/>
+        <location filename="../../ui/pages/catalog_page.py" line="311"/>
         <source>New segment</source>
         <translation>Nuevo segmento</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="320"/>
+        <location filename="../../ui/pages/catalog_page.py" line="323"/>
         <source>New catalog item</source>
         <translation>Nuevo artículo del catálogo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="327"/>
-        <location filename="../../ui/pages/catalog_page.py" line="329"/>
-        <location filename="../../ui/pages/catalog_page.py" line="402"/>
+        <location filename="../../ui/pages/catalog_page.py" line="330"/>
+        <location filename="../../ui/pages/catalog_page.py" line="332"/>
+        <location filename="../../ui/pages/catalog_page.py" line="405"/>
         <source>Edit %1</source>
         <translation>Editar %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="337"/>
+        <location filename="../../ui/pages/catalog_page.py" line="340"/>
         <source>Delete the segment “%1”? Its %2 keep everything else.</source>
         <translation>¿Borrar el segmento “%1”? Sus %2 conservan todo lo demás.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="339"/>
+        <location filename="../../ui/pages/catalog_page.py" line="342"/>
         <source>customer</source>
         <translation>cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="341"/>
+        <location filename="../../ui/pages/catalog_page.py" line="344"/>
         <source>Delete segment</source>
         <translation>Borrar segmento</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="341"/>
-        <location filename="../../ui/pages/catalog_page.py" line="345"/>
+        <location filename="../../ui/pages/catalog_page.py" line="344"/>
+        <location filename="../../ui/pages/catalog_page.py" line="348"/>
         <source>Delete</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="344"/>
+        <location filename="../../ui/pages/catalog_page.py" line="347"/>
         <source>Delete “%1” from the catalog?</source>
         <translation>¿Borrar “%1” del catálogo?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="345"/>
+        <location filename="../../ui/pages/catalog_page.py" line="348"/>
         <source>Delete catalog item</source>
         <translation>Borrar artículo del catálogo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="377"/>
+        <location filename="../../ui/pages/catalog_page.py" line="380"/>
         <source>Loading the default catalog…</source>
         <translation>Cargando el catálogo predeterminado…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="388"/>
+        <location filename="../../ui/pages/catalog_page.py" line="391"/>
         <source>Default catalog</source>
         <translation>Catálogo predeterminado</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="388"/>
+        <location filename="../../ui/pages/catalog_page.py" line="391"/>
         <source>The catalog already had items; nothing was added.</source>
         <translation>El catálogo ya tenía artículos; no se agregó nada.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="405"/>
+        <location filename="../../ui/pages/catalog_page.py" line="408"/>
         <source>New equipment line</source>
         <translation>Nueva línea de equipo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/catalog_page.py" line="410"/>
+        <location filename="../../ui/pages/catalog_page.py" line="413"/>
         <source>Open %1 on the Customers page to fill this in: %2.</source>
         <translation>Abra a %1 en la página Clientes para completar esto: %2.</translation>
     </message>
@@ -1761,102 +1762,102 @@ Base de datos: %1</translation>
 <context>
     <name>OfficeSection</name>
     <message>
-        <location filename="../../ui/pages/office_section.py" line="29"/>
+        <location filename="../../ui/pages/office_section.py" line="30"/>
         <source>Office mode</source>
         <translation>Modo de oficina</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_section.py" line="34"/>
+        <location filename="../../ui/pages/office_section.py" line="35"/>
         <source>In office mode several people share one database on a PostgreSQL server, and when two of them change the same customer the second is told instead of overwriting the first. Ask whoever runs the server for its address and password, test them here and save them on this computer.</source>
         <translation>En el modo de oficina varias personas comparten una base de datos en un servidor PostgreSQL, y cuando dos cambian el mismo cliente, al segundo se le avisa en lugar de sobrescribir al primero. Pida la dirección y la contraseña a quien administra el servidor, pruébelas aquí y guárdelas en esta computadora.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_section.py" line="49"/>
+        <location filename="../../ui/pages/office_section.py" line="50"/>
         <source>Password</source>
         <translation>Contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_section.py" line="51"/>
+        <location filename="../../ui/pages/office_section.py" line="52"/>
         <source>Test connection</source>
         <translation>Probar conexión</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_section.py" line="52"/>
+        <location filename="../../ui/pages/office_section.py" line="53"/>
         <source>Save on this computer</source>
         <translation>Guardar en esta computadora</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_section.py" line="53"/>
+        <location filename="../../ui/pages/office_section.py" line="54"/>
         <source>Forget</source>
         <translation>Olvidar</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_section.py" line="60"/>
+        <location filename="../../ui/pages/office_section.py" line="61"/>
         <source>To work on the server, close Customers for Life and start it again with this line (copy it into a command prompt in the app&apos;s folder); it never holds the password. Start it without --office or --db to come back to the database on this computer.</source>
         <translation>Para trabajar en el servidor, cierre Customers for Life y ábralo de nuevo con esta línea (cópiela en una línea de comandos en la carpeta de la aplicación); nunca contiene la contraseña. Ábralo sin --office ni --db para volver a la base de datos de esta computadora.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_section.py" line="88"/>
+        <location filename="../../ui/pages/office_section.py" line="89"/>
         <source>Open now: the office database %1 (PostgreSQL).</source>
         <translation>Abierta ahora: la base de datos de la oficina %1 (PostgreSQL).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_section.py" line="93"/>
+        <location filename="../../ui/pages/office_section.py" line="94"/>
         <source>(unknown)</source>
         <translation>(desconocido)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_section.py" line="95"/>
+        <location filename="../../ui/pages/office_section.py" line="96"/>
         <source>Open now: the database file %1 on this computer.</source>
         <translation>Abierta ahora: el archivo de base de datos %1 en esta computadora.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_section.py" line="103"/>
+        <location filename="../../ui/pages/office_section.py" line="104"/>
         <source>No office server is saved on this computer.</source>
         <translation>No hay ningún servidor de oficina guardado en esta computadora.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_section.py" line="106"/>
+        <location filename="../../ui/pages/office_section.py" line="107"/>
         <source>; its password is in this computer&apos;s password store</source>
         <translation>; su contraseña está en el almacén de contraseñas de esta computadora</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_section.py" line="111"/>
+        <location filename="../../ui/pages/office_section.py" line="112"/>
         <source>Saved on this computer: %1%2.</source>
         <translation>Guardado en esta computadora: %1%2.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_section.py" line="139"/>
+        <location filename="../../ui/pages/office_section.py" line="140"/>
         <source>Type the server&apos;s address first, like %1.</source>
         <translation>Primero escriba la dirección del servidor, como %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_section.py" line="143"/>
+        <location filename="../../ui/pages/office_section.py" line="144"/>
         <source>Testing…</source>
         <translation>Probando…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_section.py" line="145"/>
+        <location filename="../../ui/pages/office_section.py" line="146"/>
         <source>Testing the connection…</source>
         <translation>Probando la conexión…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_section.py" line="155"/>
+        <location filename="../../ui/pages/office_section.py" line="156"/>
         <source>Saving the office server…</source>
         <translation>Guardando el servidor de la oficina…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_section.py" line="166"/>
+        <location filename="../../ui/pages/office_section.py" line="167"/>
         <source>Saved. Start the app with the line below to work on the office server.</source>
         <translation>Guardado. Abra la aplicación con la línea de abajo para trabajar en el servidor de la oficina.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_section.py" line="174"/>
+        <location filename="../../ui/pages/office_section.py" line="175"/>
         <source>Forgetting the office server…</source>
         <translation>Olvidando el servidor de la oficina…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_section.py" line="181"/>
+        <location filename="../../ui/pages/office_section.py" line="182"/>
         <source>This computer no longer remembers the office server.</source>
         <translation>Esta computadora ya no recuerda el servidor de la oficina.</translation>
     </message>
@@ -2421,42 +2422,42 @@ Los respaldos hechos antes de hoy todavía contienen sus datos hasta que se elim
 <context>
     <name>RestorePage</name>
     <message>
-        <location filename="../../ui/dialogs/import_restore.py" line="29"/>
+        <location filename="../../ui/dialogs/import_restore.py" line="30"/>
         <source>This is a complete Customers for Life export</source>
         <translation>Esta es una exportación completa de Customers for Life</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_restore.py" line="32"/>
+        <location filename="../../ui/dialogs/import_restore.py" line="33"/>
         <source>Importing it brings back everything it holds: customers, sites and equipment, visits, sales, plans, contacts, partners and referrals, campaigns, the catalog, your settings and letters, and the opportunities with what you decided about them.</source>
         <translation>Al importarla vuelve todo lo que contiene: clientes, direcciones y equipos, visitas, ventas, planes, contactos, socios y referidos, campañas, el catálogo, su configuración y sus cartas, y las oportunidades con lo que decidió sobre ellas.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_restore.py" line="42"/>
+        <location filename="../../ui/dialogs/import_restore.py" line="43"/>
         <source>Import only its customers, sites and equipment instead</source>
         <translation>Importar solo sus clientes, direcciones y equipos</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_restore.py" line="56"/>
+        <location filename="../../ui/dialogs/import_restore.py" line="57"/>
         <source>Reading and checking every sheet…</source>
         <translation>Leyendo y revisando cada hoja…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_restore.py" line="59"/>
+        <location filename="../../ui/dialogs/import_restore.py" line="60"/>
         <source>Checking %1…</source>
         <translation>Revisando %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_restore.py" line="63"/>
+        <location filename="../../ui/dialogs/import_restore.py" line="64"/>
         <source>Cancelled: go back and pick the file again.</source>
         <translation>Cancelado: regrese y elija el archivo de nuevo.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_restore.py" line="68"/>
+        <location filename="../../ui/dialogs/import_restore.py" line="69"/>
         <source>This is what will be restored, into this empty database:</source>
         <translation>Esto es lo que se restaurará en esta base de datos vacía:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_restore.py" line="91"/>
+        <location filename="../../ui/dialogs/import_restore.py" line="92"/>
         <source>Restoring %1…</source>
         <translation>Restaurando %1…</translation>
     </message>
@@ -2464,12 +2465,12 @@ Los respaldos hechos antes de hoy todavía contienen sus datos hasta que se elim
 <context>
     <name>RestoredPage</name>
     <message>
-        <location filename="../../ui/dialogs/import_restore.py" line="108"/>
+        <location filename="../../ui/dialogs/import_restore.py" line="109"/>
         <source>Restored</source>
         <translation>Restaurado</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_restore.py" line="119"/>
+        <location filename="../../ui/dialogs/import_restore.py" line="120"/>
         <source>Everything in %1 is back, as it was when it was exported:</source>
         <translation>Todo lo que había en %1 está de vuelta, tal como estaba al exportarlo:</translation>
     </message>
