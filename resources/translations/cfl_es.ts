@@ -871,7 +871,7 @@ Sus datos, tal como estaban, se guardan en %1.</translation>
     <message>
         <location filename="../../ui/pages/customer_actions.py" line="251"/>
         <location filename="../../ui/pages/customer_actions.py" line="253"/>
-        <location filename="../../ui/pages/customer_actions.py" line="267"/>
+        <location filename="../../ui/pages/customer_actions.py" line="268"/>
         <source>Delete</source>
         <translation>Borrar</translation>
     </message>
@@ -881,42 +881,52 @@ Sus datos, tal como estaban, se guardan en %1.</translation>
         <translation>¿Borrar este registro (%1)? Puede deshacerlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_actions.py" line="263"/>
+        <location filename="../../ui/pages/customer_actions.py" line="255"/>
+        <source>Delete %1</source>
+        <translation>Borrar %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_actions.py" line="264"/>
         <source>Delete %1%2? You can undo it with Edit ▸ Undo.</source>
         <translation>¿Borrar %1%2? Puede deshacerlo con Editar ▸ Deshacer.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_actions.py" line="267"/>
+        <location filename="../../ui/pages/customer_actions.py" line="266"/>
+        <source> with %1</source>
+        <translation> con %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/customer_actions.py" line="268"/>
         <source>Delete customer</source>
         <translation>Borrar cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_actions.py" line="277"/>
+        <location filename="../../ui/pages/customer_actions.py" line="278"/>
         <source>Merge %1 into %2</source>
         <translation>Unir %1 con %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_actions.py" line="282"/>
+        <location filename="../../ui/pages/customer_actions.py" line="283"/>
         <source>Find the duplicate of %1. Its sites, equipment, history and contacts move to %1, empty phone and e-mail fields are filled from it, and then it is removed. You can undo the merge.</source>
         <translation>Busque el duplicado de %1. Sus direcciones, equipos, historial y contactos pasan a %1, los teléfonos y correos vacíos se completan con los suyos y luego se elimina. Puede deshacer la unión.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_actions.py" line="289"/>
+        <location filename="../../ui/pages/customer_actions.py" line="290"/>
         <source>Merge a duplicate</source>
         <translation>Unir un duplicado</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_actions.py" line="291"/>
+        <location filename="../../ui/pages/customer_actions.py" line="292"/>
         <source>Merge</source>
         <translation>Unir</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_actions.py" line="321"/>
+        <location filename="../../ui/pages/customer_actions.py" line="322"/>
         <source>Edit…</source>
         <translation>Editar…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/customer_actions.py" line="325"/>
+        <location filename="../../ui/pages/customer_actions.py" line="326"/>
         <source>Delete…</source>
         <translation>Borrar…</translation>
     </message>
@@ -924,215 +934,225 @@ Sus datos, tal como estaban, se guardan en %1.</translation>
 <context>
     <name>CustomerDetailView</name>
     <message>
-        <location filename="../../ui/widgets/customer_detail.py" line="34"/>
+        <location filename="../../ui/widgets/customer_detail.py" line="35"/>
         <source>Date</source>
         <translation>Fecha</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/customer_detail.py" line="71"/>
+        <location filename="../../ui/widgets/customer_detail.py" line="66"/>
         <source>Every sale, the price of every service plan and the commission on their referrals to partners once won: the Dashboard&apos;s lifetime value, for this customer alone.</source>
         <translation>Cada venta, el precio de cada plan de servicio y la comisión de sus referidos a socios una vez ganados: el valor de por vida del Panel, solo para este cliente.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/customer_detail.py" line="96"/>
+        <location filename="../../ui/widgets/customer_detail.py" line="91"/>
         <source>Sites</source>
         <translation>Direcciones</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/customer_detail.py" line="98"/>
-        <location filename="../../ui/widgets/customer_detail.py" line="110"/>
+        <location filename="../../ui/widgets/customer_detail.py" line="106"/>
         <source>Site</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/customer_detail.py" line="99"/>
+        <location filename="../../ui/widgets/customer_detail.py" line="95"/>
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/customer_detail.py" line="100"/>
+        <location filename="../../ui/widgets/customer_detail.py" line="94"/>
+        <source>Site</source>
+        <comment>the name of a site</comment>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/customer_detail.py" line="96"/>
         <source>Mail</source>
         <translation>Correo</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/customer_detail.py" line="101"/>
-        <location filename="../../ui/widgets/customer_detail.py" line="120"/>
+        <location filename="../../ui/widgets/customer_detail.py" line="97"/>
+        <location filename="../../ui/widgets/customer_detail.py" line="116"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/customer_detail.py" line="106"/>
+        <location filename="../../ui/widgets/customer_detail.py" line="102"/>
         <source>Equipment</source>
         <translation>Equipos</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/customer_detail.py" line="113"/>
-        <location filename="../../ui/widgets/customer_detail.py" line="142"/>
+        <location filename="../../ui/widgets/customer_detail.py" line="109"/>
+        <location filename="../../ui/widgets/customer_detail.py" line="138"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/customer_detail.py" line="114"/>
+        <location filename="../../ui/widgets/customer_detail.py" line="110"/>
         <source>Brand</source>
         <translation>Marca</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/customer_detail.py" line="115"/>
+        <location filename="../../ui/widgets/customer_detail.py" line="111"/>
         <source>Model</source>
         <translation>Modelo</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/customer_detail.py" line="116"/>
+        <location filename="../../ui/widgets/customer_detail.py" line="112"/>
         <source>Installed</source>
         <translation>Instalado</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/customer_detail.py" line="117"/>
+        <location filename="../../ui/widgets/customer_detail.py" line="113"/>
         <source>Age</source>
         <translation>Antigüedad</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/customer_detail.py" line="118"/>
+        <location filename="../../ui/widgets/customer_detail.py" line="114"/>
         <source>Warranty until</source>
         <translation>Garantía hasta</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/customer_detail.py" line="119"/>
+        <location filename="../../ui/widgets/customer_detail.py" line="115"/>
         <source>By us</source>
         <translation>Por nosotros</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/customer_detail.py" line="119"/>
+        <location filename="../../ui/widgets/customer_detail.py" line="115"/>
         <source>yes</source>
         <translation>sí</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/customer_detail.py" line="119"/>
+        <location filename="../../ui/widgets/customer_detail.py" line="115"/>
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/customer_detail.py" line="125"/>
+        <location filename="../../ui/widgets/customer_detail.py" line="121"/>
         <source>Visits</source>
         <translation>Visitas</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/customer_detail.py" line="126"/>
+        <location filename="../../ui/widgets/customer_detail.py" line="122"/>
         <source>Visit</source>
         <translation>Visita</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/customer_detail.py" line="126"/>
+        <location filename="../../ui/widgets/customer_detail.py" line="122"/>
         <source>Technician · findings</source>
         <translation>Técnico · hallazgos</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/customer_detail.py" line="129"/>
+        <location filename="../../ui/widgets/customer_detail.py" line="125"/>
         <source>Sales</source>
         <translation>Ventas</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/customer_detail.py" line="129"/>
+        <location filename="../../ui/widgets/customer_detail.py" line="125"/>
         <source>Description</source>
         <translation>Descripción</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/customer_detail.py" line="129"/>
+        <location filename="../../ui/widgets/customer_detail.py" line="125"/>
         <source>Total · job</source>
         <translation>Total · trabajo</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/customer_detail.py" line="132"/>
+        <location filename="../../ui/widgets/customer_detail.py" line="128"/>
         <source>Plans</source>
         <translation>Planes</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/customer_detail.py" line="132"/>
+        <location filename="../../ui/widgets/customer_detail.py" line="128"/>
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/customer_detail.py" line="132"/>
+        <location filename="../../ui/widgets/customer_detail.py" line="128"/>
         <source>Status · term</source>
         <translation>Estado · periodo</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/customer_detail.py" line="136"/>
+        <location filename="../../ui/widgets/customer_detail.py" line="132"/>
         <source>Contacts</source>
         <translation>Contactos</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/customer_detail.py" line="137"/>
+        <location filename="../../ui/widgets/customer_detail.py" line="133"/>
         <source>Channel</source>
         <translation>Medio</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/customer_detail.py" line="137"/>
+        <location filename="../../ui/widgets/customer_detail.py" line="133"/>
         <source>Outcome · reason · by</source>
         <translation>Resultado · motivo · quién</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/customer_detail.py" line="141"/>
+        <location filename="../../ui/widgets/customer_detail.py" line="137"/>
         <source>Opportunities</source>
         <translation>Oportunidades</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/customer_detail.py" line="142"/>
+        <location filename="../../ui/widgets/customer_detail.py" line="138"/>
         <source>Reason · value · status</source>
         <translation>Motivo · valor · estado</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/customer_detail.py" line="177"/>
+        <location filename="../../ui/widgets/customer_detail.py" line="173"/>
         <source>%1 (billing)</source>
         <translation>%1 (facturación)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/customer_detail.py" line="177"/>
+        <location filename="../../ui/widgets/customer_detail.py" line="173"/>
         <source>Billing</source>
         <translation>Facturación</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/customer_detail.py" line="183"/>
+        <location filename="../../ui/widgets/customer_detail.py" line="179"/>
         <source>Can&apos;t be mailed: %1</source>
         <translation>No se puede enviar por correo: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/customer_detail.py" line="193"/>
+        <location filename="../../ui/widgets/customer_detail.py" line="182"/>
+        <source>unknown</source>
+        <translation>desconocido</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/customer_detail.py" line="188"/>
         <source>under a year</source>
         <translation>menos de un año</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/customer_detail.py" line="193"/>
+        <location filename="../../ui/widgets/customer_detail.py" line="188"/>
         <source>year</source>
         <translation>año</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/customer_detail.py" line="199"/>
+        <location filename="../../ui/widgets/customer_detail.py" line="194"/>
         <source>No customer selected</source>
         <translation>Ningún cliente seleccionado</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/customer_detail.py" line="202"/>
+        <location filename="../../ui/widgets/customer_detail.py" line="197"/>
         <source>Pick a customer in the list to see their sites, equipment and history.</source>
         <translation>Elija un cliente de la lista para ver sus direcciones, equipos e historial.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/customer_detail.py" line="215"/>
+        <location filename="../../ui/widgets/customer_detail.py" line="210"/>
         <source>Lifetime value: %1</source>
         <translation>Valor de por vida: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/customer_detail.py" line="241"/>
+        <location filename="../../ui/widgets/customer_detail.py" line="236"/>
         <source>… and %1 (all of them in Edit customer)</source>
         <translation>… y %1 (todos en Editar cliente)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/customer_detail.py" line="242"/>
+        <location filename="../../ui/widgets/customer_detail.py" line="237"/>
         <source>more line</source>
         <translation>línea más</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/customer_detail.py" line="245"/>
+        <location filename="../../ui/widgets/customer_detail.py" line="240"/>
         <source>Notes: %1</source>
         <translation>Notas: %1</translation>
     </message>
@@ -2207,78 +2227,78 @@ Los respaldos hechos antes de hoy todavía contienen sus datos hasta que se elim
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="99"/>
+        <location filename="../../ui/pages/queue_page.py" line="100"/>
         <source>Find who is due</source>
         <translation>Buscar a quién le toca</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="101"/>
+        <location filename="../../ui/pages/queue_page.py" line="102"/>
         <source>Work out again who is due for what, from everything on record</source>
         <translation>Volver a calcular a quién le toca qué, con todo lo registrado</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="104"/>
+        <location filename="../../ui/pages/queue_page.py" line="105"/>
         <source>Print call sheet…</source>
         <translation>Imprimir hoja de llamadas…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="142"/>
-        <location filename="../../ui/pages/queue_page.py" line="218"/>
+        <location filename="../../ui/pages/queue_page.py" line="143"/>
+        <location filename="../../ui/pages/queue_page.py" line="219"/>
         <source>Alt+%1</source>
         <translation>Alt+%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="175"/>
+        <location filename="../../ui/pages/queue_page.py" line="176"/>
         <source>Calls for %1 — working it out…</source>
         <translation>Llamadas del %1: calculando…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="177"/>
+        <location filename="../../ui/pages/queue_page.py" line="178"/>
         <source>Preparing today&apos;s calls…</source>
         <translation>Preparando las llamadas de hoy…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="189"/>
+        <location filename="../../ui/pages/queue_page.py" line="190"/>
         <source>Calls for %1: %2</source>
         <translation>Llamadas del %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="192"/>
+        <location filename="../../ui/pages/queue_page.py" line="193"/>
         <source>nobody is due right now</source>
         <translation>ahora no le toca a nadie</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="196"/>
+        <location filename="../../ui/pages/queue_page.py" line="197"/>
         <source>more waits</source>
         <translation>espera más</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="196"/>
+        <location filename="../../ui/pages/queue_page.py" line="197"/>
         <source>more wait</source>
         <translation>esperan más</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="197"/>
+        <location filename="../../ui/pages/queue_page.py" line="198"/>
         <source> (%1 for the next days)</source>
         <translation> (%1 para los próximos días)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="213"/>
+        <location filename="../../ui/pages/queue_page.py" line="214"/>
         <source>Pick a call in the list.</source>
         <translation>Elija una llamada de la lista.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="222"/>
+        <location filename="../../ui/pages/queue_page.py" line="223"/>
         <source>Marks “%1” won (%2); the customer&apos;s other reasons are marked contacted</source>
         <translation>Marca “%1” como ganada (%2); los demás motivos del cliente quedan como contactados</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="254"/>
+        <location filename="../../ui/pages/queue_page.py" line="255"/>
         <source>Log call with %1: %2</source>
         <translation>Registrar llamada con %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="261"/>
+        <location filename="../../ui/pages/queue_page.py" line="264"/>
         <source>Working out who is due for what…</source>
         <translation>Calculando a quién le toca qué…</translation>
     </message>
