@@ -6,7 +6,7 @@ import dataclasses
 
 from peewee import BooleanField, SqliteDatabase
 
-from app.domain import clock, formatting
+from app.domain import clock, history
 from app.domain.customers import (
     CustomerDetail,
     CustomerDraft,
@@ -16,7 +16,7 @@ from app.domain.customers import (
     SiteRow,
 )
 from app.domain.errors import UserError
-from app.domain.money import format_money, from_cents
+from app.domain.money import from_cents
 from app.persistence import search_index
 from app.persistence.tables import (
     Customer,
@@ -211,10 +211,7 @@ def _visits(customer_id: int) -> list[HistoryRow]:
         .order_by(Visit.visited_on.desc(), Visit.id.desc())
         .tuples()
     )
-    return [
-        HistoryRow(id_, on, kind.replace("_", " ").capitalize(), " · ".join(p for p in (tech, findings) if p))
-        for id_, on, kind, tech, findings in query
-    ]
+    return [history.visit_row(*values) for values in query]
 
 
 def _sales(customer_id: int) -> list[HistoryRow]:
@@ -225,9 +222,7 @@ def _sales(customer_id: int) -> list[HistoryRow]:
         .tuples()
     )
     return [
-        HistoryRow(
-            id_, on, description or "Sale", " · ".join(p for p in (format_money(from_cents(cents)), job) if p)
-        )
+        history.sale_row(id_, on, description, from_cents(cents), job)
         for id_, on, description, cents, job in query
     ]
 
@@ -247,14 +242,7 @@ def _plans(customer_id: int) -> list[HistoryRow]:
         .tuples()
     )
     return [
-        HistoryRow(
-            id_,
-            ends_on,
-            name,
-            f"{status.capitalize()} · from {formatting.short_date(started)} "
-            f"to {formatting.short_date(ends_on)} · "
-            f"{format_money(from_cents(cents))} a term",
-        )
+        history.plan_row(id_, ends_on, name, status, started, from_cents(cents))
         for id_, ends_on, name, status, started, cents in query
     ]
 
@@ -268,12 +256,7 @@ def _touches(customer_id: int) -> list[HistoryRow]:
         .tuples()
     )
     return [
-        HistoryRow(
-            id_,
-            when.date() if when else None,
-            channel.replace("_", " ").capitalize(),
-            " · ".join(p for p in (outcome, reason, by_whom) if p),
-        )
+        history.touch_row(id_, when.date() if when else None, channel, outcome, reason, by_whom)
         for id_, when, channel, outcome, reason, by_whom in query
     ]
 
@@ -293,12 +276,7 @@ def _opportunities(customer_id: int) -> list[HistoryRow]:
         .tuples()
     )
     return [
-        HistoryRow(
-            id_,
-            due,
-            kind.replace("_", " ").capitalize(),
-            f"{reason} · {format_money(from_cents(cents))} · {status}",
-        )
+        history.opportunity_row(id_, due, kind, reason, from_cents(cents), status)
         for id_, due, kind, reason, cents, status in query
     ]
 

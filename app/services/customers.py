@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.domain.customers import CustomerDetail, CustomerDraft, CustomerRow
+from app.domain.i18n import count_words
 from app.domain.values import format_phone
-from app.domain.wording import count_text
 from app.persistence import customers as repository
 
 SORT_COLUMNS = repository.SORT_COLUMNS
@@ -54,7 +54,8 @@ def list_segments() -> list[tuple[int, str]]:
 
 
 def delete_customer_check(customer_id: int) -> str:
-    """What deleting this customer would take with it, in words, for the confirmation."""
+    """What deleting this customer would take with it, in words (the owner's language), for the
+    confirmation: "2 sites, 1 piece of equipment"."""
     detail = repository.get_customer(customer_id)
     if detail is None:
         return ""
@@ -65,4 +66,4 @@ def delete_customer_check(customer_id: int) -> str:
         (len(detail.visits), "visit", None),
         (len(detail.touches), "contact", None),
     ]
-    return ", ".join(count_text(n, one, many) for n, one, many in counts if n)
+    return ", ".join(count_words(n, one, many) for n, one, many in counts if n)

@@ -26,6 +26,7 @@ from decimal import Decimal
 from app.domain import clock
 from app.domain.dates import date_text
 from app.domain.errors import UserError
+from app.domain.history import last_contact_text
 from app.domain.money import from_cents
 from app.domain.opportunities import KIND_LABELS, plural
 from app.domain.records import TouchDraft
@@ -97,12 +98,9 @@ class LastContact:
 
     def describe(self, today: datetime.date | None = None) -> str:
         """ "Mar 3, 2025, call (left message): Spring tune-up reminder, by Donna Reyes"; "Mar 3, call…"
-        when it was this year (app.domain.dates)."""
-        head = f"{date_text(self.at, today=today)}, {self.channel.replace('_', ' ')}"
-        if self.outcome:
-            head += f" ({self.outcome})"
-        tail = f": {self.reason}" if self.reason else ""
-        return f"{head}{tail}{f', by {self.by_whom}' if self.by_whom else ''}"
+        when it was this year (app.domain.dates); in the owner's language (app.domain.history)."""
+        on = date_text(self.at, today=today)
+        return last_contact_text(on, self.channel, self.outcome, self.reason, self.by_whom)
 
 
 @dataclass(frozen=True)

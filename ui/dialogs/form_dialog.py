@@ -29,19 +29,33 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import UserError
-from app.domain.i18n import t, translated
+from app.domain.i18n import DEFAULT_LANGUAGE, language, t, translated
 from app.domain.values import parse_date_text
+
+KEPT = "kept"
+# How a date and a moment read in their editors, as the language writes a short date
+# (app.domain.formatting: "Dec 2, 2026" / "2 dic 2026"); the same words as the app's, from Qt's locale.
+_DATE_FORMATS = {
+    "en": ("MMM d, yyyy", "MMM d, yyyy h:mm AP"),
+    "es": ("d MMM yyyy", "d MMM yyyy h:mm ap"),
+}
 
 
 @dataclass(frozen=True)
 class Field:
     name: str
     label: str
-    kind: str = "text"  # text | multiline | bool | choice | date | optional_date | datetime | money | int
+    # text | multiline | bool | choice | date | optional_date | datetime | money | int, or "kept": a value
+    # the app sets (a consent's date, a contact's direction), not shown, carried back as it was given.
+    kind: str = "text"
     choices: Sequence[tuple[str, Any]] = field(default_factory=tuple)
     placeholder: str = ""
     minimum: int = 0
     maximum: int = 999
+
+
+def _date_formats() -> tuple[str, str]:
+    return _DATE_FORMATS.get(language(), _DATE_FORMATS[DEFAULT_LANGUAGE])
 
 
 class FormWidget(QWidget):
@@ -57,7 +71,9 @@ class FormWidget(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._fields = list(fields)
+        self._fields = [spec for spec in fields if spec.kind != KEPT]
+        self._kept_names = [spec.name for spec in fields if spec.kind == KEPT]
+        self._kept: dict[str, Any] = {}  # the stored values of the kept fields, so a save keeps them
         self._build = build
         self.editors: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
@@ -120,12 +136,12 @@ class FormWidget(QWidget):
         elif kind == "date":
             editor = QDateEdit(QDate.currentDate())
             editor.setCalendarPopup(True)
-            editor.setDisplayFormat("MMM d, yyyy")
+            editor.setDisplayFormat(_date_formats()[0])
             editor.dateChanged.connect(self._changed)
         elif kind == "datetime":
             editor = QDateTimeEdit(QDateTime.currentDateTime())
             editor.setCalendarPopup(True)
-            editor.setDisplayFormat("MMM d, yyyy h:mm AP")
+            editor.setDisplayFormat(_date_formats()[1])
             editor.dateTimeChanged.connect(self._changed)
         elif kind == "int":
             editor = QSpinBox()
@@ -140,6 +156,7 @@ class FormWidget(QWidget):
         return editor
 
     def set_values(self, values: dict[str, Any]) -> None:
+        self._kept.update({name: values[name] for name in self._kept_names if name in values})
         for spec in self._fields:
             if spec.name not in values:
                 continue
@@ -165,8 +182,9 @@ class FormWidget(QWidget):
                 editor.setText("" if value is None else str(value))
 
     def values(self) -> dict[str, Any]:
-        """What the form holds, as Python values; a date that can't be read raises a UserError."""
-        result: dict[str, Any] = {}
+        """What the form holds, as Python values (the kept ones as given); a date that can't be read
+        raises a UserError."""
+        result: dict[str, Any] = dict(self._kept)
         for spec in self._fields:
             editor = self.editors[spec.name]
             if spec.kind == "multiline":

@@ -11,7 +11,7 @@ from app.domain import clock
 from app.domain.customers import CustomerDraft
 from app.domain.fields import CUSTOMER, EQUIPMENT, PLAN, SALE, SITE, TOUCH, VISIT, Entity, FieldKind
 from app.domain.records import EquipmentDraft, PlanDraft, SaleDraft, SiteDraft, TouchDraft, VisitDraft
-from ui.dialogs.form_dialog import Field
+from ui.dialogs.form_dialog import KEPT, Field
 
 Form = tuple[list[Field], Callable[[dict[str, Any]], Any]]
 Choices = Sequence[tuple[str, Any]]
@@ -26,7 +26,8 @@ NONE_CHOICE = ("(none)", None)
 
 
 def form_fields(entity: Entity, choices: Mapping[str, Choices] | None = None) -> list[Field]:
-    """The entity's declared fields in their order, those the app sets itself left out.
+    """The entity's declared fields in their order; those the app sets itself are kept out of sight
+    (an edit carries their stored value back: the consent's date, an incoming contact's direction).
 
     `choices` gives each REFERENCE field its options (segments, sites, equipment), which only the data knows.
     """
@@ -34,6 +35,7 @@ def form_fields(entity: Entity, choices: Mapping[str, Choices] | None = None) ->
     result = []
     for spec in entity.fields:
         if not spec.on_form:
+            result.append(Field(spec.name, spec.label, KEPT))
             continue
         if spec.kind is FieldKind.REFERENCE and spec.name not in given:
             raise ValueError(f"the form of {entity.table} needs the choices of {spec.name}")

@@ -252,7 +252,8 @@ class CustomerActions(QObject):
             self.tr("Delete this %1? You can undo it.").replace("%1", what),
             self.tr("Delete"),
         ):
-            self.editor.guarded(lambda: self.editor.delete_record(table, row.id, f"Delete {what}"))
+            undo_text = self.tr("Delete %1").replace("%1", what)
+            self.editor.guarded(lambda: self.editor.delete_record(table, row.id, undo_text))
 
     def delete_customer(self) -> None:
         detail = self._customer()
@@ -262,7 +263,7 @@ class CustomerActions(QObject):
         text = (
             self.tr("Delete %1%2? You can undo it with Edit ▸ Undo.")
             .replace("%1", detail.name)
-            .replace("%2", f" with {takes}" if takes else "")
+            .replace("%2", self.tr(" with %1").replace("%1", takes) if takes else "")
         )
         if confirm(self.page, self.tr("Delete customer"), text, self.tr("Delete")):
             self.editor.guarded(lambda: self.editor.delete_customer(detail.id, detail.name))

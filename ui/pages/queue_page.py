@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import clock, formatting
+from app.domain.history import outcome_word
 from app.domain.i18n import count_words, t, translated
 from app.domain.money import format_money
 from app.domain.respect import BOOKED_OTHERS_RETRY_DAYS
@@ -251,7 +252,9 @@ class QueuePage(QWidget):
             logged["call"] = queue_service.log_outcome(entry, outcome)
 
         text = (
-            self.tr("Log call with %1: %2").replace("%1", entry.name).replace("%2", outcome.replace("_", " "))
+            self.tr("Log call with %1: %2")
+            .replace("%1", entry.name)
+            .replace("%2", outcome_word(outcome.replace("_", " ")))
         )
         self.editor.record_done(text, redo, lambda: queue_service.undo_call(logged["call"]), initiator=self)
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.domain import clock, formatting
 from app.domain.customers import CustomerDetail, EquipmentRow, SiteRow
-from app.domain.i18n import t, translated
+from app.domain.i18n import t
 from app.domain.values import format_phone
 from ui.models.rows_model import RowsModel
 from ui.text import count_text, date_text
@@ -30,17 +30,12 @@ NOTES_LINES_SHOWN = 4  # more than this and the tabs would be pushed out of sigh
 
 
 def _history_columns(widget: QWidget, title: str, detail: str) -> list[tuple[str, Any]]:
+    # The lines come written in the owner's language, the owner's own words as typed (app.domain.history).
     return [
         (QCoreApplication.translate("CustomerDetailView", "Date"), lambda r: date_text(r.on)),
-        (title, lambda r: translated_parts(r.title)),
-        (detail, lambda r: translated_parts(r.detail)),
+        (title, lambda r: r.title),
+        (detail, lambda r: r.detail),
     ]
-
-
-def translated_parts(text: str) -> str:
-    """A history line's parts ("reason · $189.00 · open"), each in the owner's language: they were
-    put together in English where the record was read (app.domain.i18n.translated)."""
-    return " · ".join(translated(part) for part in text.split(" · "))
 
 
 def one_line(text: str) -> str:
@@ -95,7 +90,8 @@ class CustomerDetailView(QWidget):
             "Sites",
             self.tr("Sites"),
             [
-                (self.tr("Site"), self._site_label),
+                # The site's own name ("Home", "Rental 2"): in Spanish not "Dirección", the next column.
+                (self.tr("Site", "the name of a site"), self._site_label),
                 (self.tr("Address"), lambda s: s.one_line),
                 (self.tr("Mail"), self._mail_text),
                 (self.tr("Notes"), lambda s: one_line(s.notes)),
@@ -182,9 +178,8 @@ class CustomerDetailView(QWidget):
         gap = site.mailing_gap
         return self.tr("Can't be mailed: %1").replace("%1", gap) if gap else ""
 
-    @staticmethod
-    def _installed(equipment: EquipmentRow) -> str:
-        return formatting.month_year(equipment.installed_on) if equipment.installed_on else "unknown"
+    def _installed(self, equipment: EquipmentRow) -> str:
+        return formatting.month_year(equipment.installed_on) if equipment.installed_on else self.tr("unknown")
 
     def _age(self, equipment: EquipmentRow) -> str:
         age = equipment.age_years(self._today)
