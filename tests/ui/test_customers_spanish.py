@@ -244,3 +244,21 @@ def test_editing_an_incoming_contact_keeps_it_incoming(qtbot, window) -> None:
     page._on_row(CONTACTS_TAB, view, page.actions.edit_row)
     stored = record_service.read_record("touch", touch_id)
     assert (stored["reason"], stored["direction"]) == ("No heat upstairs", "in")
+
+
+def test_the_owners_sites_and_segments_are_offered_as_typed_in_spanish(qtbot, spanish_window) -> None:
+    from ui.dialogs import forms
+    from ui.dialogs.form_dialog import FormWidget
+
+    def offered(form: forms.Form, name: str) -> list[str]:
+        widget = FormWidget(*form)
+        qtbot.addWidget(widget)
+        combo = widget.editors[name]
+        return [combo.itemText(i) for i in range(combo.count())]
+
+    # "Home" is the owner's name for the site, not the call sheet's "Casa"; "Maintenance" is the app's word.
+    visit = forms.visit_form(1, [("Home", 11)], [("Furnace Carrier", 21)])
+    assert offered(visit, "site_id") == ["(ninguno)", "Home"]
+    assert offered(visit, "equipment_id") == ["(ninguno)", "Furnace Carrier"]
+    assert "Mantenimiento" in offered(visit, "kind")
+    assert offered(forms.customer_form([(3, "Commercial")]), "segment_id") == ["(ninguno)", "Commercial"]

@@ -52,6 +52,8 @@ class Field:
     placeholder: str = ""
     minimum: int = 0
     maximum: int = 999
+    # The choices are the owner's data (segments, sites, equipment): shown as typed, not translated.
+    data_choices: bool = False
 
 
 def _date_formats() -> tuple[str, str]:
@@ -131,7 +133,7 @@ class FormWidget(QWidget):
         elif kind == "choice":
             editor = QComboBox()
             for text, value in spec.choices:
-                editor.addItem(t(text), value)
+                editor.addItem(text if spec.data_choices else t(text), value)
             editor.currentIndexChanged.connect(self._changed)
         elif kind == "date":
             editor = QDateEdit(QDate.currentDate())

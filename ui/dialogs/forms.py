@@ -10,6 +10,7 @@ from typing import Any
 from app.domain import clock
 from app.domain.customers import CustomerDraft
 from app.domain.fields import CUSTOMER, EQUIPMENT, PLAN, SALE, SITE, TOUCH, VISIT, Entity, FieldKind
+from app.domain.i18n import t
 from app.domain.records import EquipmentDraft, PlanDraft, SaleDraft, SiteDraft, TouchDraft, VisitDraft
 from ui.dialogs.form_dialog import KEPT, Field
 
@@ -22,7 +23,12 @@ _EDITOR_KIND = {
     FieldKind.TIME: "text",
     FieldKind.REFERENCE: "choice",
 }
-NONE_CHOICE = ("(none)", None)
+NONE = "(none)"
+
+
+def _none() -> tuple[str, None]:
+    """The "(none)" choice among the data's own, in the owner's language (the data's stay as typed)."""
+    return (t(NONE), None)
 
 
 def form_fields(entity: Entity, choices: Mapping[str, Choices] | None = None) -> list[Field]:
@@ -39,7 +45,7 @@ def form_fields(entity: Entity, choices: Mapping[str, Choices] | None = None) ->
             continue
         if spec.kind is FieldKind.REFERENCE and spec.name not in given:
             raise ValueError(f"the form of {entity.table} needs the choices of {spec.name}")
-        extra = {"maximum": spec.maximum} if spec.maximum is not None else {}
+        extra: dict[str, Any] = {"maximum": spec.maximum} if spec.maximum is not None else {}
         result.append(
             Field(
                 spec.name,
@@ -47,6 +53,7 @@ def form_fields(entity: Entity, choices: Mapping[str, Choices] | None = None) ->
                 _EDITOR_KIND.get(spec.kind, spec.kind.value),
                 tuple(given.get(spec.name, spec.choices)),
                 spec.placeholder,
+                data_choices=spec.kind is FieldKind.REFERENCE,  # the owner's segments and sites, as typed
                 **extra,
             )
         )
@@ -54,7 +61,7 @@ def form_fields(entity: Entity, choices: Mapping[str, Choices] | None = None) ->
 
 
 def customer_form(segments: Sequence[tuple[int, str]]) -> Form:
-    segment_choices = (NONE_CHOICE, *((name, id_) for id_, name in segments))
+    segment_choices = (_none(), *((name, id_) for id_, name in segments))
     fields = form_fields(CUSTOMER, {"segment_id": segment_choices})
     return fields, lambda values: CustomerDraft(**values)
 
@@ -71,17 +78,17 @@ def equipment_form(sites: Sequence[tuple[str, int]]) -> Form:
 def visit_form(
     customer_id: int, sites: Sequence[tuple[str, int]], equipment: Sequence[tuple[str, int]]
 ) -> Form:
-    choices = {"site_id": (NONE_CHOICE, *sites), "equipment_id": (NONE_CHOICE, *equipment)}
+    choices = {"site_id": (_none(), *sites), "equipment_id": (_none(), *equipment)}
     return form_fields(VISIT, choices), lambda values: VisitDraft(customer_id, **values)
 
 
 def sale_form(customer_id: int, sites: Sequence[tuple[str, int]]) -> Form:
-    fields = form_fields(SALE, {"site_id": (NONE_CHOICE, *sites)})
+    fields = form_fields(SALE, {"site_id": (_none(), *sites)})
     return fields, lambda values: SaleDraft(customer_id, **values)
 
 
 def plan_form(customer_id: int, sites: Sequence[tuple[str, int]]) -> Form:
-    fields = form_fields(PLAN, {"site_id": (NONE_CHOICE, *sites)})
+    fields = form_fields(PLAN, {"site_id": (_none(), *sites)})
     return fields, lambda values: PlanDraft(customer_id, **values)
 
 
