@@ -6,6 +6,7 @@ import datetime
 from pathlib import Path
 
 from app.domain import clock, formatting, i18n
+from app.domain.history import channel_word, outcome_word
 from app.domain.i18n import t
 from app.services.cancel import Cancelled
 from app.services.documents.callsheet import (
@@ -18,6 +19,7 @@ from app.services.documents.callsheet import (
 )
 from app.services.documents.common import BatchResult, Cancel, Progress
 from app.services.queue import DayPlan, QueueEntry, plan_day
+from app.services.queue import LastContact as QueueLastContact
 from app.services.settings import load_settings
 
 
@@ -41,11 +43,16 @@ def sheet_entry(entry: QueueEntry) -> CallSheetEntry:
             )
             for item in entry.equipment
         ),
-        last_contact=LastContact(last.at.date(), last.channel, last.outcome, last.by_whom) if last else None,
+        last_contact=_last_contact(last) if last else None,
         segment=entry.segment,
         pitch=entry.pitch,
         talking_points="\n".join(entry.talking_points),
     )
+
+
+def _last_contact(last: QueueLastContact) -> LastContact:
+    """The call's last contact as printed: how and what came of it in the owner's language."""
+    return LastContact(last.at.date(), channel_word(last.channel), outcome_word(last.outcome), last.by_whom)
 
 
 def plan_note(plan: DayPlan) -> str:
