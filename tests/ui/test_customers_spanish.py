@@ -262,3 +262,15 @@ def test_the_owners_sites_and_segments_are_offered_as_typed_in_spanish(qtbot, sp
     assert offered(visit, "equipment_id") == ["(ninguno)", "Furnace Carrier"]
     assert "Mantenimiento" in offered(visit, "kind")
     assert offered(forms.customer_form([(3, "Commercial")]), "segment_id") == ["(ninguno)", "Commercial"]
+
+
+def test_a_new_moment_starts_at_the_apps_clock(qtbot, database: Path) -> None:
+    """A form's date and moment start on the app's one clock (tests' 2 December 2026, 10:00)."""
+    from ui.dialogs import forms
+    from ui.dialogs.form_dialog import FormWidget
+
+    touch, sale = FormWidget(*forms.touch_form(1)), FormWidget(*forms.sale_form(1, []))
+    qtbot.addWidget(touch)
+    qtbot.addWidget(sale)
+    assert touch.values()["happened_at"] == datetime.datetime(2026, 12, 2, 10, 0)
+    assert sale.values()["sold_on"] == D(2026, 12, 2)

@@ -7,6 +7,7 @@ under the field it names. Save stays disabled while anything is wrong.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain import clock
 from app.domain.errors import UserError
 from app.domain.i18n import DEFAULT_LANGUAGE, language, t, translated
 from app.domain.values import parse_date_text
@@ -54,6 +56,10 @@ class Field:
     maximum: int = 999
     # The choices are the owner's data (segments, sites, equipment): shown as typed, not translated.
     data_choices: bool = False
+
+
+def _qdate(day: datetime.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
 
 
 def _date_formats() -> tuple[str, str]:
@@ -136,12 +142,13 @@ class FormWidget(QWidget):
                 editor.addItem(text if spec.data_choices else t(text), value)
             editor.currentIndexChanged.connect(self._changed)
         elif kind == "date":
-            editor = QDateEdit(QDate.currentDate())
+            editor = QDateEdit(_qdate(clock.today()))  # the app's one clock, not the wall's
             editor.setCalendarPopup(True)
             editor.setDisplayFormat(_date_formats()[0])
             editor.dateChanged.connect(self._changed)
         elif kind == "datetime":
-            editor = QDateTimeEdit(QDateTime.currentDateTime())
+            now = clock.now()
+            editor = QDateTimeEdit(QDateTime(_qdate(now.date()), QTime(now.hour, now.minute)))
             editor.setCalendarPopup(True)
             editor.setDisplayFormat(_date_formats()[1])
             editor.dateTimeChanged.connect(self._changed)
@@ -171,11 +178,9 @@ class FormWidget(QWidget):
                 index = editor.findData(value)
                 editor.setCurrentIndex(max(index, 0))
             elif spec.kind == "date" and value:
-                editor.setDate(QDate(value.year, value.month, value.day))
+                editor.setDate(_qdate(value))
             elif spec.kind == "datetime" and value:
-                editor.setDateTime(
-                    QDateTime(QDate(value.year, value.month, value.day), QTime(value.hour, value.minute))
-                )
+                editor.setDateTime(QDateTime(_qdate(value), QTime(value.hour, value.minute)))
             elif spec.kind == "int":
                 editor.setValue(int(value or 0))
             elif spec.kind == "optional_date":
