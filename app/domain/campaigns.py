@@ -31,7 +31,7 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Any
 
-from app.domain import i18n
+from app.domain import formatting, i18n
 from app.domain.errors import UserError
 from app.domain.kinds import Channel, OpportunityKind
 from app.domain.money import from_cents
@@ -61,7 +61,7 @@ CLOSED_STATUSES = {
     "lost": "opportunity marked lost",
     "dismissed": "opportunity dismissed",
 }
-ACCEPTS = {"mail": "mail", "call": "calls"}
+ACCEPTS = {"mail": "who accept mail", "call": "who accept calls"}
 
 
 @dataclass(frozen=True)
@@ -131,29 +131,38 @@ class AudienceCriteria:
         return cls(**values)
 
     def describe(self) -> str:
-        """ "Renewal, due April 1, 2026 to April 30, 2026, in Towson, who accept mail"."""
-        parts = [KIND_LABELS.get(self.kind, self.kind) if self.kind else "Every customer"]  # type: ignore[call-overload]
+        """ "Renewal, due April 1, 2026 to April 30, 2026, in Towson, who accept mail", in the owner's
+        language (written when shown; the kind and the dates too)."""
+        t = i18n.t
+        kind = KIND_LABELS.get(self.kind, self.kind) if self.kind else "Every customer"  # type: ignore[call-overload]
+        parts = [t(kind)]
         if self.due_from or self.due_to:
-            parts.append(f"due {_span(self.due_from, self.due_to)}")
+            parts.append(_span(self.due_from, self.due_to))
         if self.segment:
-            parts.append(f"segment {self.segment}")
+            parts.append(t("segment {segment}", segment=self.segment))
         if self.equipment_kind:
-            parts.append(f"with a {self.equipment_kind.lower()}")
-        place = " ".join(p for p in (self.city, self.postal_prefix and f"ZIP {self.postal_prefix}…") if p)
+            parts.append(t("with a {kind}", kind=self.equipment_kind.lower()))
+        zip_code = self.postal_prefix and t("ZIP {prefix}…", prefix=self.postal_prefix)
+        place = " ".join(p for p in (self.city, zip_code) if p)
         if place:
-            parts.append(f"in {place}")
+            parts.append(t("in {place}", place=place))
         if self.last_contact_before:
-            parts.append(f"not contacted since {long_date(self.last_contact_before)}")
+            parts.append(t("not contacted since {day}", day=formatting.long_date(self.last_contact_before)))
         if self.last_contact_after:
-            parts.append(f"contacted since {long_date(self.last_contact_after)}")
-        parts.append(f"who accept {ACCEPTS.get(self.channel, self.channel)}")
+            parts.append(t("contacted since {day}", day=formatting.long_date(self.last_contact_after)))
+        parts.append(t(ACCEPTS.get(self.channel, f"who accept {self.channel}")))
         return ", ".join(parts)
 
 
 def _span(start: datetime.date | None, end: datetime.date | None) -> str:
+    """ "due April 1, 2026 to April 30, 2026", "due from …", "due by …"."""
     if start and end:
-        return f"{long_date(start)} to {long_date(end)}"
-    return f"from {long_date(start)}" if start else f"by {long_date(end)}"  # type: ignore[arg-type]
+        return i18n.t(
+            "due {start} to {end}", start=formatting.long_date(start), end=formatting.long_date(end)
+        )
+    if start:
+        return i18n.t("due from {start}", start=formatting.long_date(start))
+    return i18n.t("due by {end}", end=formatting.long_date(end))  # type: ignore[arg-type]
 
 
 @dataclass

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from app.domain import clock, formatting
 from app.domain.campaigns import CAMPAIGN_CHANNELS, AudienceCriteria
 from app.domain.errors import UserError
-from app.domain.i18n import t
+from app.domain.i18n import t, translated
 from app.domain.kinds import OpportunityKind
 from app.domain.opportunities import KIND_LABELS
 from app.services import campaigns as campaign_service
@@ -94,6 +94,24 @@ def _printing(values: dict[str, Any]) -> Checked:
     return Checked(values, check)
 
 
+def _preview_counts(included: int, excluded: int) -> str:
+    """ "3 customers will get it; 1 is left out:" (the reasons follow), in the owner's language."""
+    if included == 1:
+        will_get = t("1 customer will get it;")
+    else:
+        will_get = t("{customers} will get it;", customers=count_text(included, "customer"))
+    if not excluded:
+        return will_get + " " + t("nobody is left out.")
+    if excluded == 1:
+        return will_get + " " + t("1 is left out:")
+    return will_get + " " + t("{count} are left out:", count=formatting.number(excluded))
+
+
+def _reason_lines(by_reason: dict[str, int]) -> list[str]:
+    """One line per reason for leaving customers out (stored in English), with how many."""
+    return [f"  • {translated(reason)}: {formatting.number(count)}" for reason, count in by_reason.items()]
+
+
 class CampaignsPage(QWidget):
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -101,12 +119,12 @@ class CampaignsPage(QWidget):
         self.campaigns = RowsModel(
             [
                 ("Campaign", lambda c: c.name),
-                ("For", lambda c: KIND_LABELS.get(c.kind, "Everyone") if c.kind else "Everyone"),
-                ("Status", lambda c: c.status),
+                ("For", lambda c: t(KIND_LABELS.get(c.kind, "Everyone") if c.kind else "Everyone")),
+                ("Status", lambda c: self._status(c.status)),
                 ("Created", lambda c: formatting.short_date(c.created_at)),
                 ("Sent", lambda c: formatting.short_date(c.sent_on) if c.sent_on else ""),
-                ("Recipients", lambda c: f"{c.recipients:,}"),
-                ("Left out", lambda c: f"{c.excluded:,}"),
+                ("Recipients", lambda c: formatting.number(c.recipients)),
+                ("Left out", lambda c: formatting.number(c.excluded)),
             ],
             self,
         )
@@ -168,6 +186,11 @@ class CampaignsPage(QWidget):
         rows = self.view.selectionModel().selectedRows()
         return self.campaigns.row_object(rows[0].row()) if rows else None
 
+    def _status(self, status: str) -> str:
+        """A campaign's stored status (draft, sent, closed) as the list shows it."""
+        words = {"draft": self.tr("draft"), "sent": self.tr("sent"), "closed": self.tr("closed")}
+        return words.get(status, status)
+
     def _show_results(self) -> None:
         campaign = self.selected()
         if campaign is None:
@@ -177,26 +200,37 @@ class CampaignsPage(QWidget):
         lines = [campaign.name, campaign.criteria.describe(), ""]
         if campaign.sent_on is None:
             # Its audience is counted already (the list's Recipients column): say so, not "No recipients".
-            lines.append(
-                self.tr("Not sent yet: %1 will get it.").replace(
-                    "%1", count_text(campaign.recipients, self.tr("customer"))
+            if campaign.recipients == 1:
+                lines.append(self.tr("Not sent yet: 1 customer will get it."))
+            else:
+                lines.append(
+                    self.tr("Not sent yet: %1 will get it.").replace(
+                        "%1", count_text(campaign.recipients, self.tr("customer"))
+                    )
                 )
-            )
         elif results.recipients:
             rate = results.responses / results.recipients
             lines.append(
-                f"{count_text(results.recipients, 'recipient')}; {results.responses:,} responded ({rate:.0%})"
+                t(
+                    "{recipients}; {responses} responded ({rate})",
+                    recipients=count_text(results.recipients, "recipient"),
+                    responses=formatting.number(results.responses),
+                    rate=f"{rate:.0%}",
+                )
             )
         else:
             lines.append(self.tr("Sent to nobody."))
-        won = count_text(results.won_opportunities, "won opportunity", "won opportunities")
-        sales = count_text(results.sales, "sale")
-        revenue, sales_total = formatting.money(results.revenue), formatting.money(results.sales_total)
-        lines.append(f"Brought in {revenue}: {sales} ({sales_total}) and {won}.")
+        lines.append(
+            t(
+                "Brought in {revenue}: {sales} ({sales_total}) and {won}.",
+                revenue=formatting.money(results.revenue),
+                sales=count_text(results.sales, "sale"),
+                sales_total=formatting.money(results.sales_total),
+                won=count_text(results.won_opportunities, "won opportunity", "won opportunities"),
+            )
+        )
         if results.excluded_by_reason:
-            lines.append("")
-            lines.append("Left out:")
-            lines += [f"  • {reason}: {count:,}" for reason, count in results.excluded_by_reason.items()]
+            lines += ["", t("Left out:"), *_reason_lines(results.excluded_by_reason)]
         self.results.setText("\n".join(lines))
 
     def new_campaign(self) -> None:
@@ -212,7 +246,7 @@ class CampaignsPage(QWidget):
                 "due_from": next_month,
                 "due_to": month_end,
                 "channel": "mail",
-                "name": f"Renewals due {formatting.month_year(next_month)}",
+                "name": t("Renewals due {month}", month=formatting.month_year(next_month)),
             },
             self,
         )
@@ -226,17 +260,8 @@ class CampaignsPage(QWidget):
         )
 
     def _confirm_create(self, name: str, criteria: AudienceCriteria, preview: Any) -> None:
-        lines = [
-            criteria.describe() + ".",
-            "",
-            f"{count_text(preview.included, 'customer')} will get it; "
-            + (
-                f"{count_text(preview.excluded, 'is left out', 'are left out')}:"
-                if preview.excluded
-                else "nobody is left out."
-            ),
-        ]
-        lines += [f"  • {reason}: {count:,}" for reason, count in preview.by_reason.items()]
+        lines = [criteria.describe() + ".", "", _preview_counts(preview.included, preview.excluded)]
+        lines += _reason_lines(preview.by_reason)
         if not preview.included:
             show_info(self, self.tr("Nobody to send to"), "\n".join(lines))
             return
@@ -274,19 +299,20 @@ class CampaignsPage(QWidget):
 
     def _printed(self, results: dict[str, Any]) -> None:
         problems = [
-            f"{name}: {issue.key}: {issue.reason}"
+            f"{t(name)}: {translated(issue.key)}: {translated(issue.reason)}"
             for name, result in results.items()
             for issue in result.exceptions
         ]
         problems += [
-            f"{name}: warning: {issue.key}: {issue.reason}"
+            f"{t(name)}: "
+            + t("warning: {key}: {reason}", key=translated(issue.key), reason=translated(issue.reason))
             for name, result in results.items()
             for issue in result.warnings
         ]
         if problems:
             show_info(self, self.tr("Some records were left out"), "\n".join(problems[:20]))
         for name, result in results.items():
-            show_pdf(self, Path(result.path), name.capitalize(), self.runner)
+            show_pdf(self, Path(result.path), t(name).capitalize(), self.runner)
 
     def mark_sent(self) -> None:
         campaign = self.selected()
@@ -315,4 +341,9 @@ class CampaignsPage(QWidget):
             return
         data_events().changed(self)
         self.load()
-        show_info(self, self.tr("Sent"), count_text(touches, "contact") + self.tr(" recorded."))
+        recorded = (
+            self.tr("1 contact recorded.")
+            if touches == 1
+            else self.tr("%1 contacts recorded.").replace("%1", formatting.number(touches))
+        )
+        show_info(self, self.tr("Sent"), recorded)
