@@ -28,7 +28,10 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.utils import get_column_letter
 
+from app.domain import i18n
 from app.domain.errors import UserError
+from app.domain.fields import CHANNEL_LABELS, ENTITIES, FieldKind
+from app.domain.kinds import OPPORTUNITY_KIND_LABELS
 from app.domain.values import normalize_phone
 from app.persistence import privacy as repository
 
@@ -46,6 +49,41 @@ SHEET_TITLES = {
     "campaign_recipient": "Campaigns",
     "disclosure": "Shared with partners",
     "referral": "Referrals",
+}
+# In the owner's language other than English, what the customer reads: a field's own label as its
+# heading (a link to another row keeps its "… number" heading: the cell holds a number), the words
+# of a coded value (the form's choices), and the app's own English (reasons) read back.
+_NOT_LABELLED = {FieldKind.REFERENCE, FieldKind.TIME}  # the call window reads better by its column
+FIELD_LABELS = {
+    (entity.table, spec.column_name): spec.label
+    for entity in ENTITIES
+    for spec in entity.fields
+    if spec.kind not in _NOT_LABELLED
+}
+VALUE_WORDS: dict[tuple[str, str], dict[object, str]] = {
+    **{
+        (entity.table, spec.column_name): {value: label for label, value in spec.choices if value}
+        for entity in ENTITIES
+        for spec in entity.fields
+        if spec.choices
+    },
+    ("opportunity", "kind"): {kind.value: label for kind, label in OPPORTUNITY_KIND_LABELS.items()},
+    ("campaign_recipient", "channel"): {channel.value: label for channel, label in CHANNEL_LABELS.items()},
+    ("referral", "direction"): {
+        "to_partner": "we sent them the customer",
+        "from_partner": "they sent us the customer",
+    },
+    ("referral", "status"): {
+        status: f"{status} (referral)" for status in ("referred", "contacted", "won", "lost", "paid")
+    },
+}
+WRITTEN_BY_THE_APP = {
+    ("touch", "reason"),
+    ("opportunity", "reason"),
+    ("opportunity", "status"),
+    ("campaign_recipient", "exclusion_reason"),
+    ("disclosure", "what"),
+    ("referral", "commission_note"),
 }
 
 
@@ -171,7 +209,7 @@ def export_customer(customer_id: int, out: Path) -> Path:
     for table in repository.EXPORT_TABLES[1:]:
         rows = data.get(table) or []
         if rows:
-            _table_sheet(workbook.create_sheet(SHEET_TITLES[table]), rows)
+            _table_sheet(workbook.create_sheet(i18n.t(SHEET_TITLES[table])), table, rows)
     partial = out.with_name(out.name + ".partial")
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -182,6 +220,33 @@ def export_customer(customer_id: int, out: Path) -> Path:
         partial.unlink(missing_ok=True)
         raise UserError(f"The export could not be written to {out}: {error.strerror or error}.") from error
     return out
+
+
+def _in_english() -> bool:
+    return i18n.language() == i18n.DEFAULT_LANGUAGE
+
+
+def _heading(table: str, column: str) -> str:
+    """The column's heading: in English as the column is named ("Phone mobile"), otherwise the
+    field's label or the column's name in the owner's language ("Celular")."""
+    if _in_english():
+        return _header(column)
+    return i18n.t(FIELD_LABELS.get((table, column)) or _header(column))
+
+
+def _shown(table: str, column: str, value: Any) -> Any:
+    """A value as the customer reads it: in English as stored; otherwise yes/no, a coded value's
+    word and the app's own sentences in the owner's language (the owner's typing stays as typed)."""
+    if _in_english() or value is None:
+        return _value(column, value)
+    if isinstance(value, bool):
+        return i18n.t("Yes") if value else i18n.t("No")
+    words = VALUE_WORDS.get((table, column))
+    if words is not None and value in words:
+        return i18n.t(words[value])
+    if (table, column) in WRITTEN_BY_THE_APP and isinstance(value, str):
+        return _value(column, i18n.translated(value))
+    return _value(column, value)
 
 
 def _header(column: str) -> str:
@@ -217,24 +282,26 @@ def _put(sheet, row: int, column: int, value: Any) -> None:
 
 
 def _customer_sheet(sheet, customer: dict[str, Any]) -> None:
-    sheet.title = SHEET_TITLES["customer"]
-    _put(sheet, 1, 1, "Field")
-    _put(sheet, 1, 2, "Value")
+    sheet.title = i18n.t(SHEET_TITLES["customer"])
+    _put(sheet, 1, 1, i18n.t("Field"))
+    _put(sheet, 1, 2, i18n.t("Value"))
     for index, (column, value) in enumerate(customer.items(), start=2):
-        _put(sheet, index, 1, _header(column))
-        _put(sheet, index, 2, _value(column, value))
+        _put(sheet, index, 1, _heading("customer", column))
+        _put(sheet, index, 2, _shown("customer", column, value))
     sheet.column_dimensions["A"].width = 28
     sheet.column_dimensions["B"].width = 60
 
 
-def _table_sheet(sheet, rows: list[dict[str, Any]]) -> None:
+def _table_sheet(sheet, table: str, rows: list[dict[str, Any]]) -> None:
     columns = list(rows[0])
     for index, column in enumerate(columns, start=1):
-        _put(sheet, 1, index, _header(column))
-        sheet.column_dimensions[get_column_letter(index)].width = max(12, min(40, len(column) + 4))
+        heading = _heading(table, column)
+        _put(sheet, 1, index, heading)
+        wide = column if _in_english() else heading  # as English always had it
+        sheet.column_dimensions[get_column_letter(index)].width = max(12, min(40, len(wide) + 4))
     for row_index, row in enumerate(rows, start=2):
         for index, column in enumerate(columns, start=1):
-            _put(sheet, row_index, index, _value(column, row.get(column)))
+            _put(sheet, row_index, index, _shown(table, column, row.get(column)))
     sheet.freeze_panes = "A2"
 
 
