@@ -19,6 +19,7 @@ from enum import StrEnum
 
 from app.domain import formatting
 from app.domain.errors import UserError
+from app.domain.i18n import t
 from app.domain.kinds import ReferralDirection, ReferralStatus
 from app.domain.money import CENT, format_money, parse_money
 from app.domain.values import clean_text, normalize_email, normalize_phone
@@ -116,21 +117,30 @@ class Terms:
         return int(self.rate * 100)
 
     def describe(self) -> str:
-        """ "15% of the job value, at most $1,500.00" """
+        """ "15% of the job value, at most $1,500.00", in the owner's language (written when shown)."""
+        rate = percent_text(self.rate)
         if self.basis == Basis.FIXED.value:
-            text = f"a fixed fee of {format_money(self.fixed_fee)}"
+            text = t("a fixed fee of {fee}", fee=format_money(self.fixed_fee))
+        elif self.basis == Basis.JOB_VALUE.value:
+            text = t("{rate}% of the job value", rate=rate)
         else:
-            what = "the job value" if self.basis == Basis.JOB_VALUE.value else "the profit"
-            text = f"{percent_text(self.rate)}% of {what}"
+            text = t("{rate}% of the profit", rate=rate)
         if self.cap is not None:
-            text += f", at most {format_money(self.cap)}"
+            text = t("{terms}, at most {cap}", terms=text, cap=format_money(self.cap))
         return text
 
 
+def stored_money(amount: Decimal) -> str:
+    """ "$1,234.50" as English writes it: for words kept in the database, read back by
+    app.domain.i18n.translated whatever language the owner reads."""
+    return formatting.money(amount, formatting.ENGLISH)
+
+
 def commission_for(terms: Terms, job_value: Decimal, profit: Decimal | None) -> tuple[Decimal, str]:
-    """The commission a won job earns under these terms, and how it was worked out (in words)."""
+    """The commission a won job earns under these terms, and how it was worked out (in English words:
+    the note is stored with the referral and put in the owner's language when shown)."""
     if terms.basis == Basis.FIXED.value:
-        amount, note = terms.fixed_fee, f"Fixed fee {format_money(terms.fixed_fee)}"
+        amount, note = terms.fixed_fee, f"Fixed fee {stored_money(terms.fixed_fee)}"
     else:
         if terms.basis == Basis.PROFIT.value:
             if profit is None:
@@ -142,10 +152,10 @@ def commission_for(terms: Terms, job_value: Decimal, profit: Decimal | None) -> 
             base, what = job_value, ""
         exact = base * terms.rate / 100
         amount = exact.quantize(CENT, rounding=ROUND_HALF_UP)
-        note = f"{percent_text(terms.rate)}% of {format_money(base)}{what}"
+        note = f"{percent_text(terms.rate)}% of {stored_money(base)}{what}"
     if terms.cap is not None and amount > terms.cap:
         amount = terms.cap
-        note += f", capped at {format_money(terms.cap)}"
+        note += f", capped at {stored_money(terms.cap)}"
     return amount, note
 
 
@@ -255,18 +265,16 @@ class ReferralDraft:
 def consent_to_share(
     share_with_partners: bool, consent_on: datetime.date | None, referred_on: datetime.date
 ) -> tuple[bool, str]:
-    """May this customer's details go to a partner on that day? And if not, why not (in words)."""
+    """May this customer's details go to a partner on that day? And if not, why not (in the owner's
+    words, to follow the customer's name)."""
     if not share_with_partners:
-        return False, "has not agreed to their details being shared with partners"
+        return False, t("has not agreed to their details being shared with partners")
     if consent_on is None:
-        return False, "agreed to sharing their details, but when they agreed was never recorded"
+        return False, t("agreed to sharing their details, but when they agreed was never recorded")
+    day = formatting.short_date(consent_on)
     if consent_on > referred_on:
-        return (
-            False,
-            f"agreed to sharing their details only on {formatting.short_date(consent_on)}, "
-            "after this referral",
-        )
-    return True, f"agreed to sharing their details on {formatting.short_date(consent_on)}"
+        return False, t("agreed to sharing their details only on {day}, after this referral", day=day)
+    return True, t("agreed to sharing their details on {day}", day=day)
 
 
 def check_status(status: str) -> str:

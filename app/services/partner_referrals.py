@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from app.domain import clock, formatting
 from app.domain.errors import UserError
+from app.domain.i18n import t
 from app.domain.kinds import ReferralDirection, ReferralStatus
 from app.domain.money import format_money, from_cents, to_cents
 from app.domain.partner_ledger import PartnerRow, ReferralOutcome, ReferralRow
@@ -29,6 +30,7 @@ from app.domain.partners import (
     due_date,
     money_field,
     parse_job_money,
+    stored_money,
     terms_for,
 )
 from app.domain.values import clean_text
@@ -128,8 +130,12 @@ def record_referral(draft: ReferralDraft, *, today: datetime.date | None = None)
                 raise UserError("Customer: this customer no longer exists.", "customer_id")
         warnings = []
         if terms_for(partner.terms, partner.job_terms, draft.job_type, draft.direction) is None:
-            way = "they send us" if draft.direction == _FROM else "we send them"
-            warnings.append(f"No commission is agreed with {partner.business} on referrals {way}.")
+            unagreed = (
+                "No commission is agreed with {partner} on referrals they send us."
+                if draft.direction == _FROM
+                else "No commission is agreed with {partner} on referrals we send them."
+            )
+            warnings.append(t(unagreed, partner=partner.business))
         referral_id = repository.insert_referral(
             partner=draft.partner_id, customer=draft.customer_id, direction=draft.direction,
             referred_on=draft.referred_on, job_type=draft.job_type, status=ReferralStatus.REFERRED.value,
@@ -146,16 +152,17 @@ def record_referral(draft: ReferralDraft, *, today: datetime.date | None = None)
             repository.update_customer(customer.id, share_with_partners=True, share_consent_on=consent_on)
         allowed, why = consent_to_share(share, consent_on, draft.referred_on)
         if not allowed:
-            message = (
-                f"{customer.name} {why}, so nothing was shared with {partner.business}. "
-                f"Print {customer.name} a letter introducing {partner.business} instead."
-            )
+            message = t(
+                "{customer} {why}, so nothing was shared with {partner}. "
+                "Print {customer} a letter introducing {partner} instead.",
+                customer=customer.name, why=why, partner=partner.business,
+            )  # fmt: skip
             return ReferralOutcome(referral_id, False, True, message, tuple(warnings))
         repository.insert_disclosure(customer.id, draft.partner_id, referral_id, SHARED_DETAILS)
-        message = (
-            f"{customer.name} {why}, so their {SHARED_DETAILS.lower()} go to {partner.business}. "
-            "The disclosure is logged."
-        )
+        message = t(
+            "{customer} {why}, so their {details} go to {partner}. The disclosure is logged.",
+            customer=customer.name, why=why, details=t(SHARED_DETAILS).lower(), partner=partner.business,
+        )  # fmt: skip
         return ReferralOutcome(referral_id, True, False, message, tuple(warnings))
 
 
@@ -163,22 +170,30 @@ def _from_partner(
     referral_id: int, partner: PartnerDraft, customer: repository.CustomerFacts | None, warnings: list[str]
 ) -> ReferralOutcome:
     if customer is None:
-        return ReferralOutcome(
-            referral_id, False, False, f"Lead from {partner.business} recorded.", tuple(warnings)
-        )
+        message = t("Lead from {partner} recorded.", partner=partner.business)
+        return ReferralOutcome(referral_id, False, False, message, tuple(warnings))
     columns: dict[str, object] = {}
     if customer.referred_by is None:
         columns["referred_by"] = partner.id
     elif customer.referred_by != partner.id:
-        warnings.append(f"{customer.name} was first referred by another partner; that stays their referrer.")
+        warnings.append(
+            t(
+                "{customer} was first referred by another partner; that stays their referrer.",
+                customer=customer.name,
+            )
+        )
     source = f"Referral: {partner.business}"
     if not customer.source:
         columns["source"] = source
     elif customer.source != source and customer.referred_by is None:
-        warnings.append(f"{customer.name}'s source stays “{customer.source}”.")
+        warnings.append(
+            t("{customer}'s source stays “{source}”.", customer=customer.name, source=customer.source)
+        )
     if columns:
         repository.update_customer(customer.id, **columns)
-    message = f"Referral from {partner.business} recorded for {customer.name}."
+    message = t(
+        "Referral from {partner} recorded for {customer}.", partner=partner.business, customer=customer.name
+    )
     return ReferralOutcome(referral_id, False, False, message, tuple(warnings))
 
 
@@ -294,7 +309,9 @@ def override_commission(
                 raise UserError("Reason: say why the commission changes; it goes on the statement.", "reason")
             commission = money_field(amount, "commission", "commission")
             columns = _settled(ref, commission, _WON, today, "commission")
-            was = f"was {format_money(ref.commission)}, changed {formatting.short_date(today)}"
+            # Kept with the referral in English, read back in the owner's language when shown.
+            changed = formatting.short_date(today, formatting.ENGLISH)
+            was = f"was {stored_money(ref.commission)}, changed {changed}"
             columns |= {"commission_overridden": True, "commission_reason": f"{reason} ({was})"}
         repository.update_referral(referral_id, **columns)
         return get_referral(referral_id)

@@ -18,6 +18,7 @@ from decimal import Decimal
 
 from app.domain import clock, formatting
 from app.domain.errors import UserError
+from app.domain.i18n import t
 from app.domain.kinds import ReferralDirection, ReferralStatus
 from app.domain.money import format_money, from_cents, to_cents
 from app.domain.partner_ledger import (
@@ -33,7 +34,7 @@ from app.domain.partner_ledger import (
     ReferralTotals,
     build_statement,
 )
-from app.domain.partners import EARNED, allocate, money_field, terms_for
+from app.domain.partners import EARNED, allocate, money_field, stored_money, terms_for
 from app.domain.stats import StatsPeriods
 from app.domain.values import clean_text
 from app.persistence import partner_ledger as ledger_repository
@@ -109,7 +110,8 @@ def record_payment(
         owed = dict(balances)
         ids, settled = [], []
         for rid, part in allocations:
-            detail = note if len(allocations) == 1 else f"{note} (part of {format_money(value)})".strip()
+            # Kept in English with the payment, read back in the owner's language on a statement.
+            detail = note if len(allocations) == 1 else f"{note} (part of {stored_money(value)})".strip()
             ids.append(repository.insert_payment(rid, paid_on, to_cents(part), method, detail))
             if part == owed[rid]:
                 repository.update_referral(rid, status=_PAID)
@@ -231,14 +233,14 @@ def referral_report(
     for row in totals:
         _, business, trade, _, year, *_ = row
         groups["partner"][business].append(row)
-        groups["trade"][trade or "(no trade given)"].append(row)
+        groups["trade"][trade or t("(no trade given)")].append(row)
         groups["year"][str(year)].append(row)
     by = {
         key: tuple(_totals(label, g[label]) for label in sorted(g, key=str.casefold))
         for key, g in groups.items()
     }
     everyone, *partners = sorted(
-        (Loyalty(name or "All customers", pid, n, again, recent, from_cents(cents))
+        (Loyalty(name or t("All customers"), pid, n, again, recent, from_cents(cents))
          for pid, name, n, again, recent, cents in loyalty),
         key=lambda line: (line.partner_id is not None, -line.repeat_rate, line.label),
     )  # fmt: skip
@@ -273,7 +275,7 @@ def referral_slip(referral_id: int) -> ReferralSlip:
         customer_name=customer.name if customer else ref.customer, details_shared=shared,
         customer_phone=customer.phone if shared and customer else "",
         customer_address=customer.address if shared and customer else (),
-        terms=terms.describe() if terms else "No commission agreed", notes=ref.notes,
+        terms=terms.describe() if terms else t("No commission agreed"), notes=ref.notes,
     )  # fmt: skip
 
 

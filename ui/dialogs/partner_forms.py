@@ -7,6 +7,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
+from app.domain.i18n import t
 from app.domain.kinds import ReferralDirection, ReferralStatus
 from app.domain.money import parse_money
 from app.domain.partners import Basis, PartnerDraft, ReferralDraft, Terms, TermsDirection
@@ -23,6 +26,19 @@ class Checked:
 
     def validated(self) -> Any:
         return self.check(self.values)
+
+
+def status_text(status: str) -> str:
+    """A referral's status as the Partners page shows it: "won" / "ganado" (a referral's words, not
+    an opportunity's "ganada": Qt's, in the page's context, rather than the app catalog's)."""
+    words = {
+        ReferralStatus.REFERRED.value: QCoreApplication.translate("PartnersPage", "referred"),
+        ReferralStatus.CONTACTED.value: QCoreApplication.translate("PartnersPage", "contacted"),
+        ReferralStatus.WON.value: QCoreApplication.translate("PartnersPage", "won"),
+        ReferralStatus.LOST.value: QCoreApplication.translate("PartnersPage", "lost"),
+        ReferralStatus.PAID.value: QCoreApplication.translate("PartnersPage", "paid"),
+    }
+    return words.get(status, status)
 
 
 def partner_form() -> Form:
@@ -118,7 +134,13 @@ def referral_form(partner_id: int, customer_id: int | None, *, today: datetime.d
 
 def status_form() -> Form:
     fields = [
-        Field("status", "Status", "choice", [(s.value.capitalize(), s.value) for s in ReferralStatus]),
+        Field(
+            "status",
+            "Status",
+            "choice",
+            [(status_text(s.value).capitalize(), s.value) for s in ReferralStatus],
+            data_choices=True,  # already in the owner's language (status_text)
+        ),
         Field("job_value", "Job value", placeholder="e.g. 24,000.00"),
         Field("profit", "Profit (when the commission is on profit)"),
     ]
@@ -127,7 +149,7 @@ def status_form() -> Form:
 
 def payment_form(owed: Decimal) -> Form:
     fields = [
-        Field("amount", "Amount", placeholder=f"{owed:,.2f} is owed"),
+        Field("amount", "Amount", placeholder=t("{amount} is owed", amount=f"{owed:,.2f}")),
         Field("paid_on", "Paid on", "date"),
         Field("method", "Method", placeholder="e.g. Check 1042"),
         Field("note", "Note"),

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import clock
-from app.domain.i18n import t
+from app.domain.i18n import t, translated
 from app.domain.kinds import ReferralDirection
 from app.domain.money import format_money
 from app.services import partners as partner_service
@@ -54,33 +54,6 @@ def _date(value: datetime.date | None) -> str:
     return date_text(value)  # the year only when it is not this year
 
 
-def report_text(report: Any) -> str:
-    """The referral report as aligned plain text: income and cost by partner, trade and year, and loyalty."""
-    lines = []
-    for title, rows in (
-        ("By partner", report.by_partner),
-        ("By trade", report.by_trade),
-        ("By year", report.by_year),
-    ):
-        lines += [title, f"{'':<34}{'sent':>6}{'got':>6}{'won':>6}{'income':>14}{'cost':>14}{'net':>14}"]
-        for r in rows:
-            lines.append(
-                f"{r.label[:33]:<34}{r.sent:>6}{r.received:>6}{r.won:>6}"
-                f"{format_money(r.income):>14}{format_money(r.cost):>14}{format_money(r.net):>14}"
-            )
-        lines.append("")
-    lines += [
-        "Do the customers they send us stay and buy again?",
-        f"{'':<34}{'customers':>10}{'bought again':>14}{'rate':>8}{'sales':>16}",
-    ]
-    for loyalty in (*report.loyalty, report.everyone):
-        lines.append(
-            f"{loyalty.label[:33]:<34}{loyalty.customers:>10}{loyalty.bought_again:>14}"
-            f"{float(loyalty.repeat_rate):>8.0%}{format_money(loyalty.sales):>16}"
-        )
-    return "\n".join(lines)
-
-
 def _table(model: RowsModel, name: str) -> QTableView:
     view = QTableView()
     view.setObjectName(name)
@@ -95,6 +68,62 @@ def _table(model: RowsModel, name: str) -> QTableView:
     return view
 
 
+def _aligned(label: str, cells: list[object], widths: list[int]) -> str:
+    """A line of the report: the label, then each cell right-aligned in its column."""
+    return f"{label[:33]:<34}" + "".join(
+        f"{cell:>{width}}" for cell, width in zip(cells, widths, strict=True)
+    )
+
+
+def _widths(headings: list[str], least: tuple[int, ...]) -> list[int]:
+    """Each column as wide as its heading needs (a Spanish heading is longer), never narrower than `least`."""
+    return [max(width, len(heading) + 1) for heading, width in zip(headings, least, strict=True)]
+
+
+class ReferralReportDialog(QDialog):
+    """The referral report, as aligned plain text in a window of its own."""
+
+    def __init__(self, report: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Referral income and cost"))
+        text = QPlainTextEdit(self.report_text(report))
+        text.setObjectName("referralReport")
+        text.setReadOnly(True)
+        text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        self.resize(760, 560)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def report_text(self, report: Any) -> str:
+        """Income and cost by partner, trade and year, and whether the customers partners send stay."""
+        headings = [self.tr("sent"), self.tr("got"), self.tr("won"), self.tr("income"), self.tr("cost"),
+                    self.tr("net")]  # fmt: skip
+        widths = _widths(headings, (6, 6, 6, 14, 14, 14))
+        lines = []
+        for title, rows in (
+            (self.tr("By partner"), report.by_partner),
+            (self.tr("By trade"), report.by_trade),
+            (self.tr("By year"), report.by_year),
+        ):
+            lines += [title, _aligned("", headings, widths)]
+            for r in rows:
+                money = [format_money(r.income), format_money(r.cost), format_money(r.net)]
+                lines.append(_aligned(r.label, [r.sent, r.received, r.won, *money], widths))
+            lines.append("")
+        headings = [self.tr("customers"), self.tr("bought again"), self.tr("rate"), self.tr("sales")]
+        widths = _widths(headings, (10, 14, 8, 16))
+        lines += [
+            self.tr("Do the customers they send us stay and buy again?"),
+            _aligned("", headings, widths),
+        ]
+        for loyalty in (*report.loyalty, report.everyone):
+            rate = f"{float(loyalty.repeat_rate):.0%}"
+            cells = [loyalty.customers, loyalty.bought_again, rate, format_money(loyalty.sales)]
+            lines.append(_aligned(loyalty.label, cells, widths))
+        return "\n".join(lines)
+
+
 class PartnersPage(QWidget):
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -104,7 +133,7 @@ class PartnersPage(QWidget):
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.partners = RowsModel(
             [
-                ("Partner", lambda p: p.business + ("" if p.active else " (inactive)")),
+                ("Partner", lambda p: self._partner_name(p)),
                 ("Trade", lambda p: p.trade),
                 ("Terms", lambda p: p.terms),
                 # Each direction apart: what a partner owes us and what we owe them are two debts,
@@ -121,14 +150,15 @@ class PartnersPage(QWidget):
             [
                 ("Referred", lambda r: _date(r.referred_on)),
                 ("Customer", lambda r: r.customer),
-                ("Way", lambda r: "we sent" if r.direction == ReferralDirection.TO_PARTNER else "they sent"),
+                ("Way", lambda r: self._way(r)),
                 ("Job", lambda r: r.job_type),
-                ("Status", lambda r: r.status),
+                ("Status", lambda r: partner_forms.status_text(r.status)),
                 ("Job value", lambda r: _money(r.job_value) if r.job_value else ""),
                 ("Commission", lambda r: _money(r.commission) if r.commission else ""),
                 ("Paid", lambda r: _money(r.paid) if r.paid else ""),
                 ("Due", lambda r: _date(r.due_on)),
-                ("How", lambda r: r.override_reason or r.commission_note),
+                # Stored in English with the referral (partners.commission_for), shown in the owner's words.
+                ("How", lambda r: translated(r.override_reason or r.commission_note)),
             ],
             self,
         )
@@ -164,6 +194,16 @@ class PartnersPage(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.splitter, 1)
         data_events().data_changed.connect(self._on_data_changed)
+
+    def _partner_name(self, partner: Any) -> str:
+        return (
+            partner.business if partner.active else self.tr("%1 (inactive)").replace("%1", partner.business)
+        )
+
+    def _way(self, referral: Any) -> str:
+        return (
+            self.tr("we sent") if referral.direction == ReferralDirection.TO_PARTNER else self.tr("they sent")
+        )
 
     def _buttons(self, specs: list[tuple[str, Any]]) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -368,18 +408,8 @@ class PartnersPage(QWidget):
         )
 
     def _show_report(self, report: Any) -> None:
-        dialog = QDialog(self)
-        dialog.setWindowTitle(self.tr("Referral income and cost"))
-        text = QPlainTextEdit(report_text(report))
-        text.setObjectName("referralReport")
-        text.setReadOnly(True)
-        text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        layout = QVBoxLayout(dialog)
-        layout.addWidget(text)
-        dialog.resize(760, 560)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()
-        self.report_dialog = dialog
+        self.report_dialog = ReferralReportDialog(report, self)
+        self.report_dialog.show()
 
     # --- printing --------------------------------------------------------------------------
     def _pdf_path(self, stem: str) -> Path:

@@ -19,6 +19,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from app.domain import formatting
 from app.domain.errors import UserError
+from app.domain.i18n import t, translated
 from app.domain.partner_ledger import PartnerStatement, ReferralSlip, StatementSection
 from app.domain.settings import BusinessSettings
 from app.services.documents import fonts, letterhead, text
@@ -57,7 +58,8 @@ def check_totals(statement: PartnerStatement) -> None:
 def _does_not_add_up(section: StatementSection, what: str) -> UserError:
     log.error("statement section %r does not add up: %s", section.title, what)
     return UserError(
-        f"The statement was not printed: in “{section.title}”, {what} does not add up. "
+        # The section as the statement names it, in the owner's language (the sentence is read back).
+        f"The statement was not printed: in “{t(section.title)}”, {what} does not add up. "
         "Please report this; the ledger needs checking."
     )
 
@@ -71,7 +73,10 @@ def render_statement(statement: PartnerStatement, out: Path, settings: BusinessS
     partner = statement.partner
     period = _period(statement.start, statement.end)
     with pdf_canvas(
-        out, page, title=f"Commission statement, {partner.business}, {period}", author=settings.company_name
+        out,
+        page,
+        title=t("Commission statement, {partner}, {period}", partner=partner.business, period=period),
+        author=settings.company_name,
     ) as canvas:
         logo = letterhead.load_logo(settings, batch)
         letterhead.define_letterhead(
@@ -91,13 +96,16 @@ def render_statement(statement: PartnerStatement, out: Path, settings: BusinessS
             _section(table, section)
         summary = _summary(statement)
         table.paragraph(summary, fonts.BOLD, 10)
-        table.paragraph(ROUNDING_NOTE, fonts.REGULAR, 7)
+        table.paragraph(t(ROUNDING_NOTE), fonts.REGULAR, 7)
         pages = table.finish()
         for number, page_content in enumerate(pages, start=1):
             if number == 1:
                 canvas.doForm(letterhead.FORM_NAME)
             page_content.draw(canvas)
-            footer = f"{partner.business} · {period} · page {number} of {len(pages)}"
+            footer = t(
+                "{partner} · {period} · page {number} of {count}",
+                partner=partner.business, period=period, number=number, count=len(pages),
+            )  # fmt: skip
             text.draw(
                 canvas, [text.line_at(page[0] - MARGIN, MARGIN - 10, footer, fonts.REGULAR, 7, "right")]
             )
@@ -110,24 +118,24 @@ def render_statement(statement: PartnerStatement, out: Path, settings: BusinessS
 def _columns(width: float) -> list[Column]:
     """Date, reference, customer, job, then the figures; how a commission was worked out goes below."""
     figures = [
-        Column("Job value", 0.85 * INCH, align="right"),
-        Column("Commission", 0.85 * INCH, align="right"),
-        Column("Paid", 0.8 * INCH, align="right"),
-        Column("Balance", 0.85 * INCH, align="right"),
+        Column(t("Job value"), 0.85 * INCH, align="right"),
+        Column(t("Commission"), 0.85 * INCH, align="right"),
+        Column(t("Paid"), 0.8 * INCH, align="right"),
+        Column(t("Balance"), 0.85 * INCH, align="right"),
     ]
-    first = [Column("Date", 0.75 * INCH), Column("Ref.", 0.45 * INCH, align="right")]
+    first = [Column(t("Date"), 0.75 * INCH), Column(t("Ref."), 0.45 * INCH, align="right")]
     rest = width - sum(c.width for c in first + figures)
-    return [*first, Column("Customer", rest * 0.5), Column("Job", rest * 0.5), *figures]
+    return [*first, Column(t("Customer"), rest * 0.5), Column(t("Job"), rest * 0.5), *figures]
 
 
 def _section(table: Table, section: StatementSection) -> None:
-    table.paragraph(section.title, fonts.BOLD, 10.5, space_before=12)
+    table.paragraph(t(section.title), fonts.BOLD, 10.5, space_before=12)
     table.header()
     blank = ["", "", "", ""]
-    table.row(["", "", "Opening balance", *blank, _money(section.opening_balance)], fonts.BOLD)
+    table.row(["", "", t("Opening balance"), *blank, _money(section.opening_balance)], fonts.BOLD)
     if not section.lines:
-        table.row(["", "", "Nothing in this period", "", *blank])
-    paid_words = "Payment received" if section.direction == "to_partner" else "Payment made"
+        table.row(["", "", t("Nothing in this period"), "", *blank])
+    paid_words = t("Payment received") if section.direction == "to_partner" else t("Payment made")
     for line in section.lines:
         is_payment = line.payment and not line.commission
         table.row(
@@ -141,12 +149,12 @@ def _section(table: Table, section: StatementSection) -> None:
                 _money(line.payment) if line.payment else "",
                 _money(line.balance),
             ],
-            note=line.basis,
+            note=translated(line.basis),  # stored in English (app.domain.partners.commission_for)
         )
     table.rule()
     totals = [_money(section.total_commission), _money(section.total_payments), ""]
-    table.row(["", "", "Totals for the period", "", "", *totals], fonts.BOLD)
-    table.row(["", "", "Closing balance", *blank, _money(section.closing_balance)], fonts.BOLD)
+    table.row(["", "", t("Totals for the period"), "", "", *totals], fonts.BOLD)
+    table.row(["", "", t("Closing balance"), *blank, _money(section.closing_balance)], fonts.BOLD)
 
 
 def _heading_lines(
@@ -154,14 +162,15 @@ def _heading_lines(
 ) -> list[Line]:
     partner = statement.partner
     y = page[1] - 1.55 * INCH - 24
-    lines = [Line(MARGIN, y, "Commission statement", fonts.BOLD, 16)]
+    lines = [Line(MARGIN, y, t("Commission statement"), fonts.BOLD, 16)]
     y -= 18
-    lines.append(Line(MARGIN, y, f"Period: {_period(statement.start, statement.end)}", fonts.REGULAR, 10))
+    period = _period(statement.start, statement.end)
+    lines.append(Line(MARGIN, y, t("Period: {period}", period=period), fonts.REGULAR, 10))
     lines.append(
         text.line_at(
             page[0] - MARGIN,
             y,
-            f"Prepared on {_date_long(statement.generated_on)}",
+            t("Prepared on {day}", day=_date_long(statement.generated_on)),
             fonts.REGULAR,
             9,
             align="right",
@@ -181,8 +190,8 @@ def _heading_lines(
         )
         y -= 12
     facts = [
-        f"Trade: {partner.trade}" if partner.trade else "",
-        f"Terms: {partner.terms}" if partner.terms else "",
+        t("Trade: {trade}", trade=partner.trade) if partner.trade else "",
+        t("Terms: {terms}", terms=partner.terms) if partner.terms else "",
     ]
     right = page[0] / 2 + 0.5 * INCH
     fact_y = lines[3].y if len(lines) > 3 else y
@@ -200,10 +209,18 @@ def _summary(statement: PartnerStatement) -> str:
     name = text.plain(statement.partner.business)
     day = _date_long(statement.end)
     if not owed_to_us and not we_owe:
-        return f"All settled: nothing is owed either way as of {day}."
-    theirs = f"{name} owes us {_money(owed_to_us)}" if owed_to_us else f"{name} owes us nothing"
-    ours = f"we owe {name} {_money(we_owe)}" if we_owe else "we owe them nothing"
-    return f"As of {day}, {theirs}, and {ours}; each is paid on its own."
+        return t("All settled: nothing is owed either way as of {day}.", day=day)
+    theirs = (
+        t("{partner} owes us {amount}", partner=name, amount=_money(owed_to_us))
+        if owed_to_us
+        else t("{partner} owes us nothing", partner=name)
+    )
+    ours = (
+        t("we owe {partner} {amount}", partner=name, amount=_money(we_owe))
+        if we_owe
+        else t("we owe them nothing")
+    )
+    return t("As of {day}, {theirs}, and {ours}; each is paid on its own.", day=day, theirs=theirs, ours=ours)
 
 
 def _money(amount: Decimal | None) -> str:
@@ -221,7 +238,9 @@ def _date_long(day: datetime.date) -> str:
 
 
 def _period(start: datetime.date | None, end: datetime.date) -> str:
-    return f"{_date_long(start)} to {_date_long(end)}" if start else f"up to {_date_long(end)}"
+    if start is None:
+        return t("up to {end}", end=_date_long(end))
+    return t("{start} to {end}", start=_date_long(start), end=_date_long(end))
 
 
 def render_referral_slip(slip: ReferralSlip, out: Path, settings: BusinessSettings) -> BatchResult:
@@ -230,15 +249,15 @@ def render_referral_slip(slip: ReferralSlip, out: Path, settings: BusinessSettin
     result = BatchResult(Path(out), pages=1, printed=1)
     region = settings.country or "US"
     with pdf_canvas(
-        out, page, title=f"Referral slip {slip.referral_id}", author=settings.company_name
+        out, page, title=t("Referral slip {number}", number=slip.referral_id), author=settings.company_name
     ) as canvas:
         left, right, top = MARGIN + 0.2 * INCH, page[0] - MARGIN - 0.2 * INCH, page[1] - MARGIN
         y = top - fonts.ASCENT * 16
         company = text.plain(settings.company_name)
-        number = f"No. {slip.referral_id} · {_date_long(slip.referred_on)}"
+        number = t("No. {number} · {day}", number=slip.referral_id, day=_date_long(slip.referred_on))
         lines = [
-            Line(left, y, company or "Referral", fonts.BOLD, 13),
-            text.line_at(right, y, "REFERRAL SLIP", fonts.BOLD, 16, "right"),
+            Line(left, y, company or t("Referral"), fonts.BOLD, 13),
+            text.line_at(right, y, t("REFERRAL SLIP"), fonts.BOLD, 16, "right"),
             Line(left, y - 14, formatting.phone(settings.phone, region), fonts.REGULAR, 9),
             text.line_at(right, y - 14, number, fonts.REGULAR, 9, "right"),
         ]
@@ -249,36 +268,44 @@ def render_referral_slip(slip: ReferralSlip, out: Path, settings: BusinessSettin
         partner_lines += partner.address.splitlines()
         if slip.details_shared:
             customer_lines = [slip.customer_name, formatting.phone(slip.customer_phone, region)]
-            customer_lines += [*slip.customer_address, "Details shared with the customer's consent."]
+            customer_lines += [*slip.customer_address, t("Details shared with the customer's consent.")]
         else:
             customer_lines = [
                 slip.customer_name,
-                "The customer will call you:",
-                "their details were not shared.",
+                t("The customer will call you:"),
+                t("their details were not shared."),
             ]
         box_top = y - 34
         height = max(_box_height(partner_lines), _box_height(customer_lines))
-        lines += _boxed(canvas, left, middle - 8, box_top, height, "Referred to", partner_lines)
-        lines += _boxed(canvas, middle + 8, right, box_top, height, "Customer", customer_lines)
+        lines += _boxed(canvas, left, middle - 8, box_top, height, t("Referred to"), partner_lines)
+        lines += _boxed(canvas, middle + 8, right, box_top, height, t("Customer"), customer_lines)
         y = box_top - height - 18
         about = [
-            f"Job: {slip.job_type}" if slip.job_type else "",
-            f"Notes: {slip.notes}" if slip.notes else "",
+            t("Job: {job}", job=slip.job_type) if slip.job_type else "",
+            t("Notes: {notes}", notes=slip.notes) if slip.notes else "",
         ]
         if slip.details_shared and slip.terms:
-            about.append(f"Terms: {slip.terms}")
+            about.append(t("Terms: {terms}", terms=slip.terms))
         for item in (text.plain(a) for a in about if a):
             for part in text.wrap(item, fonts.REGULAR, 10, right - left):
                 lines.append(Line(left, y, part, fonts.REGULAR, 10))
                 y -= 13
-        thanks = f"Please quote referral No. {slip.referral_id} to {company or 'us'}. Thank you!"
+        thanks = (
+            t(
+                "Please quote referral No. {number} to {company}. Thank you!",
+                number=slip.referral_id,
+                company=company,
+            )
+            if company
+            else t("Please quote referral No. {number} to us. Thank you!", number=slip.referral_id)
+        )
         lines.append(Line(left, min(y - 6, page[1] / 2 + 0.45 * INCH), thanks, fonts.REGULAR, 9))
         text.draw(canvas, lines)
         canvas.setDash(3, 3)
         canvas.setLineWidth(0.5)
         canvas.line(MARGIN, page[1] / 2, page[0] - MARGIN, page[1] / 2)
         text.draw(
-            canvas, [Line(MARGIN, page[1] / 2 + 3, "cut here", fonts.REGULAR, 6)], color=(0.5, 0.5, 0.5)
+            canvas, [Line(MARGIN, page[1] / 2 + 3, t("cut here"), fonts.REGULAR, 6)], color=(0.5, 0.5, 0.5)
         )
         canvas.showPage()
     return result
