@@ -75,10 +75,14 @@ class Table:
         self._header_row()
 
     def _header_row(self) -> None:
-        height = self.size * LEADING + 2 * PAD
+        # A heading too long for its column (Spanish "Valor del trabajo") wraps rather than being cut.
+        titles = [
+            text.wrap(text.plain(c.title), fonts.BOLD, self.size, c.width - 2 * PAD) for c in self.columns
+        ]
+        height = max(1, *(len(parts) for parts in titles)) * self.size * LEADING + 2 * PAD
         self._room(height * 2)
         self.pages[-1].shades.append((self.margin, self.y - height, self.width, height))
-        self._cells([c.title for c in self.columns], fonts.BOLD, wrap=False)
+        self._cells([c.title for c in self.columns], fonts.BOLD, wrap=True)
 
     def row(self, cells: list[str], font: str = fonts.REGULAR, *, note: str = "", note_span: int = 2) -> None:
         """A row; `note` is printed smaller under it, from column `note_span` across the text columns."""
