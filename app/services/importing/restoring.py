@@ -27,6 +27,7 @@ from typing import Any
 
 import python_calamine
 
+from app.domain import i18n
 from app.domain.errors import UserError
 from app.infra.export_format import LONG_TEXT_COLUMNS, LONG_TEXT_SHEET, table_of_sheet
 from app.persistence import export_restore as repository
@@ -84,14 +85,42 @@ class RestoreReport(ImportReport):
     restore: bool = True
 
     def lines(self) -> list[str]:
-        """One line per table that had rows: "restored 150 customers"."""
-        verb = "would restore" if self.dry_run else "restored"
-        return [f"{verb} {count_words(table, rows)}" for table, rows in self.restored.items() if rows]
+        """One line per table that had rows: "restored 150 customers", in the owner's language."""
+        return [self._line(rows, words) for rows, words in self._counted()]
+
+    def _line(self, rows: int, words: str) -> str:
+        # One row and many are two messages: Spanish says "se restauró 1 …", "se restauraron 150 …".
+        if self.dry_run:
+            if rows == 1:
+                return i18n.t("would restore {thing}", thing=words)
+            return i18n.t("would restore {things}", things=words)
+        return (
+            i18n.t("restored {thing}", thing=words)
+            if rows == 1
+            else i18n.t("restored {things}", things=words)
+        )
+
+    def counts(self) -> list[str]:
+        """What each table had, in the owner's language, without the verb: "150 customers"."""
+        return [words for _rows, words in self._counted()]
+
+    def _counted(self) -> list[tuple[int, str]]:
+        return [(rows, shown_count(table, rows)) for table, rows in self.restored.items() if rows]
+
+
+def _nouns(table: str) -> tuple[str, str]:
+    return NOUNS.get(table, (table.replace("_", " "), table.replace("_", " ")))
 
 
 def count_words(table: str, rows: int) -> str:
-    one, many = NOUNS.get(table, (table.replace("_", " "), table.replace("_", " ")))
+    """ "150 customers", in English: for a message written now and translated when shown."""
+    one, many = _nouns(table)
     return f"{rows:,} {one if rows == 1 else many}"
+
+
+def shown_count(table: str, rows: int) -> str:
+    """ "150 customers" / "150 clientes": in the owner's language, for the report as it is shown."""
+    return i18n.count_words(rows, *_nouns(table))
 
 
 def is_full_export(path: Path, sniffed: Sniffed, sheet_names: Sequence[str]) -> bool:
