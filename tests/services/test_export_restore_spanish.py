@@ -12,8 +12,9 @@ from app.domain import i18n
 from app.persistence.db import close_database, open_database
 from app.services.demo import build_demo
 from app.services.exporting import export_database
-from app.services.importing import run_import
+from app.services.importing import exported, run_import
 from app.services.importing.restoring import RestoreReport
+from app.services.importing.said import shown
 from app.services.language import apply_language
 from tests.conftest import TEST_NOW
 
@@ -46,6 +47,13 @@ def test_an_export_written_in_spanish_is_the_same_format_and_restores_with_a_spa
     assert _headings(spanish) == _headings(english)
     assert {"customer", "site", "equipment", "campaign_recipient"} <= set(_headings(spanish))
     assert _headings(spanish)["customer"][:3] == ("id", "kind", "first_name")
+    # Importing only its customers: the note on the joined sheet reads in Spanish, its headings are the
+    # export's own (the importer knows them by those).
+    joined = exported.joined_table(spanish)
+    assert joined.headers == exported.HEADERS
+    assert [shown(note) for note in joined.warnings] == [
+        "Esta es una exportación de Customers for Life: se unieron sus clientes, direcciones y equipos."
+    ]
 
     (tmp_path / "es").mkdir()
     report = _dry_run(spanish, tmp_path / "es")
