@@ -30,6 +30,7 @@ from app.domain.campaigns import (
     letter_fields,
 )
 from app.domain.errors import UserError
+from app.domain.i18n import t
 from app.domain.opportunities import KIND_LABELS, RENEWAL_GRACE_DAYS
 from app.domain.partner_ledger import IntroductionLetter
 from app.domain.respect import is_marketing, marketing_blocked_since
@@ -208,7 +209,7 @@ def _with_excluded(
     warnings = list(result.warnings)
     note = set_aside_note(template) if template is not None else ""
     if note:
-        warnings.insert(0, BatchIssue("Letters page", note))
+        warnings.insert(0, BatchIssue(t("Letters page"), note))  # the note is written in the owner's words
     return MailingResult(result.path, result.pages, result.printed, result.exceptions, warnings, excluded)
 
 
