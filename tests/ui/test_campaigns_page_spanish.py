@@ -184,3 +184,30 @@ def test_the_reasons_for_leaving_out_read_in_spanish_as_stored_in_english() -> N
         "Todos los clientes, con vencimiento hasta el 31 de enero de 2027, segmento Retirees, que tengan "
         "boiler, en código postal 212…, sin contacto desde el 1 de junio de 2026, que aceptan llamadas"
     )
+
+
+def test_what_printing_a_campaign_left_out_reads_in_spanish(
+    qtbot, database: Path, message_boxes, monkeypatch
+) -> None:
+    from app.services.documents.common import BatchIssue, BatchResult
+    from ui.pages import campaigns_page
+
+    opened: list[str] = []
+    monkeypatch.setattr(
+        campaigns_page, "show_pdf", lambda _parent, _path, title, _runner: opened.append(title)
+    )
+    _shown, page = _window(qtbot, database, "es")
+    issue = BatchIssue("Customer 5 (Ann Hill)", "could not be printed: no street")
+    page._printed(
+        {
+            "letters": BatchResult(Path("letters.pdf"), exceptions=[issue]),
+            "callsheet": BatchResult(Path("callsheet.pdf"), warnings=[issue]),
+        }
+    )
+    _kind, title, text = message_boxes[-1]
+    assert title == "Algunos registros quedaron fuera"
+    assert text.splitlines() == [
+        "cartas: Cliente 5 (Ann Hill): no se pudo imprimir: no street",
+        "hoja de llamadas: aviso: Cliente 5 (Ann Hill): no se pudo imprimir: no street",
+    ]
+    assert opened == ["Cartas", "Hoja de llamadas"]
