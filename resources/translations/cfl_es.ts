@@ -172,104 +172,129 @@ Sus datos, tal como estaban, se guardan en %1.</translation>
 <context>
     <name>CampaignsPage</name>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="145"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="163"/>
         <source>&lt;h2&gt;Campaigns&lt;/h2&gt;Letters, postcards, labels and calls for a purpose. Customers who said no to a channel, who are not to be serviced, or who heard from you for marketing too recently are left out by themselves, and the reasons are counted.</source>
         <translation>&lt;h2&gt;Campañas&lt;/h2&gt;Cartas, postales, etiquetas y llamadas con un propósito. Los clientes que dijeron que no a un medio, a los que no se les debe dar servicio o que recibieron publicidad suya hace muy poco quedan fuera solos, y se cuentan los motivos.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="174"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="191"/>
+        <source>draft</source>
+        <translation>borrador</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/campaigns_page.py" line="191"/>
+        <source>sent</source>
+        <translation>enviada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/campaigns_page.py" line="191"/>
+        <source>closed</source>
+        <translation>cerrada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/campaigns_page.py" line="197"/>
         <source>Start a campaign with “New campaign…”.</source>
         <translation>Inicie una campaña con “Nueva campaña…”.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="181"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="204"/>
+        <source>Not sent yet: 1 customer will get it.</source>
+        <translation>Aún no se envía: la recibirá 1 cliente.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/campaigns_page.py" line="207"/>
         <source>Not sent yet: %1 will get it.</source>
         <translation>Aún no se envía: la recibirán %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="182"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="208"/>
         <source>customer</source>
         <translation>cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="191"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="222"/>
         <source>Sent to nobody.</source>
         <translation>No se envió a nadie.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="207"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="241"/>
         <source>New campaign</source>
         <translation>Nueva campaña</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="223"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="257"/>
         <source>Finding the audience…</source>
         <translation>Buscando a los destinatarios…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="241"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="266"/>
         <source>Nobody to send to</source>
         <translation>No hay a quién enviar</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="243"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="268"/>
         <source>Create the campaign?</source>
         <translation>¿Crear la campaña?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="243"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="268"/>
         <source>Create</source>
         <translation>Crear</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="259"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="284"/>
         <source>Print %1</source>
         <translation>Imprimir %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="270"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="295"/>
         <source>Printing %1…</source>
         <translation>Imprimiendo %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="287"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="313"/>
         <source>Some records were left out</source>
         <translation>Algunos registros quedaron fuera</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="298"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="324"/>
         <source>Already sent</source>
         <translation>Ya enviada</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="299"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="325"/>
         <source>This campaign was marked as sent on %1.</source>
         <translation>Esta campaña se marcó como enviada el %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="305"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="331"/>
         <source>Mark “%1” as sent today? A contact is recorded for every recipient (%2).</source>
         <translation>¿Marcar “%1” como enviada hoy? Se registra un contacto por cada destinatario (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="307"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="333"/>
         <source>recipient</source>
         <translation>destinatario</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="309"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="335"/>
         <source>Mark as sent</source>
         <translation>Marcar como enviada</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="318"/>
-        <source>Sent</source>
-        <translation>Enviada</translation>
+        <location filename="../../ui/pages/campaigns_page.py" line="345"/>
+        <source>1 contact recorded.</source>
+        <translation>1 contacto registrado.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="318"/>
-        <source> recorded.</source>
-        <translation> registrado.</translation>
+        <location filename="../../ui/pages/campaigns_page.py" line="347"/>
+        <source>%1 contacts recorded.</source>
+        <translation>%1 contactos registrados.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/campaigns_page.py" line="349"/>
+        <source>Sent</source>
+        <translation>Enviada</translation>
     </message>
 </context>
 <context>
@@ -1885,117 +1910,152 @@ Base de datos: %1</translation>
 <context>
     <name>PartnersPage</name>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="184"/>
+        <location filename="../../ui/dialogs/partner_forms.py" line="35"/>
+        <source>referred</source>
+        <translation>referido</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/partner_forms.py" line="36"/>
+        <source>contacted</source>
+        <translation>contactado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/partner_forms.py" line="37"/>
+        <source>won</source>
+        <translation>ganado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/partner_forms.py" line="38"/>
+        <source>lost</source>
+        <translation>perdido</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/partner_forms.py" line="39"/>
+        <source>paid</source>
+        <translation>pagado</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners_page.py" line="206"/>
+        <source>%1 (inactive)</source>
+        <translation>%1 (inactivo)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners_page.py" line="211"/>
+        <source>we sent</source>
+        <translation>enviamos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners_page.py" line="211"/>
+        <source>they sent</source>
+        <translation>nos enviaron</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners_page.py" line="230"/>
         <source>Partners owe you %1 (%2 overdue)  ·  You owe partners %3 (%4 overdue)</source>
         <translation>Los socios le deben %1 (%2 vencido)  ·  Usted les debe %3 (%4 vencido)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="239"/>
+        <location filename="../../ui/pages/partners_page.py" line="285"/>
         <source>New partner</source>
         <translation>Nuevo socio</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="250"/>
+        <location filename="../../ui/pages/partners_page.py" line="296"/>
         <source>Edit %1</source>
         <translation>Editar %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="265"/>
+        <location filename="../../ui/pages/partners_page.py" line="311"/>
         <source>Delete partner</source>
         <translation>Borrar socio</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="266"/>
+        <location filename="../../ui/pages/partners_page.py" line="312"/>
         <source>Delete %1? A partner with referrals on record is made inactive instead.</source>
         <translation>¿Borrar a %1? Un socio con referidos registrados se marca como inactivo en su lugar.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="269"/>
+        <location filename="../../ui/pages/partners_page.py" line="315"/>
         <source>Delete</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="276"/>
+        <location filename="../../ui/pages/partners_page.py" line="322"/>
         <source>Partner kept</source>
         <translation>Socio conservado</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="278"/>
+        <location filename="../../ui/pages/partners_page.py" line="324"/>
         <source>%1 has referrals on record, so they were made inactive rather than deleted.</source>
         <translation>%1 tiene referidos registrados, así que se marcó como inactivo en lugar de borrarlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="287"/>
+        <location filename="../../ui/pages/partners_page.py" line="333"/>
         <source>Which customer?</source>
         <translation>¿Qué cliente?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="288"/>
+        <location filename="../../ui/pages/partners_page.py" line="334"/>
         <source>Find the customer of this referral with %1.</source>
         <translation>Busque al cliente de este referido con %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="289"/>
+        <location filename="../../ui/pages/partners_page.py" line="335"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="296"/>
+        <location filename="../../ui/pages/partners_page.py" line="342"/>
         <source>Referral with %1</source>
         <translation>Referido con %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="305"/>
+        <location filename="../../ui/pages/partners_page.py" line="351"/>
         <source>Referral recorded</source>
         <translation>Referido registrado</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="318"/>
+        <location filename="../../ui/pages/partners_page.py" line="364"/>
         <source>Referral status</source>
         <translation>Estado del referido</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="329"/>
+        <location filename="../../ui/pages/partners_page.py" line="375"/>
         <source>Record a payment</source>
         <translation>Registrar un pago</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="329"/>
+        <location filename="../../ui/pages/partners_page.py" line="375"/>
         <source>Select the referral the payment is for.</source>
         <translation>Seleccione el referido al que corresponde el pago.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="333"/>
+        <location filename="../../ui/pages/partners_page.py" line="379"/>
         <source>Payment</source>
         <translation>Pago</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="353"/>
+        <location filename="../../ui/pages/partners_page.py" line="399"/>
         <source>Change the commission</source>
         <translation>Cambiar la comisión</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="365"/>
+        <location filename="../../ui/pages/partners_page.py" line="411"/>
         <source>Adding up referrals…</source>
         <translation>Sumando los referidos…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="372"/>
-        <source>Referral income and cost</source>
-        <translation>Ingresos y costos de referidos</translation>
-    </message>
-    <message>
-        <location filename="../../ui/pages/partners_page.py" line="400"/>
+        <location filename="../../ui/pages/partners_page.py" line="436"/>
         <source>Statement for %1</source>
         <translation>Estado de cuenta de %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="413"/>
+        <location filename="../../ui/pages/partners_page.py" line="449"/>
         <source>Referral slip</source>
         <translation>Hoja de referido</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="422"/>
+        <location filename="../../ui/pages/partners_page.py" line="458"/>
         <source>Introduction letter</source>
         <translation>Carta de presentación</translation>
     </message>
@@ -2301,6 +2361,84 @@ Los respaldos hechos antes de hoy todavía contienen sus datos hasta que se elim
         <location filename="../../ui/pages/queue_page.py" line="264"/>
         <source>Working out who is due for what…</source>
         <translation>Calculando a quién le toca qué…</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralReportDialog</name>
+    <message>
+        <location filename="../../ui/pages/partners_page.py" line="88"/>
+        <source>Referral income and cost</source>
+        <translation>Ingresos y costos de referidos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners_page.py" line="106"/>
+        <source>sent</source>
+        <translation>enviados</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners_page.py" line="106"/>
+        <source>got</source>
+        <translation>recibidos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners_page.py" line="106"/>
+        <source>won</source>
+        <translation>ganados</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners_page.py" line="106"/>
+        <source>income</source>
+        <translation>ingresos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners_page.py" line="106"/>
+        <source>cost</source>
+        <translation>costo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners_page.py" line="107"/>
+        <source>net</source>
+        <translation>neto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners_page.py" line="111"/>
+        <source>By partner</source>
+        <translation>Por socio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners_page.py" line="112"/>
+        <source>By trade</source>
+        <translation>Por oficio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners_page.py" line="113"/>
+        <source>By year</source>
+        <translation>Por año</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners_page.py" line="120"/>
+        <source>customers</source>
+        <translation>clientes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners_page.py" line="120"/>
+        <source>bought again</source>
+        <translation>recompraron</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners_page.py" line="120"/>
+        <source>rate</source>
+        <translation>tasa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners_page.py" line="120"/>
+        <source>sales</source>
+        <translation>ventas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/partners_page.py" line="123"/>
+        <source>Do the customers they send us stay and buy again?</source>
+        <translation>¿Los clientes que nos envían se quedan y vuelven a comprar?</translation>
     </message>
 </context>
 <context>
