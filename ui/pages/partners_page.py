@@ -86,13 +86,19 @@ class ReferralReportDialog(QDialog):
     def __init__(self, report: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Referral income and cost"))
-        text = QPlainTextEdit(self.report_text(report))
+        content = self.report_text(report)
+        text = QPlainTextEdit(content)
         text.setObjectName("referralReport")
         text.setReadOnly(True)
         text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        # Columns line up only unwrapped: the window is as wide as the longest line (Spanish's are longer).
+        text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        longest = max(
+            (text.fontMetrics().horizontalAdvance(line) for line in content.splitlines()), default=0
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(text)
-        self.resize(760, 560)
+        self.resize(max(760, longest + 80), 560)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
     def report_text(self, report: Any) -> str:
