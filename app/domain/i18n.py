@@ -15,8 +15,8 @@ app_<language>.toml, loaded by app.services.language):
 
 A pattern's parameters are written `{name}` (kept as it was: the owner's own words, a model name),
 or `{name:kind}`: `text` (itself translated), `date` ("March 3, 2009"), `month` ("March 2009"),
-`money` ("$1,234.50"), `number` ("1,234"), `relative` ("today", "in 3 days", "3 days ago"), or a
-counted noun by its English singular (`{age:year}`: "17 years" → "17 años").
+`short_date` ("Mar 3, 2009"), `money` ("$1,234.50"), `number` ("1,234"), `relative` ("today",
+"in 3 days", "3 days ago"), or a counted noun by its English singular (`{age:year}`: "17 years" → "17 años").
 Stdlib only, like the rest of the domain; the current language is process-wide, as the screens'.
 """
 
@@ -36,12 +36,15 @@ DEFAULT_LANGUAGE = "en"
 _FIELD = re.compile(r"\{(\w+)(?::(\w+))?\}")
 _ENGLISH_MONTHS = {name: n for n, name in enumerate(formatting.ENGLISH.months, 1)}
 _MONTH = "|".join(formatting.ENGLISH.months)
+_ENGLISH_SHORT_MONTHS = {name: n for n, name in enumerate(formatting.ENGLISH.short_months, 1)}
+_SHORT_MONTH = "|".join(formatting.ENGLISH.short_months)
 # What each kind of parameter looks like in English; a counted noun is built in `_counted`.
 _SHAPES = {
     "": r".+?",
     "text": r".+?",
     "date": rf"(?:{_MONTH}) \d{{1,2}}, \d{{4}}",
     "month": rf"(?:{_MONTH}) \d{{4}}",
+    "short_date": rf"(?:{_SHORT_MONTH}) \d{{1,2}}, \d{{4}}",
     "money": r"-?\$[\d,]+\.\d\d",
     "number": r"-?[\d,]+",
     "relative": r"today|in [\d,]+ days?|[\d,]+ days? ago",
@@ -136,7 +139,7 @@ def _value(kind: str, english: str) -> str:
         return english
     if kind == "text":
         return translated(english)
-    if kind in ("date", "month"):
+    if kind in ("date", "month", "short_date"):
         return _date(kind, english)
     if kind == "money":
         return formatting.money(Decimal(english.replace("$", "").replace(",", "")))
@@ -149,6 +152,9 @@ def _value(kind: str, english: str) -> str:
 
 def _date(kind: str, english: str) -> str:
     words = english.replace(",", "").split()
+    if kind == "short_date":
+        day = datetime.date(int(words[2]), _ENGLISH_SHORT_MONTHS[words[0]], int(words[1]))
+        return formatting.short_date(day)
     month = _ENGLISH_MONTHS[words[0]]
     if kind == "month":
         return formatting.month_year(datetime.date(int(words[1]), month, 1))

@@ -133,3 +133,11 @@ def test_the_catalog_files_merge_and_refuse_a_message_given_twice(
     (folder / "c.toml").write_text('[messages]\n"Yes" = "Si"\n')
     with pytest.raises(ValueError, match=r"c\.toml repeats messages of an earlier file: Yes"):
         language.catalog_data("xx")
+
+
+def test_a_short_date_stored_in_english_reads_back_in_spanish(spanish: None) -> None:
+    assert i18n.pattern("changed {day:short_date}", "cambiada el {day}").regex.match("changed Dec 2, 2026")
+    catalog = i18n.Catalog("es", patterns=[i18n.pattern("changed {day:short_date}", "cambiada el {day}")])
+    i18n.use(catalog)
+    assert i18n.translated("changed Dec 2, 2026") == "cambiada el 2 dic 2026"
+    assert i18n.translated("May") == "May"  # a bare month name is no longer a message of its own
