@@ -28,7 +28,7 @@ from app.cli_commands import (
     restored_line,
 )
 from app.domain.errors import UserError
-from app.domain.i18n import t, translated
+from app.domain.i18n import t
 from app.domain.kinds import OpportunityKind
 from app.logs import setup_logging
 from app.paths import data_dir_for, resolve_database
@@ -158,17 +158,6 @@ def _bring_derived_up_to_date(args: argparse.Namespace) -> None:
     ensure_opportunities_fresh(progress=progress_printer("Working out who is due"))
 
 
-def owner_words(error: UserError) -> str:
-    """The error's sentence in the owner's language (the screens do the same in ui/messages.py): the
-    importer's words (a `Said`, a str that keeps its message id) written again from their id and fields,
-    any other sentence read back by the catalog's patterns."""
-    if type(error.message) is not str:
-        from app.services.importing.said import shown  # loaded already: it wrote this message
-
-        return shown(error.message)
-    return translated(error.message)
-
-
 def _run_command(args: argparse.Namespace, database: str, data_dir: Path, log_path: Path) -> int:
     from app.services.database import close_app_database, open_app_database
 
@@ -196,7 +185,7 @@ def _run_command(args: argparse.Namespace, database: str, data_dir: Path, log_pa
         finally:
             close_app_database()
     except UserError as error:
-        sys.stderr.write(f"{owner_words(error)}\n")
+        sys.stderr.write(f"{error.in_owners_language()}\n")
         return EXIT_USER
     except KeyboardInterrupt:
         sys.stderr.write(t("Stopped; nothing was changed.") + "\n")

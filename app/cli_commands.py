@@ -90,10 +90,10 @@ def _cmd_find(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
+    from app.domain.said import shown
     from app.services.backups import backup_before
     from app.services.importing import run_import
     from app.services.importing.restoring import RestoreReport
-    from app.services.importing.said import shown
 
     report = run_import(
         args.file,
@@ -140,7 +140,7 @@ IMPORT_SUMMARY = (
 
 def _warnings(warnings: list[str]) -> None:
     """ "warning: …" lines, each in the owner's language (the importer's words keep their message id)."""
-    from app.services.importing.said import shown
+    from app.domain.said import shown
 
     for warning in warnings:
         sys.stdout.write(t("warning: {warning}", warning=shown(warning)) + "\n")

@@ -11,7 +11,6 @@ from PySide6.QtGui import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QPlainTextEdit, QVBoxLayout, QWidget
 
 from app.domain.errors import UserError
-from app.domain.i18n import translated
 
 # pyside6-lupdate reads translate("context", …) calls; the name is short enough for one line.
 translate = QCoreApplication.translate
@@ -42,21 +41,10 @@ def apology_text() -> str:
     )
 
 
-def error_text(error: UserError) -> str:
-    """The error's sentence, written in English where it was raised, in the owner's language (the command
-    line does the same, app/cli.py): the importer's words (a `Said`: a str that keeps its message id) are
-    written again from their id and fields, any other sentence is read back by the catalog's patterns."""
-    if type(error.message) is not str:
-        from app.services.importing.said import shown  # loaded already: it wrote this message
-
-        return shown(error.message)
-    return translated(error.message)
-
-
 def show_error(parent: QWidget | None, error: BaseException, title: str = "") -> None:
     """A UserError as its own sentence; anything else is logged with its traceback and apologised for."""
     if isinstance(error, UserError):
-        shown = as_text(error_text(error))
+        shown = as_text(error.in_owners_language())
         QMessageBox.warning(parent, title or translate("messages", "Cannot do that"), shown)
         return
     log.error("unexpected error", exc_info=(type(error), error, error.__traceback__))

@@ -17,3 +17,10 @@ class UserError(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+    def in_owners_language(self) -> str:
+        """The sentence, written in English where it was raised, in the owner's language: the
+        importer's words (a `Said`) from their message id, any other by the catalog's patterns."""
+        from app.domain.said import shown  # said → i18n → formatting: loaded only when shown
+
+        return shown(self.message)

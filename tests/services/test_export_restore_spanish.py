@@ -9,12 +9,12 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from app.domain import i18n
+from app.domain.said import shown
 from app.persistence.db import close_database, open_database
 from app.services.demo import build_demo
 from app.services.exporting import export_database
 from app.services.importing import exported, run_import
 from app.services.importing.restoring import RestoreReport
-from app.services.importing.said import shown
 from app.services.language import apply_language
 from tests.conftest import TEST_NOW
 

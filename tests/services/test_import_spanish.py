@@ -16,10 +16,10 @@ from openpyxl import load_workbook
 
 from app.domain import i18n
 from app.domain.errors import UserError
+from app.domain.said import Said, clause, owners_or_shown, shown
 from app.persistence.db import OpenedDatabase
 from app.services.importing import TARGET_FIELDS, inspect_file, list_refusal, read_sheet, run_import
 from app.services.importing.report import _SUMMARY, report_lines, save_report_workbook
-from app.services.importing.said import Said, clause, owners_or_shown, shown
 from app.services.language import apply_language
 from tests.services import import_fixtures as fx
 

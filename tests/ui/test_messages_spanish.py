@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from app.domain.errors import UserError
-from app.services.importing.said import Said
+from app.domain.said import Said
 from ui import messages
 
 
@@ -43,7 +43,7 @@ def test_an_error_written_in_english_is_shown_in_spanish(spanish: None, warnings
 def test_the_importers_words_are_shown_from_their_message_id(spanish: None) -> None:
     said = Said("{file} is empty (0 bytes); pick the file that holds your customer list.", file="list.csv")
     assert str(said).startswith("list.csv is empty (0 bytes)")  # English where it was raised
-    assert messages.error_text(UserError(said)) == (
+    assert UserError(said).in_owners_language() == (
         "list.csv está vacío (0 bytes); elija el archivo que tiene su lista de clientes."
     )
 

@@ -18,7 +18,6 @@ from app.services.backups import backup_before
 from app.services.importing.engine import restores_everything
 from app.services.importing.restoring import restore_export
 from ui.dialogs.import_step import ImportStep, error_label
-from ui.messages import error_text
 from ui.widgets.basics import action_button, button_row, text_label
 
 PAGE_RESTORE, PAGE_RESTORED = 100, 101  # page ids well past the wizard's own pages
@@ -73,7 +72,7 @@ class RestorePage(ImportStep):
 
     def _refused(self, error: Any) -> None:
         self.summary.clear()
-        self.error.setText(error_text(error))
+        self.error.setText(error.in_owners_language())
         self.completeChanged.emit()
 
     def _customers(self) -> None:

@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from app.domain.said import shown
 from app.services import importing
 from app.services.backups import backup_before
 from app.services.importing.report import plan_summary, report_lines
-from app.services.importing.said import shown
 from ui.dialogs.import_step import ImportStep
 from ui.messages import show_error, show_info
 from ui.models.rows_model import RowsModel

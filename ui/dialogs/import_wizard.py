@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import UserError
+from app.domain.said import owners_or_shown, shown
 from app.services import importing
-from app.services.importing.said import owners_or_shown, shown
 from ui.dialogs.import_restore import add_restore_pages, is_restore, restore_next_id
 from ui.dialogs.import_results import PreviewPage, ReportPage
 from ui.dialogs.import_step import ImportStep, error_label

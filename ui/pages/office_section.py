@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLa
 from app.domain.errors import UserError
 from app.domain.office import OfficeProfile, hide_password, split_password
 from app.services import office
-from ui.messages import error_text
 from ui.tasks import TaskRunner
 from ui.widgets.basics import action_button, text_label
 
@@ -168,7 +167,7 @@ class OfficeSection(QGroupBox):
         )
 
     def _refused(self, error: UserError) -> None:
-        self.test_result.setText(error_text(error))
+        self.test_result.setText(error.in_owners_language())
 
     def forget_profile(self) -> None:
         self.runner.run(

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from app.domain.said import Said
 from app.domain.values import is_email_address
 from app.services.importing.cleaning import (
     contact_not,
@@ -19,7 +20,6 @@ from app.services.importing.cleaning import (
     only_phone_numbers,
     text,
 )
-from app.services.importing.said import Said
 
 STATES = {
     "alabama": "AL", "alaska": "AK", "arizona": "AZ", "arkansas": "AR", "california": "CA", "colorado": "CO",

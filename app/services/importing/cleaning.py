@@ -20,8 +20,8 @@ import phonenumbers
 from nicknames import NickNamer
 from rapidfuzz import fuzz
 
+from app.domain.said import Said
 from app.domain.values import clean_text, is_email_address
-from app.services.importing.said import Said
 
 _SPACES = re.compile(r"\s+")
 # What a "Customer Type" column says, in words (a yes/no "Is Company" column is read as a flag).

@@ -14,8 +14,8 @@ import re
 from collections.abc import Iterable
 
 from app.domain import clock
+from app.domain.said import Said
 from app.services.importing.cleaning import text
-from app.services.importing.said import Said
 
 MDY, DMY = "MDY", "DMY"
 EARLIEST = datetime.date(1900, 1, 1)

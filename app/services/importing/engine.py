@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.domain.errors import UserError
+from app.domain.said import Said
 from app.persistence import import_undo
 from app.persistence import imports as repository
 from app.services.importing import exported, list_check
@@ -27,7 +28,6 @@ from app.services.importing.planning import ImportPlan, plan_import
 from app.services.importing.reading import SheetInfo, list_sheets, read_grid
 from app.services.importing.report import ImportReport, UndoReport, nothing_imported
 from app.services.importing.restoring import is_full_export, restore_export
-from app.services.importing.said import Said
 from app.services.importing.sniffing import Sniffed, sniff
 from app.services.importing.steps import Ticker, business_region, paused_gc
 from app.services.importing.writing import to_write

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from app.domain.fields import CUSTOMER, DATE_KINDS, EQUIPMENT, SITE, Entity, FieldKind
-from app.services.importing.said import Said
+from app.domain.said import Said
 
 
 def _targets(entity: Entity) -> list[tuple[str, str]]:

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 
 from app.domain.errors import UserError
+from app.domain.said import Said
 from app.domain.values import clean_text
 from app.services.importing import addresses as addr
 from app.services.importing.cleaning import (
@@ -46,7 +47,6 @@ from app.services.importing.fields import (
     target_label,
 )
 from app.services.importing.reading import MAX_ROWS, Grid, column_letter, too_many_rows
-from app.services.importing.said import Said
 
 HEADER_SEARCH_ROWS = 50
 _TOTAL = re.compile(r"^\s*(grand\s+)?totals?\b|^\s*sum\b|^\s*count\b", re.IGNORECASE)

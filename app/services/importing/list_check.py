@@ -23,10 +23,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from app.domain.said import Said, clause, quoted
 from app.domain.values import is_email_address
 from app.services.importing.fields import KNOWN_HEADERS, PHONE_TARGETS, normalise_header
 from app.services.importing.headers import SheetTable
-from app.services.importing.said import Said, clause, quoted
 
 NAME_TARGETS = ("full_name", "first_name", "last_name", "company", "bill_to_1")  # in the order read
 ADDRESS_TARGETS = frozenset(

@@ -25,10 +25,10 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from app.domain.said import Said
 from app.services.importing import addresses as addr
 from app.services.importing.cleaning import same_person, shown_phone
 from app.services.importing.rows import RowData
-from app.services.importing.said import Said
 
 NAME_SURE = 100
 MAX_PEOPLE = 20  # different people compared per shared phone or e-mail (a mailbox of a whole office)

@@ -20,10 +20,10 @@ from typing import Any
 from app.domain import formatting
 from app.domain.customers import display_name
 from app.domain.fields import FieldKind
+from app.domain.said import Said
 from app.services.importing import addresses as addr
 from app.services.importing.cleaning import same_person, shown_phone
 from app.services.importing.rows import PLAIN_CUSTOMER, OpeningSale, RowData
-from app.services.importing.said import Said
 
 _SLOT_OF_KIND = {
     "mobile": "phone_mobile",

@@ -20,6 +20,7 @@ from decimal import Decimal
 from typing import Any
 
 from app.domain import clock, formatting
+from app.domain.said import Said, quoted
 from app.persistence import imports as repository
 from app.services import privacy
 from app.services.importing import matching
@@ -30,7 +31,6 @@ from app.services.importing.headers import SheetTable, check_mapping, fit_mappin
 from app.services.importing.matching import KeptApart, Keys, Saved, UncertainMatch, shared_what
 from app.services.importing.merging import Group, diff_saved, equipment_key, has_changes, merge_group
 from app.services.importing.rows import NO_IDENTITY, RowBuilder, RowData
-from app.services.importing.said import Said, quoted
 from app.services.importing.steps import Ticker, business_region, paused_gc
 
 SUPPRESSED = Said("This customer was erased at their request; they are not imported again.")

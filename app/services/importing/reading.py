@@ -37,8 +37,8 @@ import python_calamine
 from defusedxml import ElementTree
 
 from app.domain.errors import UserError
+from app.domain.said import Said
 from app.services.importing import package
-from app.services.importing.said import Said
 from app.services.importing.sniffing import HEAD_BYTES, PASSWORD_MESSAGE, Sniffed
 
 T = TypeVar("T")

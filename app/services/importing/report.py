@@ -11,9 +11,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from app.domain.i18n import t
+from app.domain.said import Said, clause, shown
 from app.domain.wording import count_text
 from app.infra.workbooks import bold_cell, safe_cell, save_atomically
-from app.services.importing.said import Said, clause, shown
 
 if TYPE_CHECKING:
     from app.services.importing.planning import ImportPlan

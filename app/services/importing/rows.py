@@ -25,6 +25,7 @@ from typing import Any
 from app.domain import clock, formatting
 from app.domain.customers import display_name
 from app.domain.fields import CUSTOMER, DATE_KINDS, EQUIPMENT, FieldKind, FieldSpec
+from app.domain.said import Said
 from app.services.importing import addresses as addr
 from app.services.importing.cleaning import (
     BUSINESS_WORDS,
@@ -56,7 +57,6 @@ from app.services.importing.fields import (
 )
 from app.services.importing.headers import VALUE_CHECKS, AddressColumns, address_columns, phone_labels
 from app.services.importing.reading import MAX_CELL_CHARS
-from app.services.importing.said import Said
 
 __all__ = ["NO_IDENTITY", "PLACEHOLDERS", "RowBuilder", "RowData"]
 

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.domain.errors import UserError
+from app.domain.said import Said
 from app.services.importing.package import Package, find_main, needs_rebuilding
-from app.services.importing.said import Said
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_UNPACKED_BYTES = 1024 * 1024 * 1024  # all parts of a workbook together, unpacked
