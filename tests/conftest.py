@@ -38,6 +38,14 @@ def clock():
         yield fixed
 
 
+@pytest.fixture
+def spanish() -> None:
+    """The owner reads Spanish: the app's words, dates and amounts (english_afterwards puts English back)."""
+    from app.services.language import apply_language
+
+    apply_language("es")
+
+
 @pytest.fixture(autouse=True)
 def english_afterwards():
     """Each test starts in English: the owner's language (app.domain.i18n) is process-wide, as in the app."""

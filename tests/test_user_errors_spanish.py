@@ -19,11 +19,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
-
 from app.domain import i18n
 from app.domain.errors import UserError
-from app.services.language import catalog_data
 
 APP = Path(__file__).resolve().parents[1] / "app"
 
@@ -140,13 +137,6 @@ def raised_errors(root: Path = APP) -> Iterator[Raised]:
                 found = _raised(node.args[0], constants, where)
                 if found is not None:
                     yield found
-
-
-@pytest.fixture
-def spanish() -> Iterator[None]:
-    i18n.use(i18n.catalog_from_dict("es", catalog_data("es")))
-    yield
-    i18n.use(i18n.Catalog())
 
 
 def _untranslated(raised: Raised) -> str | None:

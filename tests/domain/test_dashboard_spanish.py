@@ -3,8 +3,6 @@ whole, the explanations and labels all known, the lists behind the bars titled; 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from app.domain import dashboard as figures
@@ -27,13 +25,6 @@ def _warnings() -> list[figures.DashboardWarning]:
         *figures.plans_lapsing_warning([1], 1, 18_900),
         *figures.plans_lapsing_warning([1, 2], 2, 134_900),
     ]
-
-
-@pytest.fixture
-def spanish() -> Iterator[None]:
-    i18n.use(i18n.catalog_from_dict("es", catalog_data("es")))
-    yield
-    i18n.use(i18n.Catalog())
 
 
 def test_every_warning_reads_whole_in_spanish(spanish: None) -> None:

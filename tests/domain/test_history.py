@@ -4,23 +4,12 @@ in the owner's words, the owner's own text as typed."""
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
 from decimal import Decimal
 
-import pytest
-
 from app.domain import history, i18n
-from app.services.language import catalog_data
 
 D = datetime.date
 REASON = "Furnace installed March 2009, 17 years old; a furnace usually lasts 15–20 years"
-
-
-@pytest.fixture
-def spanish() -> Iterator[None]:
-    i18n.use(i18n.catalog_from_dict("es", catalog_data("es")))
-    yield
-    i18n.use(i18n.Catalog())
 
 
 def _lines() -> dict[str, tuple[str, str]]:

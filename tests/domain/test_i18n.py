@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,17 +15,9 @@ from app.domain.opportunity_kinds.replacement import EquipmentAge, replacement
 from app.domain.opportunity_kinds.warranty_ending import Warranty, warranty_ending
 from app.domain.settings import SETTINGS
 from app.domain.wording import count_text
-from app.services.language import catalog_data
 
 D = datetime.date
 RULES = Rules(today=D(2026, 6, 1))
-
-
-@pytest.fixture
-def spanish() -> Iterator[None]:
-    i18n.use(i18n.catalog_from_dict("es", catalog_data("es")))
-    yield
-    i18n.use(i18n.Catalog())
 
 
 def test_english_is_its_own_message_ids() -> None:

@@ -4,7 +4,6 @@ what is missing, the checks of an item, and the refusals."""
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
 
 import pytest
 
@@ -18,14 +17,6 @@ from app.services import catalog as catalog_service
 from app.services import opportunities as opportunity_service
 from app.services import records as record_service
 from app.services.customers import add_customer
-from app.services.language import catalog_data
-
-
-@pytest.fixture
-def spanish() -> Iterator[None]:
-    i18n.use(i18n.catalog_from_dict("es", catalog_data("es")))
-    yield
-    i18n.use(i18n.Catalog())
 
 
 def _error(action) -> str:

@@ -8,7 +8,6 @@ import copy
 import csv
 import json
 import pickle
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,17 +19,9 @@ from app.domain.said import Said, clause, owners_or_shown, shown
 from app.persistence.db import OpenedDatabase
 from app.services.importing import TARGET_FIELDS, inspect_file, list_refusal, read_sheet, run_import
 from app.services.importing.report import _SUMMARY, report_lines, save_report_workbook
-from app.services.language import apply_language
 from tests.services import import_fixtures as fx
 
 IMPORTING = Path(__file__).resolve().parents[2] / "app" / "services" / "importing"
-
-
-@pytest.fixture
-def spanish() -> Iterator[None]:
-    apply_language("es")
-    yield
-    apply_language("en")
 
 
 def _messy_csv(folder: Path) -> Path:

@@ -54,11 +54,6 @@ ENGLISH = (
 )
 
 
-@pytest.fixture
-def spanish() -> None:
-    apply_language("es")  # tests/conftest.py puts English back afterwards
-
-
 def _pages(path: Path) -> list[str]:
     return [" ".join((page.extract_text() or "").split()) for page in PdfReader(path).pages]
 

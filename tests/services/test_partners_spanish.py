@@ -5,11 +5,9 @@ What is stored stays English whatever the owner reads, and English output reads 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
-import pytest
 from pypdf import PdfReader
 
 from app.domain.customers import CustomerDraft
@@ -24,13 +22,6 @@ from app.services.language import apply_language
 
 SETTINGS = BusinessSettings(company_name="Comfort Heating", phone="+14105550100")
 TODAY = datetime.date(2026, 12, 2)  # tests/conftest.py's clock
-
-
-@pytest.fixture
-def spanish() -> Iterator[None]:
-    apply_language("es")
-    yield
-    apply_language("en")
 
 
 def _text(path: Path) -> str:

@@ -2,22 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
 from app.domain import dashboard_text, i18n
-from app.services.language import apply_language
 from app.services.summary_report import render_summary
 from tests.services.test_summary_report import SETTINGS, hand_built, pdf_text
-
-
-@pytest.fixture
-def spanish() -> Iterator[None]:
-    apply_language("es")
-    yield
-    apply_language("en")
 
 
 def test_the_summary_reads_in_spanish(tmp_path: Path, spanish: None) -> None:

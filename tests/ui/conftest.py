@@ -54,6 +54,15 @@ def message_boxes(monkeypatch) -> list[tuple[str, str, str]]:
     return shown
 
 
+@pytest.fixture
+def spanish(qapp) -> None:
+    """The owner reads Spanish, the screens too: the Qt translator with the app's words (the fixture
+    below puts English back)."""
+    from ui.translation import install_language
+
+    install_language("es")
+
+
 @pytest.fixture(autouse=True)
 def screens_in_english_afterwards(qapp) -> Iterator[None]:
     """A test that switched the screens to Spanish leaves them in English for the next one (the Qt

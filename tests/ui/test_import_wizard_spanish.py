@@ -4,25 +4,14 @@ step in the owner's language (the column headings and values of the file stay as
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QPushButton, QWizard
 
 from app.services.importing import TARGET_FIELDS
 from tests.services import import_fixtures as fx
-
-
-@pytest.fixture
-def spanish() -> Iterator[None]:
-    from ui.translation import install_language
-
-    install_language("es")
-    yield
-    install_language("en")
 
 
 def _messy_csv(folder: Path) -> Path:

@@ -3,7 +3,6 @@ its preview; the owner's Spanish edits are kept apart from their English ones.""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,15 +15,6 @@ ENGLISH_WORDS = ("Dear", "Kind regards", "furnace", "your", "Call us", "Hello")
 
 def _pdf_text(path: Path) -> str:
     return " ".join((PdfReader(path).pages[0].extract_text() or "").split())
-
-
-@pytest.fixture
-def spanish(database: Path) -> Iterator[None]:
-    from ui.translation import install_language
-
-    install_language("es")
-    yield
-    install_language("en")
 
 
 @pytest.fixture

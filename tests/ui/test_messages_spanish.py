@@ -2,23 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from app.domain.errors import UserError
 from app.domain.said import Said
 from ui import messages
-
-
-@pytest.fixture
-def spanish(qapp) -> Iterator[None]:
-    from ui.translation import install_language
-
-    install_language("es")
-    yield
-    install_language("en")
 
 
 @pytest.fixture
