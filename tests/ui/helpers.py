@@ -12,6 +12,7 @@ from __future__ import annotations
 import time
 import traceback
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QTimer
@@ -105,3 +106,23 @@ def click_button(box: QMessageBox, text: str) -> None:
             button.click()
             return
     raise AssertionError(f"no button {text!r} in {[b.text() for b in box.buttons()]}")
+
+
+def open_window(qtbot, database: Path, language: str = "en", page: str = "") -> Any:
+    """The app's window on `database` as the owner opens it in `language` (the setting saved, so it
+    stays chosen), once its start-up job is done; on `page` when one is named."""
+    from app.services.settings import update_settings
+    from ui.main_window import MainWindow
+    from ui.translation import install_language
+
+    if language != "en":
+        update_settings({"language": language})
+    install_language(language)
+    window = MainWindow(str(database))
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=30_000)
+    if page:
+        window.show_page(page)
+    return window

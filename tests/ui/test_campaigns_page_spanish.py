@@ -14,8 +14,7 @@ from app.domain import clock
 from app.domain.campaigns import AudienceCriteria
 from app.services import campaigns as campaign_service
 from app.services.opportunities import recompute_opportunities
-from app.services.settings import update_settings
-from tests.ui.helpers import click_button, click_save, when_dialog_opens
+from tests.ui.helpers import click_button, click_save, open_window, when_dialog_opens
 from tests.ui.test_campaigns_page import _plan_ending
 
 DAY = datetime.timedelta(days=1)
@@ -30,21 +29,6 @@ def _renewals_due() -> None:
     recompute_opportunities()
     premise = campaign_service.preview_audience(AudienceCriteria(kind="renewal", channel="mail"))
     assert (premise.included, premise.excluded) == (3, 2), "the renewals this test is about are not due"
-
-
-def _window(qtbot, database: Path, language: str):
-    from ui.main_window import MainWindow
-    from ui.translation import install_language
-
-    update_settings({"language": language})
-    install_language(language)
-    window = MainWindow(str(database))
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitUntil(lambda: not window.runner.busy, timeout=30_000)
-    window.show_page("campaigns")
-    return window, window.campaigns_page
 
 
 def _create_renewal_campaign(qtbot, window, page, create: str) -> dict[str, object]:
@@ -92,7 +76,8 @@ def test_a_renewal_campaign_reads_in_spanish_from_the_dialog_to_the_results(
     qtbot, database: Path, message_boxes
 ) -> None:
     _renewals_due()
-    window, page = _window(qtbot, database, "es")
+    window = open_window(qtbot, database, "es", "campaigns")
+    page = window.campaigns_page
     seen = _create_renewal_campaign(qtbot, window, page, "Crear")
 
     assert "Una carta de seguimiento a todos los que aceptan correo postal" in seen["kinds"]
@@ -141,7 +126,8 @@ def test_a_renewal_campaign_reads_in_spanish_from_the_dialog_to_the_results(
 
 def test_in_english_the_same_campaign_reads_as_before(qtbot, database: Path, message_boxes) -> None:
     _renewals_due()
-    window, page = _window(qtbot, database, "en")
+    window = open_window(qtbot, database, "en", "campaigns")
+    page = window.campaigns_page
     seen = _create_renewal_campaign(qtbot, window, page, "Create")
     assert seen["name"] == "Renewals due January 2027"
     preview = str(seen["preview"])
@@ -196,7 +182,7 @@ def test_what_printing_a_campaign_left_out_reads_in_spanish(
     monkeypatch.setattr(
         campaigns_page, "show_pdf", lambda _parent, _path, title, _runner: opened.append(title)
     )
-    _shown, page = _window(qtbot, database, "es")
+    page = open_window(qtbot, database, "es", "campaigns").campaigns_page
     issue = BatchIssue("Customer 5 (Ann Hill)", "could not be printed: no street")
     page._printed(
         {

@@ -19,31 +19,16 @@ from app.persistence.tables import Opportunity
 from app.services import customers as customer_service
 from app.services import queue as queue_service
 from app.services import records as record_service
-from app.services.settings import update_settings
-from tests.ui.helpers import click_save, when_dialog_opens
+from tests.ui.helpers import click_save, open_window, when_dialog_opens
 
 D = datetime.date
 CONTACTS_TAB, PLANS_TAB = 5, 4
 REASON = "Furnace installed March 2009, 17 years old; a furnace usually lasts 15–20 years"
 
 
-def _open_window(qtbot, database: Path, language: str):
-    from ui.main_window import MainWindow
-    from ui.translation import install_language
-
-    update_settings({"language": language})
-    install_language(language)
-    window = MainWindow(str(database))
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitUntil(lambda: not window.runner.busy, timeout=30_000)
-    return window
-
-
 @pytest.fixture
 def spanish_window(qtbot, database: Path) -> Iterator[Any]:
-    window = _open_window(qtbot, database, "es")
+    window = open_window(qtbot, database, "es")
     yield window
     window.runner.wait_for_idle(30_000)
 

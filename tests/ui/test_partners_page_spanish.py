@@ -16,8 +16,7 @@ from app.domain.customers import CustomerDraft
 from app.domain.partners import PartnerDraft, ReferralDraft, Terms
 from app.services import customers as customer_service
 from app.services import partners as partner_service
-from app.services.settings import update_settings
-from tests.ui.helpers import click_save, when_dialog_opens
+from tests.ui.helpers import click_save, open_window, when_dialog_opens
 
 DAY = datetime.date(2026, 11, 2)
 
@@ -53,21 +52,6 @@ def _partners() -> tuple[int, int]:
     return partner_id, ann
 
 
-def _window(qtbot, database: Path, language: str) -> Any:
-    from ui.main_window import MainWindow
-    from ui.translation import install_language
-
-    update_settings({"language": language})
-    install_language(language)
-    window = MainWindow(str(database))
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitUntil(lambda: not window.runner.busy, timeout=30_000)
-    window.show_page("partners")
-    return window
-
-
 def _column(model: Any, heading: str) -> list[str]:
     """The texts of one column, found by its heading as shown."""
     headings = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
@@ -94,7 +78,7 @@ def _form_words(dialog: QWidget) -> tuple[list[str], dict[str, list[str]]]:
 
 def test_the_partners_page_reads_in_spanish(qtbot, database: Path) -> None:
     _partners()
-    window = _window(qtbot, database, "es")
+    window = open_window(qtbot, database, "es", "partners")
     page = window.partners_page
     terms = dict(zip(_column(page.partners, "Socio"), _column(page.partners, "Condiciones"), strict=True))
     assert terms["Bayside Remodeling"] == "20% del valor del trabajo, como máximo $1,000.00"
@@ -123,7 +107,7 @@ def test_the_partners_page_reads_in_spanish(qtbot, database: Path) -> None:
 
 def test_the_partner_status_and_payment_forms_read_in_spanish(qtbot, database: Path) -> None:
     _partners()
-    window = _window(qtbot, database, "es")
+    window = open_window(qtbot, database, "es", "partners")
     page = window.partners_page
     seen: dict[str, Any] = {}
 
@@ -168,7 +152,7 @@ def test_the_partner_status_and_payment_forms_read_in_spanish(qtbot, database: P
 
 def test_recording_a_referral_says_in_spanish_what_was_shared(qtbot, database: Path, message_boxes) -> None:
     _partner, _ann = _partners()
-    window = _window(qtbot, database, "es")
+    window = open_window(qtbot, database, "es", "partners")
     page = window.partners_page
     _select(page, "Bayside Remodeling")
     directions: list[str] = []
@@ -201,7 +185,7 @@ def test_recording_a_referral_says_in_spanish_what_was_shared(qtbot, database: P
 
 def test_the_referral_report_reads_in_spanish_with_its_columns_aligned(qtbot, database: Path) -> None:
     _partners()
-    window = _window(qtbot, database, "es")
+    window = open_window(qtbot, database, "es", "partners")
     page = window.partners_page
     with qtbot.waitSignal(window.runner.job_ended, timeout=20_000):
         page.show_report()
@@ -220,7 +204,7 @@ def test_the_referral_report_reads_in_spanish_with_its_columns_aligned(qtbot, da
 
 def test_in_english_the_partners_page_and_report_read_as_before(qtbot, database: Path) -> None:
     _partners()
-    window = _window(qtbot, database, "en")
+    window = open_window(qtbot, database, "en", "partners")
     page = window.partners_page
     terms = _column(page.partners, "Terms")
     assert "20% of the job value, at most $1,000.00" in terms
