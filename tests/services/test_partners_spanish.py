@@ -24,6 +24,19 @@ SETTINGS = BusinessSettings(company_name="Comfort Heating", phone="+14105550100"
 TODAY = datetime.date(2026, 12, 2)  # tests/conftest.py's clock
 
 
+def _ann_who_shares_and_bob() -> tuple[int, int]:
+    """Ann agreed on January 2 to have her details shared with partners; Bob did not."""
+    ann = add_customer(
+        CustomerDraft(
+            first_name="Ann",
+            last_name="Smith",
+            share_with_partners=True,
+            share_consent_on=datetime.date(2026, 1, 2),
+        )
+    )
+    return ann, add_customer(CustomerDraft(first_name="Bob", last_name="Jones"))
+
+
 def _text(path: Path) -> str:
     """The PDF's words, one space between them (a sentence may wrap)."""
     return " ".join(" ".join(page.extract_text() for page in PdfReader(path).pages).split())
@@ -39,15 +52,7 @@ def _ledger() -> tuple[int, int, int]:
             terms=Terms(rate=Decimal("20"), cap=Decimal("1000")),
         )
     )
-    ann = add_customer(
-        CustomerDraft(
-            first_name="Ann",
-            last_name="Smith",
-            share_with_partners=True,
-            share_consent_on=datetime.date(2026, 1, 2),
-        )
-    )
-    bob = add_customer(CustomerDraft(first_name="Bob", last_name="Jones"))
+    ann, bob = _ann_who_shares_and_bob()
 
     def referral(direction: str, customer: int, day: int, job: str) -> int:
         draft = ReferralDraft(partner_id, direction, datetime.date(2026, 11, day), customer, job)
@@ -80,15 +85,7 @@ def test_recording_a_referral_says_in_spanish_what_was_shared(db: OpenedDatabase
     partner_id = partner_service.save_partner(
         PartnerDraft(business="Bayside Remodeling", terms=Terms(direction="to_partner"))
     )
-    ann = add_customer(
-        CustomerDraft(
-            first_name="Ann",
-            last_name="Smith",
-            share_with_partners=True,
-            share_consent_on=datetime.date(2026, 1, 2),
-        )
-    )
-    bob = add_customer(CustomerDraft(first_name="Bob", last_name="Jones"))
+    ann, bob = _ann_who_shares_and_bob()
     shared = partner_service.record_referral(ReferralDraft(partner_id, "to_partner", TODAY, ann))
     assert shared.message == (
         "Smith, Ann aceptó que se compartieran sus datos el 2 ene 2026, así que se le envían a Bayside "
