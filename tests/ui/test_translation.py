@@ -151,6 +151,7 @@ def test_choosing_spanish_in_settings_rebuilds_every_page_in_spanish_and_undo_br
     assert {"Nueva campaña…", "Respaldar ahora", "Guardar configuración"} <= words
     assert not {"New campaign…", "Back up now", "Save settings"} & words
     assert window.current_page_key() == "settings"
+    assert window.editor.undo_stack.undoText() == "Change Language"  # named in one language, as it was
     assert "Llamadas de hoy" in _sidebar(window)
     assert _menu_titles(window)[0] == "&Archivo"
     assert window.windowTitle().startswith("Customers for Life — Su base de datos")

@@ -98,15 +98,18 @@ class SettingsPage(QWidget):
         after = self.form.values(changed)
         current = load_settings()
         before = {name: getattr(current, name) for name in after}
+        # Named before saving: a new language applies as it is saved, and Edit ▸ Undo would then read
+        # half in one language and half in the other.
+        labels = ", ".join(t(spec.label) for spec in SETTINGS if spec.name in after)
+        undo_text = self.tr("Change %1").replace("%1", labels)
         try:
             saved = update_settings(after)
         except Exception as error:
             show_error(self, error)
             return
         if self.editor is not None:
-            labels = ", ".join(t(spec.label) for spec in SETTINGS if spec.name in after)
             self.editor.record_done(
-                self.tr("Change %1").replace("%1", labels),
+                undo_text,
                 lambda: update_settings(after),
                 lambda: update_settings(before),
             )
