@@ -12,19 +12,37 @@ from app.services import customers as customer_service
 from app.services.demo import build_demo
 from app.services.exporting import export_database
 from app.services.opportunities import list_open_opportunities
+from app.services.settings import update_settings
 from tests.conftest import TEST_NOW
+
+
+def _export(folder: Path, language: str = "en") -> Path:
+    """A laptop's whole export, made before the window opens its own (empty) database."""
+    open_database(folder / "laptop.sqlite3")
+    try:
+        build_demo(customers=30, seed=4, today=TEST_NOW.date())
+        update_settings({"language": language})
+        export_database(folder / "everything.xlsx")
+    finally:
+        close_database()
+    return folder / "everything.xlsx"
 
 
 @pytest.fixture
 def export_file(tmp_path: Path) -> Path:
-    """A laptop's whole export, made before the window opens its own (empty) database."""
-    open_database(tmp_path / "laptop.sqlite3")
-    try:
-        build_demo(customers=30, seed=4, today=TEST_NOW.date())
-        export_database(tmp_path / "everything.xlsx")
-    finally:
-        close_database()
-    return tmp_path / "everything.xlsx"
+    return _export(tmp_path)
+
+
+@pytest.fixture
+def spanish_export_file(tmp_path: Path) -> Path:
+    """The export of an owner who reads Spanish, with a sheet of their own notes added to it."""
+    from openpyxl import load_workbook
+
+    path = _export(tmp_path, "es")
+    workbook = load_workbook(path)
+    workbook.create_sheet("Notas de Ana").append(["llamar en enero"])
+    workbook.save(path)
+    return path
 
 
 def _advance(qtbot, wizard, page) -> None:
@@ -77,3 +95,23 @@ def test_a_customer_list_still_takes_the_usual_steps(qtbot, window, tmp_path: Pa
     _advance(qtbot, wizard, wizard.sheet_page)
     assert not wizard.restores_everything
     wizard.reject()
+
+
+def test_in_spanish_the_restore_lists_its_tables_and_warnings_in_spanish(
+    qtbot, spanish_export_file: Path, window, spanish
+) -> None:
+    wizard = window.import_spreadsheet(str(spanish_export_file))
+    _advance(qtbot, wizard, wizard.restore_page)
+    page = wizard.restore_page
+    qtbot.waitUntil(lambda: page.preview is not None, timeout=30_000)
+    listed = [page.tables.item(i).text() for i in range(page.tables.count())]
+    assert "30 clientes" in listed and any(line.endswith(" visitas") for line in listed)
+    left_out = "La hoja “Notas de Ana” no es parte de la exportación; se dejó fuera."
+    assert left_out in listed
+    assert not [line for line in listed if "restor" in line or " customers" in line]
+    _advance(qtbot, wizard, wizard.restored_page)
+    restored = [wizard.restored_page.tables.item(i).text() for i in range(wizard.restored_page.tables.count())]
+    assert "30 clientes" in restored and left_out in restored
+    assert "está de vuelta" in wizard.restored_page.summary.text()
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=30_000)
+    wizard.button(QWizard.WizardButton.FinishButton).click()

@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QListWidget, QVBoxLayout, QWizard
 
+from app.domain.said import shown
 from app.services.backups import backup_before
 from app.services.importing.engine import restores_everything
 from app.services.importing.restoring import restore_export
@@ -66,8 +67,8 @@ class RestorePage(ImportStep):
     def _show(self, preview: Any) -> None:
         self.preview = preview
         self.summary.setText(self.tr("This is what will be restored, into this empty database:"))
-        self.tables.addItems([line.replace("would restore ", "", 1) for line in preview.lines()])
-        self.tables.addItems(preview.warnings)
+        self.tables.addItems(preview.counts())
+        self.tables.addItems([shown(warning) for warning in preview.warnings])
         self.completeChanged.emit()
 
     def _refused(self, error: Any) -> None:
@@ -119,8 +120,8 @@ class RestoredPage(ImportStep):
             self.tr("Everything in %1 is back, as it was when it was exported:").replace("%1", report.file)
         )
         self.tables.clear()
-        self.tables.addItems([line.replace("restored ", "", 1) for line in report.lines()])
-        self.tables.addItems(report.warnings)
+        self.tables.addItems(report.counts())
+        self.tables.addItems([shown(warning) for warning in report.warnings])
 
 
 def is_restore(info: Any) -> bool:
