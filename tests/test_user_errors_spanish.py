@@ -173,13 +173,28 @@ def test_an_error_without_spanish_is_named(spanish: None) -> None:
     assert _untranslated(unknown) == "no Spanish"
 
 
-def test_nothing_to_mail_reads_spanish(spanish: None) -> None:
+def test_nothing_to_mail_reads_spanish_reasons_and_all(spanish: None) -> None:
     """Built in pieces (not a literal the scan can read): checked by its own sentences."""
+    from app.domain.campaigns import Excluded
     from app.services.mailings import nothing_to_print
 
-    assert i18n.translated(nothing_to_print("check_in", []).message) == (
+    assert nothing_to_print("check_in", []).in_owners_language() == (
         "Nada que imprimir: no se puede enviar correo a ningún cliente con contacto de seguimiento pendiente."
     )
-    assert i18n.translated(nothing_to_print(None, []).message) == (
+    assert nothing_to_print(None, []).in_owners_language() == (
         "Nada que imprimir: no se puede enviar correo a ningún cliente registrado."
+    )
+    excluded = [
+        Excluded(1, "Ann Smith", "asked not to be mailed"),
+        Excluded(2, "Bob Jones", "asked not to be mailed"),
+        Excluded(3, "Kim Lee", "snoozed until March 3, 2027"),
+    ]
+    refused = nothing_to_print("maintenance_due", excluded)
+    assert str(refused) == (
+        "Nothing to print: no customer due for maintenance may be mailed; left out: "
+        "asked not to be mailed (2), snoozed until March 3, 2027 (1)."
+    )
+    assert refused.in_owners_language() == (
+        "Nada que imprimir: no se puede enviar correo a ningún cliente con mantenimiento pendiente; "
+        "excluidos: pidió no recibir correo postal (2), pospuesta hasta el 3 de marzo de 2027 (1)."
     )

@@ -84,6 +84,8 @@ def shown(text: str) -> str:
         return str(text)
     if not isinstance(text, Said):
         return translated(text)
+    if not text.fields:  # plain English too: a message, or a pattern's ("snoozed until March 3, 2027")
+        return _shaped(translated(text.message), text.shape)
     values = {name: _shown_field(value) for name, value in text.fields.items()}
     return _shaped(t(text.message, **values), text.shape)
 

@@ -33,7 +33,9 @@ from app.domain.errors import UserError
 from app.domain.i18n import t
 from app.domain.opportunities import KIND_LABELS, RENEWAL_GRACE_DAYS
 from app.domain.partner_ledger import IntroductionLetter
+from app.domain.kinds import OpportunityKind
 from app.domain.respect import is_marketing, marketing_blocked_since
+from app.domain.said import Said
 from app.domain.settings import BusinessSettings
 from app.domain.templates import LetterTemplate
 from app.domain.values import format_phone
@@ -193,13 +195,27 @@ def _selling(kind: str | None) -> bool:
 
 
 def nothing_to_print(kind: str | None, excluded: list[Excluded]) -> UserError:
-    what = f"due for {KIND_LABELS.get(kind, kind).lower()}" if kind else "on file"  # type: ignore[call-overload]
-    message = f"Nothing to print: no customer {what} may be mailed"
-    if excluded:
-        reasons = ", ".join(f"{reason} ({count:,})" for reason, count in count_reasons(
-            (item.reason, 1) for item in excluded).items())  # fmt: skip
-        message += f"; left out: {reasons}"
-    return UserError(message + ".")
+    """Why there is nothing to print, with how many were left out for each reason. A `Said`, so the
+    screen writes it in the owner's language, reasons included (the command line's JSON keeps English)."""
+    reasons = tuple(
+        Said("{reason} ({count})", reason=Said(reason), count=f"{count:,}")
+        for reason, count in count_reasons((item.reason, 1) for item in excluded).items()
+    )
+    if kind is None:
+        start, fields = "Nothing to print: no customer on file may be mailed", {}
+    else:
+        start = "Nothing to print: no customer due for {kind} may be mailed"
+        fields = {"kind": Said(_due_for(kind))}
+    if reasons:
+        return UserError(Said(start + "; left out: {reasons}.", reasons=reasons, **fields))
+    return UserError(Said(start + ".", **fields))
+
+
+def _due_for(kind: str) -> str:
+    """ "due for a check-in" reads "check-in"; "maintenance due" is only "maintenance" after "due for"."""
+    if kind == OpportunityKind.MAINTENANCE_DUE:
+        return "maintenance"
+    return KIND_LABELS.get(kind, kind).lower()
 
 
 def _with_excluded(
