@@ -10,6 +10,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from app.domain.formatting import number
+from app.domain.i18n import translated
 from ui.dialogs.pdf_preview import show_pdf
 from ui.messages import show_info
 from ui.tasks import TaskRunner
@@ -34,18 +36,21 @@ def print_to_preview(
     def done(result: Any) -> None:
         exceptions = list(getattr(result, "exceptions", []) or [])
         if exceptions:
-            lines = [f"• {issue.key}: {issue.reason}" for issue in exceptions[:MAX_LISTED]]
-            if len(exceptions) > MAX_LISTED:
-                lines.append(f"… and {len(exceptions) - MAX_LISTED} more")
-            show_info(parent, translate("printing", "Some records were left out"), "\n".join(lines))
+            show_info(parent, translate("printing", "Some records were left out"), issue_lines(exceptions))
         warnings = list(getattr(result, "warnings", []) or [])
         if warnings:  # printed, but worth a look: an empty letterhead, an unreadable logo, a missing glyph
-            lines = [f"• {issue.key}: {issue.reason}" for issue in warnings[:MAX_LISTED]]
-            if len(warnings) > MAX_LISTED:
-                lines.append(f"… and {len(warnings) - MAX_LISTED} more")
-            show_info(parent, translate("printing", "Printed, with warnings"), "\n".join(lines))
+            show_info(parent, translate("printing", "Printed, with warnings"), issue_lines(warnings))
         if out.exists():
             show_pdf(parent, out, title, runner)
 
     preparing = translate("printing", "Preparing %1…").replace("%1", title)
     runner.run(preparing, lambda p, c: render(out, p, c), on_done=done)
+
+
+def issue_lines(issues: list[Any]) -> str:
+    """ "• Customer 12 (Ann Smith): no mailing address", one per record, the first fifteen: the record
+    as the documents name it in English ("Customer 12 …") in the owner's language, the reason already is."""
+    lines = [f"• {translated(issue.key)}: {issue.reason}" for issue in issues[:MAX_LISTED]]
+    if len(issues) > MAX_LISTED:
+        lines.append(translate("printing", "… and %1 more").replace("%1", number(len(issues) - MAX_LISTED)))
+    return "\n".join(lines)

@@ -228,7 +228,7 @@ class Recipient:
 
     @property
     def key(self) -> str:
-        return f"Customer {self.customer_id} ({self.name or 'no name'})"
+        return customer_key(self.customer_id, self.name)
 
     def mailing_address(self) -> MailingAddress:
         base = self.address or MailingAddress()
@@ -404,6 +404,11 @@ def count_reasons(reasons: Iterable[tuple[str, int]]) -> dict[str, int]:
             reason = "could not be printed"
         counts[reason] = counts.get(reason, 0) + count
     return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def customer_key(customer_id: int, name: str) -> str:
+    """How a printed piece names a customer it could not print for: "Customer 12 (Ann Smith)"."""
+    return f"Customer {customer_id} ({name or 'no name'})"
 
 
 @dataclass(frozen=True)

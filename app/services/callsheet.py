@@ -6,6 +6,7 @@ import datetime
 from pathlib import Path
 
 from app.domain import clock, formatting, i18n
+from app.domain.campaigns import customer_key
 from app.domain.history import channel_word, outcome_word
 from app.domain.i18n import t
 from app.services.cancel import Cancelled
@@ -27,7 +28,7 @@ def sheet_entry(entry: QueueEntry) -> CallSheetEntry:
     """What the screen shows for a call, as the call sheet prints it."""
     last = entry.last_contact
     return CallSheetEntry(
-        key=f"customer {entry.customer_id}",
+        key=customer_key(entry.customer_id, entry.name),
         name=entry.name,
         phones=tuple(Phone(label, number) for label, number in entry.phones),
         address=entry.address,

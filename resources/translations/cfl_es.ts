@@ -1807,102 +1807,102 @@ Base de datos: %1</translation>
 <context>
     <name>OfficeSection</name>
     <message>
-        <location filename="../../ui/pages/office_section.py" line="30"/>
+        <location filename="../../ui/pages/office_section.py" line="29"/>
         <source>Office mode</source>
         <translation>Modo de oficina</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_section.py" line="35"/>
+        <location filename="../../ui/pages/office_section.py" line="34"/>
         <source>In office mode several people share one database on a PostgreSQL server, and when two of them change the same customer the second is told instead of overwriting the first. Ask whoever runs the server for its address and password, test them here and save them on this computer.</source>
         <translation>En el modo de oficina varias personas comparten una base de datos en un servidor PostgreSQL, y cuando dos cambian el mismo cliente, al segundo se le avisa en lugar de sobrescribir al primero. Pida la dirección y la contraseña a quien administra el servidor, pruébelas aquí y guárdelas en esta computadora.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_section.py" line="50"/>
+        <location filename="../../ui/pages/office_section.py" line="49"/>
         <source>Password</source>
         <translation>Contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_section.py" line="52"/>
+        <location filename="../../ui/pages/office_section.py" line="51"/>
         <source>Test connection</source>
         <translation>Probar conexión</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_section.py" line="53"/>
+        <location filename="../../ui/pages/office_section.py" line="52"/>
         <source>Save on this computer</source>
         <translation>Guardar en esta computadora</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_section.py" line="54"/>
+        <location filename="../../ui/pages/office_section.py" line="53"/>
         <source>Forget</source>
         <translation>Olvidar</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_section.py" line="61"/>
+        <location filename="../../ui/pages/office_section.py" line="60"/>
         <source>To work on the server, close Customers for Life and start it again with this line (copy it into a command prompt in the app&apos;s folder); it never holds the password. Start it without --office or --db to come back to the database on this computer.</source>
         <translation>Para trabajar en el servidor, cierre Customers for Life y ábralo de nuevo con esta línea (cópiela en una línea de comandos en la carpeta de la aplicación); nunca contiene la contraseña. Ábralo sin --office ni --db para volver a la base de datos de esta computadora.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_section.py" line="89"/>
+        <location filename="../../ui/pages/office_section.py" line="88"/>
         <source>Open now: the office database %1 (PostgreSQL).</source>
         <translation>Abierta ahora: la base de datos de la oficina %1 (PostgreSQL).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_section.py" line="94"/>
+        <location filename="../../ui/pages/office_section.py" line="93"/>
         <source>(unknown)</source>
         <translation>(desconocido)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_section.py" line="96"/>
+        <location filename="../../ui/pages/office_section.py" line="95"/>
         <source>Open now: the database file %1 on this computer.</source>
         <translation>Abierta ahora: el archivo de base de datos %1 en esta computadora.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_section.py" line="104"/>
+        <location filename="../../ui/pages/office_section.py" line="103"/>
         <source>No office server is saved on this computer.</source>
         <translation>No hay ningún servidor de oficina guardado en esta computadora.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_section.py" line="107"/>
+        <location filename="../../ui/pages/office_section.py" line="106"/>
         <source>; its password is in this computer&apos;s password store</source>
         <translation>; su contraseña está en el almacén de contraseñas de esta computadora</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_section.py" line="112"/>
+        <location filename="../../ui/pages/office_section.py" line="111"/>
         <source>Saved on this computer: %1%2.</source>
         <translation>Guardado en esta computadora: %1%2.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_section.py" line="140"/>
+        <location filename="../../ui/pages/office_section.py" line="139"/>
         <source>Type the server&apos;s address first, like %1.</source>
         <translation>Primero escriba la dirección del servidor, como %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_section.py" line="144"/>
+        <location filename="../../ui/pages/office_section.py" line="143"/>
         <source>Testing…</source>
         <translation>Probando…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_section.py" line="146"/>
+        <location filename="../../ui/pages/office_section.py" line="145"/>
         <source>Testing the connection…</source>
         <translation>Probando la conexión…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_section.py" line="156"/>
+        <location filename="../../ui/pages/office_section.py" line="155"/>
         <source>Saving the office server…</source>
         <translation>Guardando el servidor de la oficina…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_section.py" line="167"/>
+        <location filename="../../ui/pages/office_section.py" line="166"/>
         <source>Saved. Start the app with the line below to work on the office server.</source>
         <translation>Guardado. Abra la aplicación con la línea de abajo para trabajar en el servidor de la oficina.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_section.py" line="175"/>
+        <location filename="../../ui/pages/office_section.py" line="174"/>
         <source>Forgetting the office server…</source>
         <translation>Olvidando el servidor de la oficina…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_section.py" line="182"/>
+        <location filename="../../ui/pages/office_section.py" line="181"/>
         <source>This computer no longer remembers the office server.</source>
         <translation>Esta computadora ya no recuerda el servidor de la oficina.</translation>
     </message>
@@ -2669,17 +2669,17 @@ Los respaldos hechos antes de hoy todavía contienen sus datos hasta que se elim
         <translation>Nada que guardar: no se cambió ninguna opción.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="109"/>
+        <location filename="../../ui/pages/settings_page.py" line="104"/>
         <source>Change %1</source>
         <translation>Cambiar %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="115"/>
+        <location filename="../../ui/pages/settings_page.py" line="118"/>
         <source>Saved.</source>
         <translation>Guardado.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/settings_page.py" line="127"/>
+        <location filename="../../ui/pages/settings_page.py" line="130"/>
         <source>Changes not saved yet.</source>
         <translation>Cambios aún sin guardar.</translation>
     </message>
@@ -2852,17 +2852,17 @@ Los respaldos hechos antes de hoy todavía contienen sus datos hasta que se elim
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../ui/messages.py" line="38"/>
+        <location filename="../../ui/messages.py" line="37"/>
         <source>Sorry, something went wrong. Your data is safe; the last action was not completed.</source>
         <translation>Lo sentimos, algo salió mal. Sus datos están a salvo; la última acción no se completó.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="60"/>
+        <location filename="../../ui/messages.py" line="48"/>
         <source>Cannot do that</source>
         <translation>No se puede hacer eso</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="63"/>
+        <location filename="../../ui/messages.py" line="51"/>
         <source>Something went wrong</source>
         <translation>Algo salió mal</translation>
     </message>
@@ -2898,19 +2898,24 @@ Los respaldos hechos antes de hoy todavía contienen sus datos hasta que se elim
 <context>
     <name>printing</name>
     <message>
-        <location filename="../../ui/printing.py" line="40"/>
+        <location filename="../../ui/printing.py" line="39"/>
         <source>Some records were left out</source>
         <translation>Algunos registros quedaron fuera</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="46"/>
+        <location filename="../../ui/printing.py" line="42"/>
         <source>Printed, with warnings</source>
         <translation>Impreso, con advertencias</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="50"/>
+        <location filename="../../ui/printing.py" line="46"/>
         <source>Preparing %1…</source>
         <translation>Preparando %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="55"/>
+        <source>… and %1 more</source>
+        <translation>… y %1 más</translation>
     </message>
 </context>
 </TS>
