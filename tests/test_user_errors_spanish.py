@@ -198,3 +198,16 @@ def test_nothing_to_mail_reads_spanish_reasons_and_all(spanish: None) -> None:
         "Nada que imprimir: no se puede enviar correo a ningún cliente con mantenimiento pendiente; "
         "excluidos: pidió no recibir correo postal (2), pospuesta hasta el 3 de marzo de 2027 (1)."
     )
+
+
+def test_a_choice_of_two_reads_spanish_choices_and_all(spanish: None) -> None:
+    """ "Paper size: choose US Letter or A4." names the choices as the Settings page does, joined by "o"."""
+    import dataclasses
+
+    import pytest
+
+    from app.domain.settings import BusinessSettings
+
+    with pytest.raises(UserError) as refused:
+        dataclasses.replace(BusinessSettings(), paper_size="legal").validated()
+    assert refused.value.in_owners_language() == "Tamaño de papel: elija Carta (EE. UU.) o A4."

@@ -2694,12 +2694,12 @@ Los respaldos hechos antes de hoy todavía contienen sus datos hasta que se elim
     <message>
         <location filename="../../ui/dialogs/import_wizard.py" line="114"/>
         <source>hidden</source>
-        <translation>oculto</translation>
+        <translation>oculta</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/import_wizard.py" line="116"/>
         <source>empty</source>
-        <translation>vacío</translation>
+        <translation>vacía</translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/import_wizard.py" line="130"/>
