@@ -295,3 +295,22 @@ def test_a_possible_duplicate_kept_apart_is_said_in_spanish(
         "Row 3 may be the same as customer “Smith, Jonathan”: the phone (410) 555-0121 but another name; "
         "kept apart."
     )
+
+
+def test_what_the_importer_writes_into_a_record_is_in_the_owners_language(
+    db: OpenedDatabase, tmp_path: Path, spanish: None
+) -> None:
+    """The notes it adds and the site it names are the owner's record from then on: written in Spanish."""
+    headings = ["Name", "Phone", "Other Phone", "Mobile", "Street", "City", "Zip", "Billing Street",
+                "Billing City", "Billing Zip", "Installed", "Warranty Until"]  # fmt: skip
+    row = ["Ann Lee", "410-555-0101 x12", "410-555-0102", "443-555-0103", "1 Elm St", "Dover", "19901",
+           "PO Box 7", "Dover", "19903", "5/1/2015", "6/30/2011"]  # fmt: skip
+    run_import(fx.write_xlsx(tmp_path / "list.xlsx", [headings, row]))
+    (notes,) = db.database.execute_sql("SELECT notes FROM customer").fetchone()
+    assert notes.splitlines() == [
+        "Extensión 12 de (410) 555-0101",
+        "Garantía hasta: 30/06/2011",
+        "Otro teléfono: (410) 555-0102",
+    ]
+    labels = [label for (label,) in db.database.execute_sql("SELECT label FROM site ORDER BY id")]
+    assert labels[1:] == ["Facturación"]

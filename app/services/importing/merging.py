@@ -20,6 +20,7 @@ from typing import Any
 from app.domain import formatting
 from app.domain.customers import display_name
 from app.domain.fields import FieldKind
+from app.domain.i18n import t
 from app.domain.said import Said
 from app.services.importing import addresses as addr
 from app.services.importing.cleaning import same_person, shown_phone
@@ -129,9 +130,9 @@ def merge_group(group: Group, rows: list[RowData], region: str) -> None:
     customer.update(slots)
     customer["email"] = emails[0] if emails else ""
     customer["email2"] = emails[1] if len(emails) > 1 else ""
-    notes += [f"Other phone: {shown_phone(n, region)}" for kind, n in extra if kind != "fax"]
-    notes += [f"Fax: {shown_phone(n, region)}" for kind, n in extra if kind == "fax"]
-    notes += [f"Other e-mail: {e}" for e in emails[2:]]
+    notes += [t("Other phone: {phone}", phone=shown_phone(n, region)) for kind, n in extra if kind != "fax"]
+    notes += [t("Fax: {phone}", phone=shown_phone(n, region)) for kind, n in extra if kind == "fax"]
+    notes += [t("Other e-mail: {email}", email=e) for e in emails[2:]]
     customer["notes"] = "\n".join(notes)
     first, last, company = (customer.get(k, "") for k in ("first_name", "last_name", "company"))
     customer["display_name"] = display_name(first, last, company)
@@ -194,7 +195,7 @@ def _merge_single(group: Group, row: RowData, region: str) -> bool:
 
 def _empty_site() -> dict[str, Any]:
     return {
-        "label": "Site",
+        "label": t("Site"),
         "street": "",
         "street2": "",
         "city": "",
@@ -274,7 +275,7 @@ def diff_saved(
     emails = [
         e for e in (new.get("email"), new.get("email2")) if e and e not in (saved["email"], saved["email2"])
     ]
-    lines = [f"Other phone: {shown_phone(n, region)}" for _, n in extra]
+    lines = [t("Other phone: {phone}", phone=shown_phone(n, region)) for _, n in extra]
     for column in ("email", "email2"):
         if emails and not saved.get(column):
             update[column] = emails.pop(0)

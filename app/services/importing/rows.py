@@ -25,6 +25,7 @@ from typing import Any
 from app.domain import clock, formatting
 from app.domain.customers import display_name
 from app.domain.fields import CUSTOMER, DATE_KINDS, EQUIPMENT, FieldKind, FieldSpec
+from app.domain.i18n import t
 from app.domain.said import Said
 from app.services.importing import addresses as addr
 from app.services.importing.cleaning import (
@@ -440,7 +441,7 @@ class RowBuilder:
                         number=shown,
                     )
                 )
-                row.add_note(f"Extension {extension} of {shown}")
+                row.add_note(t("Extension {extension} of {number}", extension=extension, number=shown))
         for index in self.email_columns:
             value = cells[index]
             if value == "" or value is None or (type(value) is str and value.strip().lower() in PLACEHOLDERS):
@@ -510,7 +511,7 @@ class RowBuilder:
             if place in places and place[0]:
                 kept[places[place]][1]["is_billing"] = True
             else:
-                site["label"] = "Billing" if kept else (billing.label or row.job)
+                site["label"] = t("Billing") if kept else (billing.label or row.job)
                 site["is_billing"] = True
                 kept.append((billing, site))
         row.sites = [site for _, site in kept]
@@ -749,7 +750,7 @@ class RowBuilder:
                     field=target_label("warranty_until"),
                 )
             )
-            row.add_note(f"Warranty until: {formatting.numeric_date(warranty)}")
+            row.add_note(t("Warranty until") + ": " + formatting.numeric_date(warranty))
             equipment["warranty_until"] = None
         equipment["kind"] = equipment["kind"] or "Equipment"
         row.equipment = equipment
