@@ -11,6 +11,7 @@ from PySide6.QtGui import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QPlainTextEdit, QVBoxLayout, QWidget
 
 from app.domain.errors import UserError
+from ui.widgets.basics import fit_to_screen
 
 # pyside6-lupdate reads translate("context", …) calls; the name is short enough for one line.
 translate = QCoreApplication.translate
@@ -68,8 +69,7 @@ def show_long_text(parent: QWidget | None, title: str, text: str) -> QDialog:
     layout = QVBoxLayout(dialog)
     layout.addWidget(view)
     layout.addWidget(buttons)
-    free = (parent.screen() if parent is not None else dialog.screen()).availableGeometry()
-    dialog.resize(min(720, int(free.width() * 0.8)), min(560, int(free.height() * 0.7)))
+    fit_to_screen(dialog, 720, 560, share=0.75)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog

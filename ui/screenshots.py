@@ -7,6 +7,7 @@ display and the owner's own data and window state are never touched.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import subprocess
 import sys
@@ -16,8 +17,17 @@ from pathlib import Path
 from app.domain import clock
 from app.domain.i18n import LANGUAGES
 from ui.palettes import THEMES, apply_theme
+from ui.screenshot_dialogs import (
+    select_a_rich_customer,
+    shoot_dialogs,
+    shoot_import_wizard,
+    shoot_restore_wizard,
+)
 
-SIZES = ((1366, 768), (1920, 1080))
+SIZES = ((1366, 768), (1920, 1080))  # the window, in logical pixels, as far as the screen has room
+# The screen an owner's laptop has, in device pixels: at 150 % it gives 1280×720 logical pixels, and
+# every window and dialog sizes itself from that, as on the real thing.
+SCREEN = {"name": "laptop", "x": 0, "y": 0, "width": 1920, "height": 1080, "logicalDpi": 96, "dpr": 1}
 PAGES = ["customers", "queue", "campaigns", "dashboard", "partners", "catalog", "letters", "data", "settings"]
 
 
@@ -38,11 +48,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.all:
         return _shoot_every_variant(args.out_dir, args.customers)
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     # Scaling is fixed when the application starts: one process per scale (see --all).
     os.environ["QT_SCALE_FACTOR"] = str(args.scale)
     args.out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="cfl-screens-") as scratch:
+        if "QT_QPA_PLATFORM" not in os.environ:  # under Xvfb (xcb) the X screen's size holds
+            screen = Path(scratch) / "screen.json"
+            screen.write_text(json.dumps({"screens": [SCREEN]}))
+            os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen}"
         written = take_screenshots(args.out_dir, Path(scratch), args.customers, args.theme, args.language)
     for path in written:
         print(path)
@@ -71,6 +84,7 @@ def take_screenshots(
 
     from app.services.database import close_app_database, open_app_database
     from app.services.demo import build_demo
+    from app.services.exporting import export_database
     from app.services.opportunities import recompute_opportunities
     from app.services.settings import update_settings
     from ui.application import create_application
@@ -97,10 +111,39 @@ def take_screenshots(
     update_settings({"language": language})
     install_language(language)
     recompute_opportunities()
+    _a_few_weeks_on()
     written += _shoot_pages(app, out_dir, PAGES, prefix="", dialogs=True, database=scratch / "demo.sqlite3")
-    written += _shoot_import_wizard(app, out_dir, scratch)
+    written += shoot_import_wizard(app, out_dir, scratch / "demo.sqlite3", scratch / "customer list.csv")
+    export_database(scratch / "everything.xlsx")
+    close_app_database()
+
+    open_app_database(str(scratch / "restored.sqlite3"), scratch)
+    update_settings({"language": language})
+    written += shoot_restore_wizard(app, out_dir, scratch / "restored.sqlite3", scratch / "everything.xlsx")
     close_app_database()
     return written
+
+
+def _a_few_weeks_on() -> None:
+    """What an owner has after a few weeks: this month's renewal letters sent, next month's drafted
+    (the Campaigns page and its dialogs have something to show), and a backup to restore from."""
+    import datetime
+
+    from app.domain import formatting
+    from app.domain.campaigns import AudienceCriteria
+    from app.domain.i18n import t
+    from app.services import campaigns
+    from app.services.backups import make_backup
+
+    first = clock.today().replace(day=1)
+    for month, sent in ((first, True), ((first + datetime.timedelta(days=32)).replace(day=1), False)):
+        end = (month + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(days=1)
+        name = t("Renewals due {month}", month=formatting.month_year(month))
+        criteria = AudienceCriteria(kind="renewal", due_from=month, due_to=end)
+        campaign_id = campaigns.create_campaign(name, criteria)
+        if sent:
+            campaigns.mark_campaign_sent(campaign_id, clock.today())
+    make_backup()
 
 
 def _shoot_pages(
@@ -109,7 +152,11 @@ def _shoot_pages(
     from ui.main_window import MainWindow
 
     written = []
-    for width, height in SIZES:
+    free = app.primaryScreen().availableGeometry()
+    sizes = list(
+        dict.fromkeys((min(width, free.width()), min(height, free.height())) for width, height in SIZES)
+    )
+    for width, height in sizes:
         window = MainWindow(str(database), demo=True)
         window.resize(width, height)
         window.show()
@@ -119,13 +166,13 @@ def _shoot_pages(
             window.show_page(key)
             _settle(app, window)
             if key == "customers":
-                _select_a_rich_customer(window)
+                select_a_rich_customer(window)
             app.processEvents()
             path = out_dir / f"{prefix}{key}-{width}x{height}.png"
             window.grab().save(str(path))
             written.append(path)
-        if dialogs and width == SIZES[0][0]:
-            written += _shoot_dialogs(app, window, out_dir)
+        if dialogs and (width, height) == sizes[0]:
+            written += shoot_dialogs(app, window, out_dir)
         window.close()
         window.deleteLater()
         app.processEvents()
@@ -137,109 +184,6 @@ def _settle(app, window) -> None:
     for _ in range(3):
         window.runner.wait_for_idle(60_000)
         app.processEvents()
-
-
-def _select_a_rich_customer(window) -> None:
-    """A customer with equipment and history makes the detail worth looking at."""
-    page = window.customers_page
-    for row in range(min(page.model.rowCount(), 200)):
-        page.table.selectRow(row)
-        detail = page.detail
-        if detail.equipment.rowCount() >= 2 and detail.touches.rowCount() >= 2:
-            page.detail.tabs.setCurrentIndex(1)
-            return
-
-
-def _shoot_dialogs(app, window, out_dir: Path) -> list[Path]:
-    from app.services import customers as customer_service
-    from ui.dialogs import forms
-    from ui.dialogs.customer_picker import CustomerPickerDialog
-    from ui.dialogs.form_dialog import FormDialog
-    from ui.pages.customer_actions import customer_form_values, merge_picker
-
-    page = window.customers_page
-    detail = customer_service.customer_detail(page.selected_customer_id())
-    values = customer_form_values(detail)
-    values["phone"] = "410-555-01"  # show what a mistake looks like
-    shots = {
-        "dialog-edit-customer": FormDialog(
-            "Edit customer", *forms.customer_form(customer_service.list_segments()), values, window
-        ),
-        "dialog-log-call": FormDialog(
-            "Log a call", *forms.touch_form(detail.id), {"channel": "call"}, window
-        ),
-        "dialog-merge": merge_picker(detail.id, detail.name, window),
-    }
-    written = []
-    for name, dialog in shots.items():
-        dialog.show()
-        app.processEvents()
-        if isinstance(dialog, CustomerPickerDialog):
-            dialog.find_now()
-        app.processEvents()
-        path = out_dir / f"{name}.png"
-        dialog.grab().save(str(path))
-        written.append(path)
-        dialog.close()
-    return written
-
-
-# A hand-made list as owners keep them: a title above the headings, "Last, First" and capitals,
-# labelled numbers in one cell, a ZIP that lost its zero, a second row for the same customer,
-# a QuickBooks "Customer:Job", an impossible date and a row that is not a customer.
-MESSY_LIST = [
-    ["Service customers - printed 3/1/2025"],
-    [],
-    ["Cust Name", "Phone", "E-mail", "Address", "Town", "St", "Zip", "Furnace Model #", "Installed"],
-    ["SMITH, ANN", "Home:(410) 632-0571 Cell:(443) 555-0199", "ann@example.com", "12 Elm St", "Towson", "MD",
-     "21204", "Carrier 58SB", "3/15/2012"],
-    ["Smith, Ann", "410-632-0571", "", "40 Shore Rd", "Ocean City", "MD", "21842", "Rheem water heater",
-     "2019"],
-    ["O'BRIEN, PAT", "4105552368", "pat@obrien.net; pat.work@example.com", "9 Bay Rd", "Dundalk", "MD",
-     "21222", "", "March 2015"],
-    ["Harbor Dental LLC:Suite 200", "(410) 555-0142 x12", "", "200 Main St", "Boston", "MA", "2134",
-     "Lennox XC21", "2016-07-01"],
-    ["Lee, Kim", "555-01", "kim at example", "7 Oak Ave", "Dover", "DE", "19901", "Boiler", "31/31/2010"],
-    ["Total: 5 customers"],
-]  # fmt: skip
-
-
-def _shoot_import_wizard(app, out_dir: Path, scratch: Path) -> list[Path]:
-    """Each step of importing MESSY_LIST, as a new owner sees it."""
-    import csv
-
-    from ui.main_window import MainWindow
-
-    source = scratch / "customer list.csv"
-    with source.open("w", newline="", encoding="utf-8") as handle:
-        csv.writer(handle).writerows(MESSY_LIST)
-    window = MainWindow(str(scratch / "demo.sqlite3"), demo=True)
-    window.resize(*SIZES[0])
-    window.show()
-    wizard = window.import_spreadsheet(str(source))
-    wizard.resize(1000, 680)
-    written = []
-    pages = [
-        wizard.file_page,
-        wizard.sheet_page,
-        wizard.mapping_page,
-        wizard.preview_page,
-        wizard.report_page,
-    ]
-    for number, page in enumerate(pages, 1):
-        if number > 1:
-            wizard.next()
-        _settle(app, window)
-        if wizard.currentPage() is not page:
-            break  # a step refused to go on: the shot of that step shows why
-        path = out_dir / f"import-{number}-{type(page).__name__.removesuffix('Page').lower()}.png"
-        wizard.grab().save(str(path))
-        written.append(path)
-    wizard.close()  # the import stays in the throw-away database
-    window.close()
-    window.deleteLater()
-    app.processEvents()
-    return written
 
 
 if __name__ == "__main__":

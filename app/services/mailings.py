@@ -31,9 +31,9 @@ from app.domain.campaigns import (
 )
 from app.domain.errors import UserError
 from app.domain.i18n import t
+from app.domain.kinds import OpportunityKind
 from app.domain.opportunities import KIND_LABELS, RENEWAL_GRACE_DAYS
 from app.domain.partner_ledger import IntroductionLetter
-from app.domain.kinds import OpportunityKind
 from app.domain.respect import is_marketing, marketing_blocked_since
 from app.domain.said import Said
 from app.domain.settings import BusinessSettings

@@ -110,7 +110,8 @@ def test_in_spanish_the_restore_lists_its_tables_and_warnings_in_spanish(
     assert left_out in listed
     assert not [line for line in listed if "restor" in line or " customers" in line]
     _advance(qtbot, wizard, wizard.restored_page)
-    restored = [wizard.restored_page.tables.item(i).text() for i in range(wizard.restored_page.tables.count())]
+    tables = wizard.restored_page.tables
+    restored = [tables.item(i).text() for i in range(tables.count())]
     assert "30 clientes" in restored and left_out in restored
     assert "está de vuelta" in wizard.restored_page.summary.text()
     qtbot.waitUntil(lambda: not window.runner.busy, timeout=30_000)

@@ -11,15 +11,17 @@ from ui.printing import print_to_preview
 
 
 def _left_out(count: int) -> BatchResult:
-    issues = [BatchIssue(customer_key(number, "Ann Smith"), "sin dirección postal") for number in range(count)]
-    issues[0] = BatchIssue(customer_key(0, ""), "sin dirección postal")
+    names = ["", *["Ann Smith"] * (count - 1)]  # the first without a name
+    issues = [
+        BatchIssue(customer_key(number, name), "sin dirección postal") for number, name in enumerate(names)
+    ]
     return BatchResult(Path("none.pdf"), exceptions=issues)
 
 
 def test_the_records_left_out_are_listed_in_spanish(qtbot, window, spanish, message_boxes) -> None:
     print_to_preview(window.runner, window, "Cartas", "cartas", lambda _out, _p, _c: _left_out(17))
     qtbot.waitUntil(lambda: bool(message_boxes), timeout=10_000)
-    kind, title, text = message_boxes[0]
+    _kind, title, text = message_boxes[0]
     lines = text.splitlines()
     assert title == "Algunos registros quedaron fuera"
     assert lines[0] == "• Cliente 0 (sin nombre): sin dirección postal"

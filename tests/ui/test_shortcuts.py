@@ -44,3 +44,21 @@ def test_the_first_window_fits_the_screen_it_opens_on(qtbot, window) -> None:
     free = window.screen().availableGeometry()
     assert free.contains(window.frameGeometry()), (free, window.frameGeometry())
     assert window.width() <= 1280 and window.height() <= 800
+
+
+def test_the_big_dialogs_fit_the_screen_too(qtbot, window, tmp_path) -> None:
+    """The preview asks for 900×1000 and the import wizard 980×680: on a small screen (or at 150 %)
+    each takes what the screen has to give, and no more."""
+    from reportlab.pdfgen import canvas
+
+    from ui.dialogs.import_wizard import ImportWizard
+    from ui.dialogs.pdf_preview import PdfPreviewDialog
+
+    drawing = canvas.Canvas(str(tmp_path / "one.pdf"))
+    drawing.drawString(72, 720, "Page 1")
+    drawing.save()
+    free = window.screen().availableGeometry()
+    preview = PdfPreviewDialog(tmp_path / "one.pdf", "One", window.runner, window)
+    for dialog in (preview, ImportWizard(window.runner, window)):
+        qtbot.addWidget(dialog)
+        assert dialog.width() <= free.width() * 0.9 and dialog.height() <= free.height() * 0.9, type(dialog)

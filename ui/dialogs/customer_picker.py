@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.customers import find_customers
+from ui.widgets.basics import fit_to_screen
 
 
 class CustomerPickerDialog(QDialog):
@@ -55,7 +56,7 @@ class CustomerPickerDialog(QDialog):
         self.matches.currentItemChanged.connect(self._picked)
         self.matches.itemDoubleClicked.connect(lambda _item: self.accept())
         self.search.setText(initial_search)
-        self.resize(520, 420)
+        fit_to_screen(self, 520, 420)
 
     def find_now(self) -> None:
         self._timer.stop()

@@ -36,7 +36,7 @@ from ui.dialogs.import_results import PreviewPage, ReportPage
 from ui.dialogs.import_step import ImportStep, error_label
 from ui.editing import Editor
 from ui.tasks import TaskRunner
-from ui.widgets.basics import text_label
+from ui.widgets.basics import fit_to_screen, text_label
 from ui.window_state import last_folder, remember_folder
 
 SAMPLE_VALUES = 3
@@ -289,7 +289,7 @@ class ImportWizard(QWizard):
         self.restores_everything = False
         self.restore_page, self.restored_page = add_restore_pages(self)
         self.file_page.path.setText(path)
-        self.resize(980, 680)
+        fit_to_screen(self, 980, 680)
         # A method of the wizard, not a lambda: Qt drops the connection when the wizard is deleted.
         runner.job_ended.connect(self._job_ended)
 

@@ -30,6 +30,7 @@ from ui.messages import show_error
 from ui.print_output import make_printer, print_dialog, start_printing
 from ui.tasks import TaskRunner
 from ui.text import count_text
+from ui.widgets.basics import fit_to_screen
 from ui.window_state import last_folder, remember_folder
 
 
@@ -81,7 +82,7 @@ class PdfPreviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
-        self.resize(900, 1000)
+        fit_to_screen(self, 900, 1000)
 
     def _zoom(self, factor: float) -> None:
         self.view.setZoomMode(QPdfView.ZoomMode.Custom)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.domain import formatting
 from ui.models.rows_model import RowsModel
+from ui.widgets.basics import fit_to_screen
 from ui.window_state import last_folder, remember_folder
 
 LABEL_WORDS = {
@@ -139,7 +140,7 @@ class RestoreDialog(QDialog):
         layout.addWidget(self.buttons)
         if self.backups:
             self.table.selectRow(0)
-        self.resize(640, 420)
+        fit_to_screen(self, 640, 420)
 
     def selected_backup(self) -> Any:
         rows = self.table.selectionModel().selectedRows()

@@ -42,6 +42,7 @@ from ui.messages import confirm, show_error, show_info
 from ui.models.rows_model import RowsModel
 from ui.tasks import TaskRunner
 from ui.text import date_text
+from ui.widgets.basics import fit_to_screen
 
 CHANGES = {"partner", "referral"}
 
@@ -98,7 +99,7 @@ class ReferralReportDialog(QDialog):
         )
         layout = QVBoxLayout(self)
         layout.addWidget(text)
-        self.resize(max(760, longest + 80), 560)
+        fit_to_screen(self, max(760, longest + 80), 560)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
     def report_text(self, report: Any) -> str:

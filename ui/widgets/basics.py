@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 # A light background carries its own dark text: the theme's text may be light (dark mode).
@@ -52,3 +53,12 @@ def button_row(*widgets: QWidget) -> QHBoxLayout:
         row.addWidget(widget)
     row.addStretch(1)
     return row
+
+
+def fit_to_screen(window: QWidget, width: int, height: int, share: float = 0.9) -> None:
+    """Size a dialog `width`×`height`, or `share` of the free area of the screen it opens on where that
+    is less: at 150 % a 1366×768 laptop has about 910×512 logical pixels to give."""
+    anchor = window.parentWidget() or window
+    screen = anchor.screen() or QGuiApplication.primaryScreen()
+    free = screen.availableGeometry()
+    window.resize(min(width, int(free.width() * share)), min(height, int(free.height() * share)))
