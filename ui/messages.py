@@ -33,7 +33,8 @@ def as_text(text: str) -> str:
 
 
 def apology_text() -> str:
-    where = f"\n\nThe details were written to {_log_path}." if _log_path else ""
+    written = translate("messages", "The details were written to %1.")
+    where = "\n\n" + written.replace("%1", str(_log_path)) if _log_path else ""
     return (
         translate(
             "messages", "Sorry, something went wrong. Your data is safe; the last action was not completed."

@@ -870,6 +870,7 @@ Sus datos, tal como estaban, se guardan en %1.</translation>
     <message>
         <location filename="../../ui/pages/customer_actions.py" line="181"/>
         <location filename="../../ui/pages/customer_actions.py" line="239"/>
+        <location filename="../../ui/screenshot_dialogs.py" line="163"/>
         <source>Edit %1</source>
         <translation>Editar %1</translation>
     </message>
@@ -1185,7 +1186,7 @@ Sus datos, tal como estaban, se guardan en %1.</translation>
 <context>
     <name>CustomerPickerDialog</name>
     <message>
-        <location filename="../../ui/dialogs/customer_picker.py" line="41"/>
+        <location filename="../../ui/dialogs/customer_picker.py" line="42"/>
         <source>Name, phone digits, street or e-mail</source>
         <translation>Nombre, dígitos del teléfono, calle o correo</translation>
     </message>
@@ -1307,12 +1308,12 @@ Sus datos, tal como estaban, se guardan en %1.</translation>
 <context>
     <name>FigureCustomersDialog</name>
     <message>
-        <location filename="../../ui/dialogs/figure_customers.py" line="66"/>
+        <location filename="../../ui/dialogs/figure_customers.py" line="67"/>
         <source>Finding the customers…</source>
         <translation>Buscando a los clientes…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/figure_customers.py" line="73"/>
+        <location filename="../../ui/dialogs/figure_customers.py" line="74"/>
         <source> (the first %1)</source>
         <translation> (los primeros %1)</translation>
     </message>
@@ -1935,127 +1936,127 @@ Base de datos: %1</translation>
         <translation>pagado</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="206"/>
+        <location filename="../../ui/pages/partners_page.py" line="207"/>
         <source>%1 (inactive)</source>
         <translation>%1 (inactivo)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="211"/>
+        <location filename="../../ui/pages/partners_page.py" line="212"/>
         <source>we sent</source>
         <translation>enviamos</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="211"/>
+        <location filename="../../ui/pages/partners_page.py" line="212"/>
         <source>they sent</source>
         <translation>nos enviaron</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="230"/>
+        <location filename="../../ui/pages/partners_page.py" line="231"/>
         <source>Partners owe you %1 (%2 overdue)  ·  You owe partners %3 (%4 overdue)</source>
         <translation>Los socios le deben %1 (%2 vencido)  ·  Usted les debe %3 (%4 vencido)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="285"/>
+        <location filename="../../ui/pages/partners_page.py" line="286"/>
         <source>New partner</source>
         <translation>Nuevo socio</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="296"/>
+        <location filename="../../ui/pages/partners_page.py" line="297"/>
         <source>Edit %1</source>
         <translation>Editar %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="311"/>
+        <location filename="../../ui/pages/partners_page.py" line="312"/>
         <source>Delete partner</source>
         <translation>Borrar socio</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="312"/>
+        <location filename="../../ui/pages/partners_page.py" line="313"/>
         <source>Delete %1? A partner with referrals on record is made inactive instead.</source>
         <translation>¿Borrar a %1? Un socio con referidos registrados se marca como inactivo en su lugar.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="315"/>
+        <location filename="../../ui/pages/partners_page.py" line="316"/>
         <source>Delete</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="322"/>
+        <location filename="../../ui/pages/partners_page.py" line="323"/>
         <source>Partner kept</source>
         <translation>Socio conservado</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="324"/>
+        <location filename="../../ui/pages/partners_page.py" line="325"/>
         <source>%1 has referrals on record, so they were made inactive rather than deleted.</source>
         <translation>%1 tiene referidos registrados, así que se marcó como inactivo en lugar de borrarlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="333"/>
+        <location filename="../../ui/pages/partners_page.py" line="334"/>
         <source>Which customer?</source>
         <translation>¿Qué cliente?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="334"/>
+        <location filename="../../ui/pages/partners_page.py" line="335"/>
         <source>Find the customer of this referral with %1.</source>
         <translation>Busque al cliente de este referido con %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="335"/>
+        <location filename="../../ui/pages/partners_page.py" line="336"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="342"/>
+        <location filename="../../ui/pages/partners_page.py" line="343"/>
         <source>Referral with %1</source>
         <translation>Referido con %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="351"/>
+        <location filename="../../ui/pages/partners_page.py" line="352"/>
         <source>Referral recorded</source>
         <translation>Referido registrado</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="364"/>
+        <location filename="../../ui/pages/partners_page.py" line="365"/>
         <source>Referral status</source>
         <translation>Estado del referido</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="375"/>
+        <location filename="../../ui/pages/partners_page.py" line="376"/>
         <source>Record a payment</source>
         <translation>Registrar un pago</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="375"/>
+        <location filename="../../ui/pages/partners_page.py" line="376"/>
         <source>Select the referral the payment is for.</source>
         <translation>Seleccione el referido al que corresponde el pago.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="379"/>
+        <location filename="../../ui/pages/partners_page.py" line="380"/>
         <source>Payment</source>
         <translation>Pago</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="399"/>
+        <location filename="../../ui/pages/partners_page.py" line="400"/>
         <source>Change the commission</source>
         <translation>Cambiar la comisión</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="411"/>
+        <location filename="../../ui/pages/partners_page.py" line="412"/>
         <source>Adding up referrals…</source>
         <translation>Sumando los referidos…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="436"/>
+        <location filename="../../ui/pages/partners_page.py" line="437"/>
         <source>Statement for %1</source>
         <translation>Estado de cuenta de %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="449"/>
+        <location filename="../../ui/pages/partners_page.py" line="450"/>
         <source>Referral slip</source>
         <translation>Hoja de referido</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="458"/>
+        <location filename="../../ui/pages/partners_page.py" line="459"/>
         <source>Introduction letter</source>
         <translation>Carta de presentación</translation>
     </message>
@@ -2063,47 +2064,47 @@ Base de datos: %1</translation>
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../ui/dialogs/pdf_preview.py" line="52"/>
+        <location filename="../../ui/dialogs/pdf_preview.py" line="53"/>
         <source>page</source>
         <translation>página</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pdf_preview.py" line="56"/>
+        <location filename="../../ui/dialogs/pdf_preview.py" line="57"/>
         <source>Zoom in</source>
         <translation>Acercar</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pdf_preview.py" line="59"/>
+        <location filename="../../ui/dialogs/pdf_preview.py" line="60"/>
         <source>Zoom out</source>
         <translation>Alejar</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pdf_preview.py" line="62"/>
+        <location filename="../../ui/dialogs/pdf_preview.py" line="63"/>
         <source>Fit width</source>
         <translation>Ajustar al ancho</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pdf_preview.py" line="64"/>
+        <location filename="../../ui/dialogs/pdf_preview.py" line="65"/>
         <source>Save a copy…</source>
         <translation>Guardar una copia…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pdf_preview.py" line="67"/>
+        <location filename="../../ui/dialogs/pdf_preview.py" line="68"/>
         <source>Print…</source>
         <translation>Imprimir…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pdf_preview.py" line="71"/>
+        <location filename="../../ui/dialogs/pdf_preview.py" line="72"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pdf_preview.py" line="93"/>
+        <location filename="../../ui/dialogs/pdf_preview.py" line="94"/>
         <source>Save a copy</source>
         <translation>Guardar una copia</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/pdf_preview.py" line="95"/>
+        <location filename="../../ui/dialogs/pdf_preview.py" line="96"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
@@ -2366,77 +2367,77 @@ Los respaldos hechos antes de hoy todavía contienen sus datos hasta que se elim
 <context>
     <name>ReferralReportDialog</name>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="88"/>
+        <location filename="../../ui/pages/partners_page.py" line="89"/>
         <source>Referral income and cost</source>
         <translation>Ingresos y costos de referidos</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="106"/>
+        <location filename="../../ui/pages/partners_page.py" line="107"/>
         <source>sent</source>
         <translation>enviados</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="106"/>
+        <location filename="../../ui/pages/partners_page.py" line="107"/>
         <source>got</source>
         <translation>recibidos</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="106"/>
+        <location filename="../../ui/pages/partners_page.py" line="107"/>
         <source>won</source>
         <translation>ganados</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="106"/>
+        <location filename="../../ui/pages/partners_page.py" line="107"/>
         <source>income</source>
         <translation>ingresos</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="106"/>
+        <location filename="../../ui/pages/partners_page.py" line="107"/>
         <source>cost</source>
         <translation>costo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="107"/>
+        <location filename="../../ui/pages/partners_page.py" line="108"/>
         <source>net</source>
         <translation>neto</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="111"/>
+        <location filename="../../ui/pages/partners_page.py" line="112"/>
         <source>By partner</source>
         <translation>Por socio</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="112"/>
+        <location filename="../../ui/pages/partners_page.py" line="113"/>
         <source>By trade</source>
         <translation>Por oficio</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="113"/>
+        <location filename="../../ui/pages/partners_page.py" line="114"/>
         <source>By year</source>
         <translation>Por año</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="120"/>
+        <location filename="../../ui/pages/partners_page.py" line="121"/>
         <source>customers</source>
         <translation>clientes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="120"/>
+        <location filename="../../ui/pages/partners_page.py" line="121"/>
         <source>bought again</source>
         <translation>recompraron</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="120"/>
+        <location filename="../../ui/pages/partners_page.py" line="121"/>
         <source>rate</source>
         <translation>tasa</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="120"/>
+        <location filename="../../ui/pages/partners_page.py" line="121"/>
         <source>sales</source>
         <translation>ventas</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="123"/>
+        <location filename="../../ui/pages/partners_page.py" line="124"/>
         <source>Do the customers they send us stay and buy again?</source>
         <translation>¿Los clientes que nos envían se quedan y vuelven a comprar?</translation>
     </message>
@@ -2487,92 +2488,92 @@ Los respaldos hechos antes de hoy todavía contienen sus datos hasta que se elim
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../ui/dialogs/restore_dialog.py" line="35"/>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="36"/>
         <source>Daily</source>
         <translation>Diario</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/restore_dialog.py" line="36"/>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="37"/>
         <source>Backed up by you</source>
         <translation>Respaldado por usted</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/restore_dialog.py" line="37"/>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="38"/>
         <source>Before an import</source>
         <translation>Antes de una importación</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/restore_dialog.py" line="38"/>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="39"/>
         <source>Before a restore</source>
         <translation>Antes de una restauración</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/restore_dialog.py" line="39"/>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="40"/>
         <source>Before an upgrade</source>
         <translation>Antes de una actualización</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/restore_dialog.py" line="54"/>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="55"/>
         <source>Before %1</source>
         <translation>Antes de: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/restore_dialog.py" line="74"/>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="75"/>
         <source>can&apos;t be read</source>
         <translation>no se puede leer</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/restore_dialog.py" line="85"/>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="86"/>
         <source>Restore a backup</source>
         <translation>Restaurar un respaldo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/restore_dialog.py" line="90"/>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="91"/>
         <source>Choose the backup to put back. Your data as it is now is backed up first, so the restore itself can be undone. This database&apos;s backups in %1:</source>
         <translation>Elija el respaldo que desea restaurar. Primero se respaldan sus datos tal como están ahora, así que la restauración también se puede deshacer. Respaldos de esta base de datos en %1:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/restore_dialog.py" line="98"/>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="99"/>
         <source>Taken</source>
         <translation>Hecho</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/restore_dialog.py" line="99"/>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="100"/>
         <source>Why</source>
         <translation>Por qué</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/restore_dialog.py" line="100"/>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="101"/>
         <source>Customers</source>
         <translation>Clientes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/restore_dialog.py" line="101"/>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="102"/>
         <source>Size</source>
         <translation>Tamaño</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/restore_dialog.py" line="117"/>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="118"/>
         <source>This database has no backups in that folder yet; use “Other file…” to pick one.</source>
         <translation>Esta base de datos todavía no tiene respaldos en esa carpeta; use “Otro archivo…” para elegir uno.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/restore_dialog.py" line="124"/>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="125"/>
         <source>Other file…</source>
         <translation>Otro archivo…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/restore_dialog.py" line="127"/>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="128"/>
         <source>Restore this backup…</source>
         <translation>Restaurar este respaldo…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/restore_dialog.py" line="163"/>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="164"/>
         <source>Restore from a backup file</source>
         <translation>Restaurar desde un archivo de respaldo</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/restore_dialog.py" line="165"/>
+        <location filename="../../ui/dialogs/restore_dialog.py" line="166"/>
         <source>Backups (*.sqlite3 *.sqlite *.db);;All files (*)</source>
         <translation>Respaldos (*.sqlite3 *.sqlite *.db);;Todos los archivos (*)</translation>
     </message>
@@ -2852,17 +2853,22 @@ Los respaldos hechos antes de hoy todavía contienen sus datos hasta que se elim
 <context>
     <name>messages</name>
     <message>
-        <location filename="../../ui/messages.py" line="37"/>
+        <location filename="../../ui/messages.py" line="36"/>
+        <source>The details were written to %1.</source>
+        <translation>Los detalles se guardaron en %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/messages.py" line="39"/>
         <source>Sorry, something went wrong. Your data is safe; the last action was not completed.</source>
         <translation>Lo sentimos, algo salió mal. Sus datos están a salvo; la última acción no se completó.</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="48"/>
+        <location filename="../../ui/messages.py" line="50"/>
         <source>Cannot do that</source>
         <translation>No se puede hacer eso</translation>
     </message>
     <message>
-        <location filename="../../ui/messages.py" line="51"/>
+        <location filename="../../ui/messages.py" line="53"/>
         <source>Something went wrong</source>
         <translation>Algo salió mal</translation>
     </message>

@@ -40,3 +40,17 @@ def test_the_importers_words_are_shown_from_their_message_id(spanish: None) -> N
 def test_english_stays_as_written(qapp, warnings) -> None:
     messages.show_error(None, UserError("No database is open."))
     assert warnings == [("Cannot do that", "No database is open.")]
+
+
+@pytest.mark.expect_error_log
+def test_a_bug_is_apologised_for_in_spanish_with_where_the_details_are(
+    spanish: None, monkeypatch, tmp_path
+) -> None:
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, title, text: shown.append((title, text)))
+    monkeypatch.setattr(messages, "_log_path", tmp_path / "cfl.log")
+    messages.show_error(None, ZeroDivisionError("division by zero"))
+    ((title, text),) = shown
+    assert title == "Algo salió mal"
+    assert text.endswith(f"Los detalles se guardaron en {tmp_path / 'cfl.log'}.")
+    assert "details" not in text and "division" not in text
