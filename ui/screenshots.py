@@ -126,23 +126,32 @@ def take_screenshots(
 
 def _a_few_weeks_on() -> None:
     """What an owner has after a few weeks: this month's renewal letters sent, next month's drafted
-    (the Campaigns page and its dialogs have something to show), and a backup to restore from."""
+    (the Campaigns page and its dialogs have something to show), and a backup to restore from. A small
+    demo may have no renewal due: a check-in to everyone then."""
     import datetime
 
     from app.domain import formatting
     from app.domain.campaigns import AudienceCriteria
+    from app.domain.errors import UserError
     from app.domain.i18n import t
+    from app.domain.opportunities import KIND_LABELS
     from app.services import campaigns
     from app.services.backups import make_backup
 
     first = clock.today().replace(day=1)
-    for month, sent in ((first, True), ((first + datetime.timedelta(days=32)).replace(day=1), False)):
+    wanted = []
+    for month in (first, (first + datetime.timedelta(days=32)).replace(day=1)):
         end = (month + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(days=1)
         name = t("Renewals due {month}", month=formatting.month_year(month))
-        criteria = AudienceCriteria(kind="renewal", due_from=month, due_to=end)
-        campaign_id = campaigns.create_campaign(name, criteria)
-        if sent:
-            campaigns.mark_campaign_sent(campaign_id, clock.today())
+        wanted.append((name, AudienceCriteria(kind="renewal", due_from=month, due_to=end)))
+    wanted.append((t(KIND_LABELS["check_in"]), AudienceCriteria(kind="check_in")))
+    made = []
+    for name, criteria in wanted:
+        try:
+            made.append(campaigns.create_campaign(name, criteria))
+        except UserError:  # nobody due
+            continue
+    campaigns.mark_campaign_sent(made[0], clock.today())
     make_backup()
 
 
