@@ -142,20 +142,8 @@ class MainWindow(QMainWindow):
         self.data_page = DataPage(self.runner)
         self.partners_page = PartnersPage(self.runner)
         self.settings_page = SettingsPage(self.editor)
-        titles = self._page_titles()
-        for key, page in (
-            ("welcome", self.welcome_page),
-            ("customers", self.customers_page),
-            ("queue", self.queue_page),
-            ("campaigns", self.campaigns_page),
-            ("dashboard", self.dashboard_page),
-            ("partners", self.partners_page),
-            ("letters", self.letters_page),
-            ("catalog", self.catalog_page),
-            ("data", self.data_page),
-            ("settings", self.settings_page),
-        ):
-            self._add_page(key, titles[key], page)
+        for key, title in self._page_titles().items():  # in the sidebar's order
+            self._add_page(key, title, getattr(self, f"{key}_page"))
         self.welcome_page.demo_requested.connect(self._demo_requested)
         self.welcome_page.first_customer_requested.connect(self._first_customer)
         self.welcome_page.import_requested.connect(lambda: self.import_spreadsheet())
@@ -294,6 +282,7 @@ class MainWindow(QMainWindow):
         return self.tr("Demo data — not your customers") if self.demo else self.tr("Your database:")
 
     def _page_titles(self) -> dict[str, str]:
+        """Each page's sidebar entry, by the key its attribute is named by (`customers_page`)."""
         return {
             "welcome": self.tr("Welcome"),
             "customers": self.tr("Customers"),
