@@ -50,12 +50,21 @@ def _advance(qtbot, wizard, page) -> None:
     qtbot.waitUntil(lambda: wizard.currentPage() is page and not wizard.runner.busy, timeout=30_000)
 
 
-def test_the_wizard_restores_our_export_into_an_empty_database(qtbot, export_file: Path, window) -> None:
-    wizard = window.import_spreadsheet(str(export_file))
+def _what_will_come_back(qtbot, window, export: Path) -> tuple[object, list[str]]:
+    """The wizard on the restore's first page, once the whole file is checked, and the lines it lists."""
+    wizard = window.import_spreadsheet(str(export))
     _advance(qtbot, wizard, wizard.restore_page)
+    qtbot.waitUntil(lambda: wizard.restore_page.preview is not None, timeout=30_000)
+    return wizard, _lines(wizard.restore_page.tables)
+
+
+def _lines(tables) -> list[str]:
+    return [tables.item(i).text() for i in range(tables.count())]
+
+
+def test_the_wizard_restores_our_export_into_an_empty_database(qtbot, export_file: Path, window) -> None:
+    wizard, listed = _what_will_come_back(qtbot, window, export_file)
     page = wizard.restore_page
-    qtbot.waitUntil(lambda: page.preview is not None, timeout=30_000)
-    listed = [page.tables.item(i).text() for i in range(page.tables.count())]
     assert "30 customers" in listed and any(line.endswith(" visits") for line in listed)
     assert page.error.text() == "" and wizard.button(QWizard.WizardButton.NextButton).isEnabled()
     assert customer_service.count_customers() == 0  # nothing written before the owner says so
@@ -100,18 +109,13 @@ def test_a_customer_list_still_takes_the_usual_steps(qtbot, window, tmp_path: Pa
 def test_in_spanish_the_restore_lists_its_tables_and_warnings_in_spanish(
     qtbot, spanish_export_file: Path, window, spanish
 ) -> None:
-    wizard = window.import_spreadsheet(str(spanish_export_file))
-    _advance(qtbot, wizard, wizard.restore_page)
-    page = wizard.restore_page
-    qtbot.waitUntil(lambda: page.preview is not None, timeout=30_000)
-    listed = [page.tables.item(i).text() for i in range(page.tables.count())]
+    wizard, listed = _what_will_come_back(qtbot, window, spanish_export_file)
     assert "30 clientes" in listed and any(line.endswith(" visitas") for line in listed)
     left_out = "La hoja “Notas de Ana” no es parte de la exportación; se dejó fuera."
     assert left_out in listed
     assert not [line for line in listed if "restor" in line or " customers" in line]
     _advance(qtbot, wizard, wizard.restored_page)
-    tables = wizard.restored_page.tables
-    restored = [tables.item(i).text() for i in range(tables.count())]
+    restored = _lines(wizard.restored_page.tables)
     assert "30 clientes" in restored and left_out in restored
     assert "está de vuelta" in wizard.restored_page.summary.text()
     qtbot.waitUntil(lambda: not window.runner.busy, timeout=30_000)
