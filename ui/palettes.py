@@ -26,6 +26,14 @@ DARK = {
     QPalette.ColorRole.HighlightedText: "#202124",
     QPalette.ColorRole.Link: "#8ab4f8",
 }
+# Greyed out, as a system's dark theme does: a disabled button must not look like one that works.
+DARK_DISABLED = {
+    QPalette.ColorRole.WindowText: "#7c7f84",
+    QPalette.ColorRole.Text: "#7c7f84",
+    QPalette.ColorRole.ButtonText: "#7c7f84",
+    QPalette.ColorRole.Button: "#2a2b2e",
+    QPalette.ColorRole.Base: "#26272a",
+}
 THEMES = ("light", "dark")
 
 
@@ -33,6 +41,8 @@ def dark_palette() -> QPalette:
     palette = QPalette()
     for role, colour in DARK.items():
         palette.setColor(role, QColor(colour))
+    for role, colour in DARK_DISABLED.items():
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(colour))
     return palette
 
 

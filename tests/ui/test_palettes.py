@@ -62,3 +62,49 @@ def test_the_charts_follow_the_theme(qtbot, dark) -> None:
     chart.show_bars(["2025", "2026"], ["a", "b"], [("Sales", [1.0, 2.0], "#1565c0")])
     image = chart.grab().toImage()
     assert _lightness(image.pixelColor(3, 3)) < 0.35
+
+
+def _contrast(one: QColor, other: QColor) -> float:
+    """WCAG's contrast ratio of two colours (4.5 is the least for body text)."""
+
+    def luminance(colour: QColor) -> float:
+        channels = [c / 255 for c in (colour.red(), colour.green(), colour.blue())]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    light, dark = sorted((luminance(one), luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def _text_colour(label) -> QColor:
+    """The colour the label's text is drawn in: the darkest or lightest pixel, away from the window's."""
+    image = label.grab().toImage()
+    window = label.palette().color(QPalette.ColorRole.Window)
+    pixels = [image.pixelColor(x, y) for x in range(image.width()) for y in range(image.height())]
+    return max(pixels, key=lambda colour: _contrast(colour, window))
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_help_text_errors_and_disabled_buttons_read_in_either_theme(qtbot, qapp, theme) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    from ui.widgets.basics import show_as_error, text_label
+
+    before = qapp.palette()
+    if theme == "dark":
+        qapp.setPalette(dark_palette())
+    try:
+        note, error = text_label("Calls are never suggested then.", note=True), text_label("Phone: too short.")
+        show_as_error(error)
+        enabled, disabled = QPushButton("Save"), QPushButton("Save")
+        disabled.setEnabled(False)
+        for widget in (note, error, enabled, disabled):
+            qtbot.addWidget(widget)
+            widget.show()
+        window = qapp.palette().color(QPalette.ColorRole.Window)
+        assert _contrast(_text_colour(note), window) >= 3.0, theme
+        assert _contrast(_text_colour(error), window) >= 4.5, theme
+        assert _text_colour(error).red() > _text_colour(error).green() + 60  # still red
+        assert _text_colour(enabled) != _text_colour(disabled), theme
+    finally:
+        qapp.setPalette(before)

@@ -33,6 +33,7 @@ from app.domain import clock
 from app.domain.errors import UserError
 from app.domain.i18n import DEFAULT_LANGUAGE, language, t, translated
 from app.domain.values import parse_date_text
+from ui.widgets.basics import show_as_error
 
 KEPT = "kept"
 # How a date and a moment read in their editors, as the language writes a short date
@@ -96,7 +97,7 @@ class FormWidget(QWidget):
             self.editors[spec.name] = editor
             error = QLabel()
             error.setObjectName(f"{spec.name}_error")
-            error.setStyleSheet("color: #b00020;")
+            show_as_error(error)
             error.setWordWrap(True)
             error.setTextFormat(Qt.TextFormat.PlainText)
             error.hide()
@@ -113,7 +114,7 @@ class FormWidget(QWidget):
             form.addRow(label, holder)
         self.general_error = QLabel()
         self.general_error.setObjectName("general_error")
-        self.general_error.setStyleSheet("color: #b00020;")
+        show_as_error(self.general_error)
         self.general_error.setWordWrap(True)
         self.general_error.hide()
 

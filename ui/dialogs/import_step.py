@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QLabel, QWizardPage
 
-from ui.widgets.basics import text_label
+from ui.widgets.basics import show_as_error, text_label
 
 
 class ImportStep(QWizardPage):
@@ -18,5 +18,5 @@ class ImportStep(QWizardPage):
 
 def error_label() -> QLabel:
     label = text_label(name="pageError")
-    label.setStyleSheet("color: #b00020;")
+    show_as_error(label)
     return label

@@ -54,6 +54,7 @@ from app.services.settings import load_settings
 from ui.messages import confirm, show_error
 from ui.models.rows_model import RowsModel
 from ui.tasks import TaskRunner
+from ui.widgets.basics import show_as_error
 
 log = logging.getLogger(__name__)
 
@@ -151,7 +152,7 @@ class LettersPage(QWidget):
         self.message.setObjectName("message")
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020;")
+        show_as_error(self.message)
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setObjectName("save")
         self.save_button.clicked.connect(self.save)

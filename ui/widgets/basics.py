@@ -5,14 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 # A light background carries its own dark text: the theme's text may be light (dark mode).
 WARNING_STYLE = (
     "background: #fff4ce; color: #3d2e00; border: 1px solid #e0c060; border-radius: 4px; padding: 6px;"
 )
-NOTE_STYLE = "color: #555;"
+# A red that reads on the theme's window: dark on light, light on dark (4.5:1 or more on either).
+ERROR_RED_ON_LIGHT, ERROR_RED_ON_DARK = "#b00020", "#ff8a80"
 
 
 class Outcome(QLabel):
@@ -36,8 +37,19 @@ def text_label(text: str = "", name: str = "", *, note: bool = False, outcome: b
     if name:
         label.setObjectName(name)
     if note:
-        label.setStyleSheet(NOTE_STYLE)
+        show_as_note(label)
     return label
+
+
+def show_as_note(label: QLabel) -> None:
+    """Help text, quieter than the rest: the theme's own muted text colour, whichever the theme."""
+    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+
+
+def show_as_error(label: QLabel) -> None:
+    """An error's sentence in red, a red that reads on the theme's window colour."""
+    dark = label.palette().color(QPalette.ColorRole.Window).lightnessF() < 0.5
+    label.setStyleSheet(f"color: {ERROR_RED_ON_DARK if dark else ERROR_RED_ON_LIGHT};")
 
 
 def action_button(text: str, name: str, slot: Any) -> QPushButton:

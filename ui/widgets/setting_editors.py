@@ -44,10 +44,8 @@ from app.domain.settings import (
 )
 from app.domain.values import DEFAULT_REGION
 from ui.messages import show_error
-from ui.widgets.basics import text_label
+from ui.widgets.basics import show_as_error, text_label
 from ui.window_state import last_folder, remember_folder
-
-ERROR_STYLE = "color: #b00020;"
 
 
 class SettingEditor(Protocol):
@@ -352,7 +350,7 @@ class SettingsForm(QWidget):
     @staticmethod
     def _error_label(name: str) -> QLabel:
         label = text_label("", name)
-        label.setStyleSheet(ERROR_STYLE)
+        show_as_error(label)
         label.hide()
         return label
 
