@@ -94,7 +94,8 @@ def test_help_text_errors_and_disabled_buttons_read_in_either_theme(qtbot, qapp,
     if theme == "dark":
         qapp.setPalette(dark_palette())
     try:
-        note, error = text_label("Calls are never suggested then.", note=True), text_label("Phone: too short.")
+        note = text_label("Calls are never suggested then.", note=True)
+        error = text_label("Phone: too short.")
         show_as_error(error)
         enabled, disabled = QPushButton("Save"), QPushButton("Save")
         disabled.setEnabled(False)
