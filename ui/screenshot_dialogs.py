@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from shiboken6 import Shiboken
@@ -46,6 +47,8 @@ class DialogCamera:
             self.app.processEvents()
 
     def _grab(self, widget: QWidget) -> None:
+        if type(widget).__name__ == "PdfPreviewDialog":
+            _linger(600)  # the preview draws its pages on a thread of its own, after it shows
         self._shots += 1
         suffix = f"-{self._shots}" if self._shots > 1 else ""
         path = self.out_dir / f"dialog-{self._name}{suffix}.png"
@@ -88,6 +91,13 @@ class DialogCamera:
         finally:
             for owner, name, old in saved:
                 setattr(owner, name, old)
+
+
+def _linger(milliseconds: int) -> None:
+    """Let the event loop run a while, as a person looks at a window before it is shot."""
+    loop = QEventLoop()
+    QTimer.singleShot(milliseconds, loop.quit)
+    loop.exec()
 
 
 def _address(widget: QWidget) -> int:
