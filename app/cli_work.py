@@ -81,10 +81,10 @@ def _json(value: object) -> None:
 
 
 def _cmd_calls(args: argparse.Namespace) -> int:
-    from app.services.queue import plan_day
+    from app.services.queue import plan_from_now
 
     day = args.date or clock.today()
-    plan = plan_day(day)
+    plan = plan_from_now(day)
     if args.json:
         _json(
             [

@@ -19,7 +19,7 @@ from app.services.documents.callsheet import (
     render_callsheet,
 )
 from app.services.documents.common import BatchResult, Cancel, Progress
-from app.services.queue import DayPlan, QueueEntry, plan_day
+from app.services.queue import DayPlan, QueueEntry, plan_from_now
 from app.services.queue import LastContact as QueueLastContact
 from app.services.settings import load_settings
 
@@ -62,6 +62,9 @@ def plan_note(plan: DayPlan) -> str:
     parts = [t("{calls} of the {due} due, most urgent first", calls=calls, due=formatting.number(plan.due))]
     if plan.called:
         parts.append(t("{calls} already logged today", calls=i18n.counted(plan.called, "call")))
+    if plan.missed:
+        missed = i18n.counted(plan.missed, "call")
+        parts.append(t("{calls} left out: their calling hours are over for today", calls=missed))
     if plan.waiting:
         waiting = formatting.number(plan.waiting)
         parts.append(t("the other {waiting} wait for the next days, in the same order", waiting=waiting))
@@ -76,10 +79,10 @@ def print_callsheet(
     progress: Progress = None,
     cancel: Cancel = None,
 ) -> BatchResult:
-    """The day's list (plan_day: the business's calls per day, or `limit` calls), for someone working
-    away from the screen: from the start of the day, the same list Today's calls shows."""
+    """The day's list (the business's calls per day, or `limit` calls), for someone working away from
+    the screen: the list Today's calls shows, from now on when the day is today (plan_from_now)."""
     day = day or clock.today()
-    plan = plan_day(day, limit=limit)
+    plan = plan_from_now(day, limit=limit)
     if cancel is not None and cancel():
         raise Cancelled
     sheet = [sheet_entry(entry) for entry in plan.entries]

@@ -153,6 +153,15 @@ class DayPlan:
     called: int  # calls from the queue already logged that day: they used up part of the capacity
     waiting: int  # due by that day and callable, but left for the next days
     due: int  # everyone due who may be called that day: on the list, already called, or waiting
+    missed: int = 0  # on the day's list, but their calling hours are over by now: not offered
+
+
+def plan_from_now(day: datetime.date | None = None, *, limit: int | None = None) -> DayPlan:
+    """The day's calls as they stand now, the same on the screen, the call sheet and the command line:
+    today's from the clock's time on, another day's from its start."""
+    day = day or clock.today()
+    now = clock.now().time() if day == clock.today() else None
+    return plan_day(day, now=now, limit=limit)
 
 
 def build_queue(
@@ -184,6 +193,7 @@ def plan_day(day: datetime.date, *, now: datetime.time | None = None, limit: int
         cursor += datetime.timedelta(days=1)
     called = repository.customers_called_on(day)
     ranked = _ranked(day, settings, exclude=planned)
+    missed = 0
     room = max(limit if limit is not None else capacity - len(called), 0)
     chosen, waiting = ranked[:room], len(ranked) - min(room, len(ranked))
     if now is not None:
@@ -195,7 +205,7 @@ def plan_day(day: datetime.date, *, now: datetime.time | None = None, limit: int
                 later[window] = next_call_time(start, settings.quiet_hours, *window)
             if later[window] is not None:
                 kept.append((*rest[:-1], later[window], window, cid))
-        chosen = kept
+        missed, chosen = len(chosen) - len(kept), kept
     details = repository.queue_details([cid for *_, cid in chosen], day)
     marketed = repository.marketed_since(day, marketing_blocked_since(day, settings.marketing_gap_days))
     entries = []
@@ -203,7 +213,7 @@ def plan_day(day: datetime.date, *, now: datetime.time | None = None, limit: int
         entry = _entry(cid, suggested, window, details, day, settings, cid in marketed)
         if entry is not None:
             entries.append(entry)
-    return DayPlan(day, entries, room, len(called), waiting, len(ranked) + len(called))
+    return DayPlan(day, entries, room, len(called), waiting, len(ranked) + len(called), missed)
 
 
 def _ranked(

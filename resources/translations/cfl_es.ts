@@ -870,7 +870,7 @@ Sus datos, tal como estaban, se guardan en %1.</translation>
     <message>
         <location filename="../../ui/pages/customer_actions.py" line="181"/>
         <location filename="../../ui/pages/customer_actions.py" line="239"/>
-        <location filename="../../ui/screenshot_dialogs.py" line="163"/>
+        <location filename="../../ui/screenshot_dialogs.py" line="173"/>
         <source>Edit %1</source>
         <translation>Editar %1</translation>
     </message>
@@ -1354,28 +1354,28 @@ Sus datos, tal como estaban, se guardan en %1.</translation>
 <context>
     <name>ImageEditor</name>
     <message>
-        <location filename="../../ui/widgets/setting_editors.py" line="213"/>
-        <location filename="../../ui/widgets/setting_editors.py" line="259"/>
+        <location filename="../../ui/widgets/setting_editors.py" line="211"/>
+        <location filename="../../ui/widgets/setting_editors.py" line="257"/>
         <source>No picture</source>
         <translation>Sin imagen</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/setting_editors.py" line="217"/>
+        <location filename="../../ui/widgets/setting_editors.py" line="215"/>
         <source>Choose…</source>
         <translation>Elegir…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/setting_editors.py" line="219"/>
+        <location filename="../../ui/widgets/setting_editors.py" line="217"/>
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/setting_editors.py" line="231"/>
+        <location filename="../../ui/widgets/setting_editors.py" line="229"/>
         <source>Choose a picture</source>
         <translation>Elegir una imagen</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/setting_editors.py" line="233"/>
+        <location filename="../../ui/widgets/setting_editors.py" line="231"/>
         <source>Pictures (*.png *.jpg *.jpeg *.bmp *.gif)</source>
         <translation>Imágenes (*.png *.jpg *.jpeg *.bmp *.gif)</translation>
     </message>
@@ -1409,27 +1409,27 @@ Sus datos, tal como estaban, se guardan en %1.</translation>
 <context>
     <name>LettersPage</name>
     <message>
-        <location filename="../../ui/pages/letters_page.py" line="93"/>
+        <location filename="../../ui/pages/letters_page.py" line="94"/>
         <source>Letter</source>
         <translation>Carta</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/letters_page.py" line="94"/>
+        <location filename="../../ui/pages/letters_page.py" line="95"/>
         <source>For</source>
         <translation>Para</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/letters_page.py" line="129"/>
+        <location filename="../../ui/pages/letters_page.py" line="130"/>
         <source>Fields you can use (double-click to add one to the letter; [[ ]] around a part prints it only when its fields have values):</source>
         <translation>Campos que puede usar (doble clic para agregar uno a la carta; [[ ]] alrededor de una parte la imprime solo cuando sus campos tienen valor):</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/letters_page.py" line="145"/>
+        <location filename="../../ui/pages/letters_page.py" line="146"/>
         <source>Subject</source>
         <translation>Asunto</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/letters_page.py" line="146"/>
+        <location filename="../../ui/pages/letters_page.py" line="147"/>
         <source>Greetings
 (first that fits,
 one a line)</source>
@@ -1438,7 +1438,7 @@ one a line)</source>
 uno por línea)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/letters_page.py" line="147"/>
+        <location filename="../../ui/pages/letters_page.py" line="148"/>
         <source>Letter
 (blank line
 between
@@ -1449,93 +1449,93 @@ entre
 párrafos)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/letters_page.py" line="148"/>
+        <location filename="../../ui/pages/letters_page.py" line="149"/>
         <source>Closing</source>
         <translation>Despedida</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/letters_page.py" line="149"/>
+        <location filename="../../ui/pages/letters_page.py" line="150"/>
         <source>Postcard</source>
         <translation>Postal</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/letters_page.py" line="155"/>
+        <location filename="../../ui/pages/letters_page.py" line="156"/>
         <source>Save</source>
         <translation>Guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/letters_page.py" line="158"/>
-        <location filename="../../ui/pages/letters_page.py" line="334"/>
+        <location filename="../../ui/pages/letters_page.py" line="159"/>
+        <location filename="../../ui/pages/letters_page.py" line="335"/>
         <source>Back to the shipped wording</source>
         <translation>Volver al texto original</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/letters_page.py" line="254"/>
+        <location filename="../../ui/pages/letters_page.py" line="255"/>
         <source>Your changes to “%1” are not saved. Leave them?</source>
         <translation>Sus cambios en “%1” no se han guardado. ¿Descartarlos?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/letters_page.py" line="257"/>
+        <location filename="../../ui/pages/letters_page.py" line="258"/>
         <source>Unsaved changes</source>
         <translation>Cambios sin guardar</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/letters_page.py" line="259"/>
+        <location filename="../../ui/pages/letters_page.py" line="260"/>
         <source>Leave them</source>
         <translation>Descartarlos</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/letters_page.py" line="282"/>
+        <location filename="../../ui/pages/letters_page.py" line="283"/>
         <source>Finding a customer for the preview</source>
         <translation>Buscando un cliente para la vista previa</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/letters_page.py" line="326"/>
+        <location filename="../../ui/pages/letters_page.py" line="327"/>
         <source>Saved. </source>
         <translation>Guardado. </translation>
     </message>
     <message>
-        <location filename="../../ui/pages/letters_page.py" line="331"/>
+        <location filename="../../ui/pages/letters_page.py" line="332"/>
         <source>Forget your changes to “%1” and go back to the wording the app ships with?</source>
         <translation>¿Olvidar sus cambios en “%1” y volver al texto original de la aplicación?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/letters_page.py" line="336"/>
+        <location filename="../../ui/pages/letters_page.py" line="337"/>
         <source>Go back</source>
         <translation>Regresar</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/letters_page.py" line="361"/>
+        <location filename="../../ui/pages/letters_page.py" line="362"/>
         <source>Sample (%1)</source>
         <translation>Muestra (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/letters_page.py" line="377"/>
+        <location filename="../../ui/pages/letters_page.py" line="378"/>
         <source>15–20 years</source>
         <translation>de 15 a 20 años</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/letters_page.py" line="380"/>
+        <location filename="../../ui/pages/letters_page.py" line="381"/>
         <source>smart thermostat</source>
         <translation>el termostato inteligente</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/letters_page.py" line="381"/>
+        <location filename="../../ui/pages/letters_page.py" line="382"/>
         <source>$100 off a new system</source>
         <translation>$100 de descuento en un sistema nuevo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/letters_page.py" line="388"/>
+        <location filename="../../ui/pages/letters_page.py" line="389"/>
         <source>electrician</source>
         <translation>electricista</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/letters_page.py" line="396"/>
+        <location filename="../../ui/pages/letters_page.py" line="397"/>
         <source>Preview for %1</source>
         <translation>Vista previa para %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/letters_page.py" line="417"/>
+        <location filename="../../ui/pages/letters_page.py" line="418"/>
         <source>The preview could not be drawn; the details are in the log.</source>
         <translation>No se pudo mostrar la vista previa; los detalles están en el registro.</translation>
     </message>
@@ -1553,182 +1553,182 @@ párrafos)</translation>
         <translation>Customers for Life — Su base de datos: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>Every page, letter and call sheet is now in English.</source>
         <translation>Cada página, carta y hoja de llamadas está ahora en español.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>Welcome</source>
         <translation>Bienvenida</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>Customers</source>
         <translation>Clientes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>Today&apos;s calls</source>
         <translation>Llamadas de hoy</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>Campaigns</source>
         <translation>Campañas</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>Dashboard</source>
         <translation>Panel</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>Partners</source>
         <translation>Socios</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>Letters</source>
         <translation>Cartas</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>Catalog</source>
         <translation>Catálogo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>Your data</source>
         <translation>Sus datos</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>Settings</source>
         <translation>Configuración</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>Demo data — not your customers</source>
         <translation>Datos de demostración — no son sus clientes</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>Your database:</source>
         <translation>Su base de datos:</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="192"/>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>&amp;Import customers…</source>
         <translation>&amp;Importar clientes…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="184"/>
         <source>&amp;Export everything…</source>
         <translation>&amp;Exportar todo…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="200"/>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>&amp;Print…</source>
         <translation>&amp;Imprimir…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="198"/>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="199"/>
         <source>&amp;Undo</source>
         <translation>&amp;Deshacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rehacer</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>&amp;Customer</source>
         <translation>&amp;Cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>&amp;Go</source>
         <translation>&amp;Ir</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>&amp;Find a customer</source>
         <translation>&amp;Buscar un cliente</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>&amp;Help</source>
         <translation>Ay&amp;uda</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="241"/>
         <source>&amp;About Customers for Life</source>
         <translation>&amp;Acerca de Customers for Life</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="360"/>
+        <location filename="../../ui/main_window.py" line="349"/>
         <source>The demo opens in a window of its own; your database is not touched.</source>
         <translation>La demostración se abre en su propia ventana; su base de datos no se toca.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>Creating a demo business with %1…</source>
         <translation>Creando un negocio de demostración con %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>Cancelled; nothing was changed.</source>
         <translation>Cancelado; no se cambió nada.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="399"/>
+        <location filename="../../ui/main_window.py" line="388"/>
         <source>Export everything</source>
         <translation>Exportar todo</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="404"/>
+        <location filename="../../ui/main_window.py" line="393"/>
         <source>Exporting to %1…</source>
         <translation>Exportando a %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="407"/>
+        <location filename="../../ui/main_window.py" line="396"/>
         <source>Exported to %1</source>
         <translation>Exportado a %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="417"/>
+        <location filename="../../ui/main_window.py" line="406"/>
         <source>Call sheet for %1</source>
         <translation>Hoja de llamadas del %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="460"/>
+        <location filename="../../ui/main_window.py" line="449"/>
         <source>Working out who is due…</source>
         <translation>Calculando a quién le toca…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="485"/>
+        <location filename="../../ui/main_window.py" line="474"/>
         <source>About Customers for Life</source>
         <translation>Acerca de Customers for Life</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="487"/>
+        <location filename="../../ui/main_window.py" line="476"/>
         <source>Customers for Life keeps every customer of a trades business for life.
 
 Database: %1</source>
@@ -1737,22 +1737,22 @@ Database: %1</source>
 Base de datos: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="504"/>
+        <location filename="../../ui/main_window.py" line="493"/>
         <source>Nothing to print on this page.</source>
         <translation>No hay nada que imprimir en esta página.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="519"/>
+        <location filename="../../ui/main_window.py" line="508"/>
         <source>Still working</source>
         <translation>Todavía trabajando</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="520"/>
+        <location filename="../../ui/main_window.py" line="509"/>
         <source>A job is still running. Cancel it or let it finish, then close the window.</source>
         <translation>Todavía hay un trabajo en curso. Cancélelo o deje que termine y luego cierre la ventana.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="530"/>
+        <location filename="../../ui/main_window.py" line="519"/>
         <source>Finishing today&apos;s backup…</source>
         <translation>Terminando el respaldo de hoy…</translation>
     </message>
@@ -2288,23 +2288,23 @@ Los respaldos hechos antes de hoy todavía contienen sus datos hasta que se elim
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="100"/>
+        <location filename="../../ui/pages/queue_page.py" line="101"/>
         <source>Find who is due</source>
         <translation>Buscar a quién le toca</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="102"/>
+        <location filename="../../ui/pages/queue_page.py" line="103"/>
         <source>Work out again who is due for what, from everything on record</source>
         <translation>Volver a calcular a quién le toca qué, con todo lo registrado</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="105"/>
+        <location filename="../../ui/pages/queue_page.py" line="106"/>
         <source>Print call sheet…</source>
         <translation>Imprimir hoja de llamadas…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="143"/>
-        <location filename="../../ui/pages/queue_page.py" line="219"/>
+        <location filename="../../ui/pages/queue_page.py" line="144"/>
+        <location filename="../../ui/pages/queue_page.py" line="222"/>
         <source>Alt+%1</source>
         <translation>Alt+%1</translation>
     </message>
@@ -2344,22 +2344,32 @@ Los respaldos hechos antes de hoy todavía contienen sus datos hasta que se elim
         <translation> (%1 para los próximos días)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="214"/>
+        <location filename="../../ui/pages/queue_page.py" line="200"/>
+        <source>call</source>
+        <translation>llamada</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/queue_page.py" line="201"/>
+        <source>; %1 left out: their calling hours are over for today</source>
+        <translation>; %1 fuera: su horario para llamar ya terminó hoy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/queue_page.py" line="217"/>
         <source>Pick a call in the list.</source>
         <translation>Elija una llamada de la lista.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="223"/>
+        <location filename="../../ui/pages/queue_page.py" line="226"/>
         <source>Marks “%1” won (%2); the customer&apos;s other reasons are marked contacted</source>
         <translation>Marca “%1” como ganada (%2); los demás motivos del cliente quedan como contactados</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="255"/>
+        <location filename="../../ui/pages/queue_page.py" line="258"/>
         <source>Log call with %1: %2</source>
         <translation>Registrar llamada con %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="264"/>
+        <location filename="../../ui/pages/queue_page.py" line="267"/>
         <source>Working out who is due for what…</source>
         <translation>Calculando a quién le toca qué…</translation>
     </message>

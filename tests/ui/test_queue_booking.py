@@ -4,6 +4,7 @@ the list's dates say their year when it is not this one."""
 from __future__ import annotations
 
 import datetime
+from dataclasses import replace
 
 from app.domain import clock
 from app.domain.customers import CustomerDraft
@@ -74,6 +75,33 @@ def test_todays_calls_hold_the_days_share_and_say_how_many_wait(qtbot, window, c
     assert page.entries.data(page.entries.index(0, 0)) == "9:00 AM"
     page.view.selectRow(0)
     assert "Call at 9:00 AM; may call 9:00 AM–5:30 PM, 7:30–8:30 PM (no preferred time)" in page.detail.text()
+
+
+def test_late_in_the_day_the_screen_and_the_sheet_say_who_can_no_longer_be_called(
+    qtbot, window, clock, tmp_path
+) -> None:
+    """At 6 PM a customer who takes calls only until 5 is left out, on the screen and on the printed sheet
+    alike, and both say so; the evening one is suggested for 7:30 PM on both."""
+    import pdfplumber
+
+    from app.services.callsheet import print_callsheet
+
+    today = clock.today()
+    for n, (start, end) in enumerate([("09:00", "17:00"), ("19:30", "20:30")]):
+        draft = CustomerDraft(first_name=f"P{n}", last_name="Smith", phone=f"410555{2360 + n}")
+        who = customer_service.add_customer(replace(draft, call_window_start=start, call_window_end=end))
+        _opportunity(who, "renewal", today, 90_000 - n)
+    clock.set(datetime.datetime.combine(today, datetime.time(18, 0)))
+    window.show_page("queue")
+    page = window.queue_page
+    qtbot.waitUntil(lambda: not window.runner.busy and page.entries.rowCount() == 1, timeout=20_000)
+    assert page.heading.text().endswith("1 customer; 1 call left out: their calling hours are over for today")
+    assert page.entries.data(page.entries.index(0, 0)) == "7:30 PM"
+    print_callsheet(tmp_path / "calls.pdf")
+    with pdfplumber.open(tmp_path / "calls.pdf") as pdf:
+        text = "\n".join(page.extract_text() for page in pdf.pages)
+    assert "1. Smith, P1 Call at 7:30 PM" in text and "P0" not in text
+    assert "1 call left out: their calling hours are over for today" in text
 
 
 def test_edit_undo_takes_a_logged_call_back_and_redo_logs_it_again(qtbot, window) -> None:

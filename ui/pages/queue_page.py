@@ -95,6 +95,7 @@ class QueuePage(QWidget):
         self.editor = editor  # a logged call goes on the window's one undo stack
         self.day = clock.today()
         self.waiting = 0  # due today but past the day's calls: they come first on the next days
+        self.missed = 0  # on the day's list, but their calling hours are over by now
         self.heading = QLabel()
         self.heading.setObjectName("queueHeading")
         self.refresh_button = QPushButton(self.tr("Find who is due"))
@@ -172,16 +173,15 @@ class QueuePage(QWidget):
         """Build today's list off the GUI thread: the call sheet's (the Calls per day setting), from now
         on (calls whose window has gone by are not offered, and nobody takes their place)."""
         self.day = clock.today()
-        now = clock.now().time()
         self.heading.setText(self.tr("Calls for %1 — working it out…").replace("%1", self._day_text()))
         self.runner.run(
             self.tr("Preparing today's calls…"),
-            lambda _progress, _cancel: queue_service.plan_day(self.day, now=now),
+            lambda _progress, _cancel: queue_service.plan_from_now(self.day),
             on_done=self.show_plan,
         )
 
     def show_plan(self, plan: queue_service.DayPlan) -> None:
-        self.waiting = plan.waiting
+        self.waiting, self.missed = plan.waiting, plan.missed
         self.show_entries(plan.entries)
 
     def show_entries(self, entries: list[Any]) -> None:
@@ -196,6 +196,9 @@ class QueuePage(QWidget):
         if self.waiting:
             waiting = count_text(self.waiting, self.tr("more waits"), self.tr("more wait"))
             heading += self.tr(" (%1 for the next days)").replace("%1", waiting)
+        if self.missed:
+            missed = count_text(self.missed, self.tr("call"))
+            heading += self.tr("; %1 left out: their calling hours are over for today").replace("%1", missed)
         self.heading.setText(heading)
         if entries:
             self.view.selectRow(0)
