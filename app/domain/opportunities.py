@@ -25,6 +25,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from app.domain import formatting
+from app.domain.i18n import translated
 from app.domain.kinds import OPPORTUNITY_KIND_LABELS
 from app.domain.money import format_money, from_cents
 from app.domain.settings import BusinessSettings
@@ -140,6 +141,14 @@ def relative_days(day: datetime.date, today: datetime.date) -> str:
 
 def money(cents: int) -> str:
     return format_money(from_cents(cents))
+
+
+def reason_with_value(reason: str, value: Decimal | None) -> str:
+    """The stored reason in the owner's language, with what it is worth unless it says so already
+    (an upgrade names the next step's price) or it is worth nothing in money (a check-in)."""
+    said = translated(reason)
+    worth = formatting.money(value) if value else ""
+    return f"{said} ({worth})" if worth and worth not in said else said
 
 
 def add_years(day: datetime.date, years: int) -> datetime.date:

@@ -260,7 +260,7 @@ def test_a_new_product_is_new_for_a_year_from_its_launch() -> None:
     found = new_product(best(ago(365)), RULES)
     assert found is not None
     assert found.reason == (
-        "New: Hybrid water heater (launched April 1, 2025), offered first to our best customers: "
+        "Hybrid water heater (launched April 1, 2025), offered first to our best customers: "
         "$12,345.00 with us since 2011"
     )
     assert found.catalog_item_id == 40 and found.value_cents == 390_000

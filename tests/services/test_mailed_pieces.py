@@ -161,7 +161,7 @@ def test_no_letter_or_card_prints_the_owners_reason_or_the_segments_pitch(shop: 
     product = CatalogItem.create(kind="product", name="Smart water-leak sensor kit", price_cents=29_900).id
     notes = {
         "warranty_ending": "Water softener warranty ends soon; no service plan: offer Comfort Club ($189.00)",
-        "new_product": "New: sensor kit, offered first to our best customers: $27,685.00 with us since 2013",
+        "new_product": "Sensor kit, offered first to our best customers: $27,685.00 with us since 2013",
         "replacement": "Water softener installed January 2017, 9 years old; usually lasts 10–15 years",
     }
     _opportunity(ann, "warranty_ending", notes["warranty_ending"], equipment=unit, site=home)

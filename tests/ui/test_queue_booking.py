@@ -134,3 +134,23 @@ def test_edit_undo_takes_a_logged_call_back_and_redo_logs_it_again(qtbot, window
     assert Customer.get_by_id(ann).do_not_call
     assert Touch.select().where(Touch.customer == ann).count() == 1
     qtbot.waitUntil(lambda: not window.runner.busy, timeout=20_000)  # the page's reload after the redo
+
+
+def test_a_reason_that_names_its_price_is_not_priced_twice(qtbot, window) -> None:
+    """ "the next step up is the Boiler ($11,000.00)" stays as it is; a check-in is worth no money."""
+    from ui.pages.queue_page import describe_entry
+
+    today = clock.today()
+    ann = customer_service.add_customer(
+        CustomerDraft(first_name="Ann", last_name="Smith", phone="4106320571")
+    )
+    for kind, reason, cents in [
+        ("upgrade", "the next step up is the Condensing boiler ($11,000.00)", 1_100_000),
+        ("check_in", "last spoken with December 31, 2025", 0),
+    ]:
+        Opportunity.create(customer=ann, kind=kind, reason=reason, value_cents=cents, due_on=today,
+                           trigger_key=f"test:{kind}")  # fmt: skip
+    (entry,) = queue_service.build_queue(today)
+    text = describe_entry(entry)
+    assert "Upgrade: the next step up is the Condensing boiler ($11,000.00)\n" in text
+    assert "Check-in: last spoken with December 31, 2025\n" in text and "$0.00" not in text

@@ -22,6 +22,7 @@ from app.domain import clock, formatting
 from app.domain.history import outcome_word
 from app.domain.i18n import count_words, t, translated
 from app.domain.money import format_money
+from app.domain.opportunities import reason_with_value
 from app.domain.respect import BOOKED_OTHERS_RETRY_DAYS
 from app.services import queue as queue_service
 from app.services.opportunities import recompute_opportunities
@@ -58,9 +59,7 @@ def describe_entry(entry: queue_service.QueueEntry) -> str:
     lines.append(t("Call at {time}; may call {times} ({window})", time=call_at, times=times, window=window))
     lines.append("")
     lines.append(t("Why now:"))
-    lines += [
-        f"  • {t(r.kind_label)}: {translated(r.reason)} ({format_money(r.value)})" for r in entry.reasons
-    ]
+    lines += [f"  • {t(r.kind_label)}: {reason_with_value(r.reason, r.value)}" for r in entry.reasons]
     if len(entry.reasons) > 1:
         others = count_words(len(entry.reasons) - 1, t("other reason"))
         lines.append(

@@ -42,7 +42,7 @@ def new_product(best: BestCustomer, rules: Rules) -> Raised | None:
         return None
     since = f" since {best.customer_since.year}" if best.customer_since else ""
     reason = (
-        f"New: {best.product_name} (launched {long_date(best.launched_on)}), offered first to our best "
+        f"{best.product_name} (launched {long_date(best.launched_on)}), offered first to our best "
         f"customers: {money(best.lifetime_cents)} with us{since}"
     )
     return Raised(

@@ -21,7 +21,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from app.domain import formatting
 from app.domain.errors import UserError
-from app.domain.i18n import t, translated
+from app.domain.i18n import t
+from app.domain.opportunities import reason_with_value
 from app.domain.settings import BusinessSettings
 from app.services.documents import fonts, text
 from app.services.documents.common import (
@@ -318,10 +319,12 @@ def _reason_items(reasons: Sequence[CallReason]) -> list[str]:
 
 
 def _reason_text(reason: CallReason) -> str:
-    """The reason in full, with its value unless the reason already says it."""
-    said = text.plain(translated(reason.reason))  # stored in English, printed in the reader's language
-    money = formatting.money(reason.value) if reason.value else ""
-    return f"{said} ({money})" if money and money not in said else said
+    """The reason in full (stored in English, printed in the reader's language), with its value."""
+    return text.plain(reason_with_value(reason.reason, reason.value))
+
+
+def _more(count: int) -> str:
+    return t("+ {count} more", count=formatting.number(count))
 
 
 def _owned_line(owned: Sequence[OwnedItem], width: float) -> str:
@@ -329,9 +332,9 @@ def _owned_line(owned: Sequence[OwnedItem], width: float) -> str:
     shown: list[str] = []
     for index, item in enumerate(owned):
         more = len(owned) - index - 1
-        candidate = "  ·  ".join([*shown, _owned_text(item)]) + (f"  ·  + {more} more" if more else "")
+        candidate = "  ·  ".join([*shown, _owned_text(item)]) + (f"  ·  {_more(more)}" if more else "")
         if shown and fonts.width(candidate, fonts.REGULAR, SIZE) > width:
-            return "  ·  ".join([*shown, f"+ {len(owned) - index} more"])
+            return "  ·  ".join([*shown, _more(len(owned) - index)])
         shown.append(_owned_text(item))
     return "  ·  ".join(shown)
 
