@@ -222,77 +222,87 @@ Sus datos, tal como estaban, se guardan en %1.</translation>
         <translation>Nueva campaña</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="257"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="252"/>
+        <source>Find who gets it</source>
+        <translation>Buscar destinatarios</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/campaigns_page.py" line="258"/>
         <source>Finding the audience…</source>
         <translation>Buscando a los destinatarios…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="266"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="267"/>
         <source>Nobody to send to</source>
         <translation>No hay a quién enviar</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="268"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="269"/>
         <source>Create the campaign?</source>
         <translation>¿Crear la campaña?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="268"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="269"/>
         <source>Create</source>
         <translation>Crear</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="284"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="285"/>
         <source>Print %1</source>
         <translation>Imprimir %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="295"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="290"/>
+        <source>Preview</source>
+        <translation>Vista previa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pages/campaigns_page.py" line="297"/>
         <source>Printing %1…</source>
         <translation>Imprimiendo %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="313"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="315"/>
         <source>Some records were left out</source>
         <translation>Algunos registros quedaron fuera</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="324"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="326"/>
         <source>Already sent</source>
         <translation>Ya enviada</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="325"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="327"/>
         <source>This campaign was marked as sent on %1.</source>
         <translation>Esta campaña se marcó como enviada el %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="331"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="333"/>
         <source>Mark “%1” as sent today? A contact is recorded for every recipient (%2).</source>
         <translation>¿Marcar “%1” como enviada hoy? Se registra un contacto por cada destinatario (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="333"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="335"/>
         <source>recipient</source>
         <translation>destinatario</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="335"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="337"/>
         <source>Mark as sent</source>
         <translation>Marcar como enviada</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="345"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="347"/>
         <source>1 contact recorded.</source>
         <translation>1 contacto registrado.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="347"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="349"/>
         <source>%1 contacts recorded.</source>
         <translation>%1 contactos registrados.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="349"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="351"/>
         <source>Sent</source>
         <translation>Enviada</translation>
     </message>
@@ -2288,88 +2298,88 @@ Los respaldos hechos antes de hoy todavía contienen sus datos hasta que se elim
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="101"/>
+        <location filename="../../ui/pages/queue_page.py" line="100"/>
         <source>Find who is due</source>
         <translation>Buscar a quién le toca</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="103"/>
+        <location filename="../../ui/pages/queue_page.py" line="102"/>
         <source>Work out again who is due for what, from everything on record</source>
         <translation>Volver a calcular a quién le toca qué, con todo lo registrado</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="106"/>
+        <location filename="../../ui/pages/queue_page.py" line="105"/>
         <source>Print call sheet…</source>
         <translation>Imprimir hoja de llamadas…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="144"/>
-        <location filename="../../ui/pages/queue_page.py" line="222"/>
+        <location filename="../../ui/pages/queue_page.py" line="143"/>
+        <location filename="../../ui/pages/queue_page.py" line="221"/>
         <source>Alt+%1</source>
         <translation>Alt+%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="176"/>
+        <location filename="../../ui/pages/queue_page.py" line="175"/>
         <source>Calls for %1 — working it out…</source>
         <translation>Llamadas del %1: calculando…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="178"/>
+        <location filename="../../ui/pages/queue_page.py" line="177"/>
         <source>Preparing today&apos;s calls…</source>
         <translation>Preparando las llamadas de hoy…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="190"/>
+        <location filename="../../ui/pages/queue_page.py" line="189"/>
         <source>Calls for %1: %2</source>
         <translation>Llamadas del %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="193"/>
+        <location filename="../../ui/pages/queue_page.py" line="192"/>
         <source>nobody is due right now</source>
         <translation>ahora no le toca a nadie</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="197"/>
+        <location filename="../../ui/pages/queue_page.py" line="196"/>
         <source>more waits</source>
         <translation>espera más</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="197"/>
+        <location filename="../../ui/pages/queue_page.py" line="196"/>
         <source>more wait</source>
         <translation>esperan más</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="198"/>
+        <location filename="../../ui/pages/queue_page.py" line="197"/>
         <source> (%1 for the next days)</source>
         <translation> (%1 para los próximos días)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="200"/>
+        <location filename="../../ui/pages/queue_page.py" line="199"/>
         <source>call</source>
         <translation>llamada</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="201"/>
+        <location filename="../../ui/pages/queue_page.py" line="200"/>
         <source>; %1 left out: their calling hours are over for today</source>
         <translation>; %1 fuera: su horario para llamar ya terminó hoy</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="217"/>
+        <location filename="../../ui/pages/queue_page.py" line="216"/>
         <source>Pick a call in the list.</source>
         <translation>Elija una llamada de la lista.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="226"/>
+        <location filename="../../ui/pages/queue_page.py" line="225"/>
         <source>Marks “%1” won (%2); the customer&apos;s other reasons are marked contacted</source>
         <translation>Marca “%1” como ganada (%2); los demás motivos del cliente quedan como contactados</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="258"/>
+        <location filename="../../ui/pages/queue_page.py" line="257"/>
         <source>Log call with %1: %2</source>
         <translation>Registrar llamada con %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="267"/>
+        <location filename="../../ui/pages/queue_page.py" line="266"/>
         <source>Working out who is due for what…</source>
         <translation>Calculando a quién le toca qué…</translation>
     </message>

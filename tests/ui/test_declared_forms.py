@@ -104,3 +104,34 @@ def test_a_new_declared_field_reaches_the_form(qtbot) -> None:
         "text",
         "e.g. #4512",
     )
+
+
+def test_a_new_record_s_empty_fields_are_not_called_mistakes_until_the_owner_acts(qtbot) -> None:
+    """Add equipment opens without "Kind: this cannot be empty."; Save stays off until it can save;
+    a wrong value already there is pointed out at once; pressing Save shows what is missing."""
+    from ui.dialogs.form_dialog import FormDialog
+
+    dialog = FormDialog("Add equipment", *forms.equipment_form(SITES), {"site_id": 11})
+    qtbot.addWidget(dialog)
+    dialog.show()
+    save = dialog.buttons.buttons()[0]
+    assert dialog.form.error_text() == "" and not save.isEnabled()
+    dialog.form.editors["kind"].setText("Furnace")
+    dialog.form.editors["kind"].setText("")
+    assert dialog.form.error_text() == "Kind: this cannot be empty."  # the owner emptied it
+
+    wrong = FormDialog(
+        "Edit customer", *forms.customer_form([]), {"first_name": "Ann", "phone": "410-555-01"}
+    )
+    qtbot.addWidget(wrong)
+    assert "Phone" in wrong.form.error_text()
+
+
+def test_a_form_that_does_not_save_says_what_its_button_does(qtbot) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from ui.dialogs.form_dialog import FormDialog
+
+    dialog = FormDialog("Print", *forms.touch_form(1), {}, action="Preview")
+    qtbot.addWidget(dialog)
+    assert dialog.buttons.button(QDialogButtonBox.StandardButton.Save).text() == "Preview"

@@ -87,7 +87,9 @@ class FormWidget(QWidget):
         self.editors: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
         self.result_draft: Any = None
-        self._show_errors = bool(values)
+        # Until the owner changes something (or presses Save), only a value that is there and wrong is
+        # pointed out: a new record's empty name is not a mistake yet.
+        self._show_errors = False
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
@@ -166,6 +168,12 @@ class FormWidget(QWidget):
         return editor
 
     def set_values(self, values: dict[str, Any]) -> None:
+        showing = self._show_errors  # values put in are not the owner's changes
+        self._fill(values)
+        self._show_errors = showing
+        self.validate()
+
+    def _fill(self, values: dict[str, Any]) -> None:
         self._kept.update({name: values[name] for name in self._kept_names if name in values})
         for spec in self._fields:
             if spec.name not in values:
@@ -240,11 +248,20 @@ class FormWidget(QWidget):
             self.result_draft = None
             target = self.errors.get(error.field or "", self.general_error)
             target.setText(translated(error.message))
-            target.setVisible(self._show_errors)
-            if self._show_errors:
+            shown = self._show_errors or self._holds_a_value(error.field)
+            target.setVisible(shown)
+            if shown:
                 QTimer.singleShot(0, target, lambda: self._fit(target))  # dropped if the form closes
         self.validity_changed.emit(self.result_draft is not None)
         return self.result_draft is not None
+
+    def _holds_a_value(self, name: str | None) -> bool:
+        editor = self.editors.get(name or "")
+        if isinstance(editor, QLineEdit):
+            return bool(editor.text().strip())
+        if isinstance(editor, QPlainTextEdit):
+            return bool(editor.toPlainText().strip())
+        return False
 
     @staticmethod
     def _fit(label: QLabel) -> None:
@@ -272,12 +289,16 @@ class FormDialog(QDialog):
         build: Callable[[dict[str, Any]], Any],
         values: dict[str, Any] | None = None,
         parent: QWidget | None = None,
+        action: str = "",
     ) -> None:
+        """`action`: what the OK button says when the form does not save a record ("Preview")."""
         super().__init__(parent)
         self.setWindowTitle(title)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
+        if action:
+            self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(action)
         self.buttons.accepted.connect(self._save)
         self.buttons.rejected.connect(self.reject)
         self.form = FormWidget(fields, build, None, self)

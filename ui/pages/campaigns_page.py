@@ -249,6 +249,7 @@ class CampaignsPage(QWidget):
                 "name": t("Renewals due {month}", month=formatting.month_year(next_month)),
             },
             self,
+            action=self.tr("Find who gets it"),
         )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
@@ -286,6 +287,7 @@ class CampaignsPage(QWidget):
             _printing,
             {"letters": is_mail, "labels": is_mail, "callsheet": not is_mail, "start_at": 1},
             self,
+            action=self.tr("Preview"),
         )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
