@@ -70,7 +70,7 @@ _PATTERNS = {
     "es": dict(
         long="{day} de {month} de {year}", short="{day} {mon} {year}", month_year="{month} de {year}",
         short_month_year="{mon} {year}", day_month="{day} {mon}", long_day_month="{day} de {month}",
-        numeric="{d:02d}/{m:02d}/{year}", with_year="{shown} de {year}", short_with_year="{shown} {year}",
+        numeric="{m:02d}/{d:02d}/{year}", with_year="{shown} de {year}", short_with_year="{shown} {year}",
         before="antes de las {time}", after="después de las {time}", all_day="todo el día",
     ),
 }  # fmt: skip
@@ -145,7 +145,7 @@ def short_date(day: Day, words: Words | None = None) -> str:
 
 
 def numeric_date(day: Day) -> str:
-    """ "12/02/2026" (Spanish: "02/12/2026"): a table's date column (four-digit year, columns line up)."""
+    """ "12/02/2026", in Spanish too: the US order the forms read dates in (four-digit year, columns line up)."""
     return _active.numeric.format(m=day.month, d=day.day, year=day.year)
 
 

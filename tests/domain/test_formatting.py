@@ -107,3 +107,12 @@ def test_phones_as_people_write_them() -> None:
     assert formatting.phone("+442071838750", "GB") == "020 7183 8750"
     assert formatting.phone("") == ""
     assert formatting.phone("not a number") == "not a number"
+
+
+def test_a_numeric_date_reads_month_first_in_spanish_too(spanish: None) -> None:
+    """The forms read 3/15/2009 as March 15 in either language: a table must not print it 15/03."""
+    from app.domain.values import parse_date_text
+
+    day = D(2009, 3, 15)
+    assert formatting.numeric_date(day) == "03/15/2009"
+    assert parse_date_text(formatting.numeric_date(day), "installed_on") == day

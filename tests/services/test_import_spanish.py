@@ -309,7 +309,7 @@ def test_what_the_importer_writes_into_a_record_is_in_the_owners_language(
     (notes,) = db.database.execute_sql("SELECT notes FROM customer").fetchone()
     assert notes.splitlines() == [
         "Extensión 12 de (410) 555-0101",
-        "Garantía hasta: 30/06/2011",
+        "Garantía hasta: 06/30/2011",
         "Otro teléfono: (410) 555-0102",
     ]
     labels = [label for (label,) in db.database.execute_sql("SELECT label FROM site ORDER BY id")]

@@ -139,7 +139,7 @@ def test_the_commission_statement_reads_in_spanish(db: OpenedDatabase, spanish: 
         "Saldo inicial",
         "Totales del periodo",
         "Saldo final",
-        "02/12/2026",
+        "12/02/2026",  # the US order, as the forms read dates
         "20% de $24,000.00, con tope de $1,000.00; cambiada a mano: Repeat customer (antes $1,000.00;",
         "Pago con Check 1042",
         "20% de $3,000.00",
