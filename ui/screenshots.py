@@ -103,7 +103,9 @@ def take_screenshots(
     open_app_database(str(scratch / "empty.sqlite3"), scratch)
     update_settings({"language": language})
     install_language(language)  # as the app does once the database is open
-    written += _shoot_pages(app, out_dir, ["welcome"], prefix="empty-", database=scratch / "empty.sqlite3")
+    # The owner's own first start: their (empty) database, not a demo's.
+    empty = scratch / "empty.sqlite3"
+    written += _shoot_pages(app, out_dir, ["welcome"], prefix="empty-", database=empty, demo=False)
     close_app_database()
 
     open_app_database(str(scratch / "demo.sqlite3"), scratch)
@@ -156,7 +158,14 @@ def _a_few_weeks_on() -> None:
 
 
 def _shoot_pages(
-    app, out_dir: Path, pages: list[str], prefix: str, *, database: Path, dialogs: bool = False
+    app,
+    out_dir: Path,
+    pages: list[str],
+    prefix: str,
+    *,
+    database: Path,
+    dialogs: bool = False,
+    demo: bool = True,
 ) -> list[Path]:
     from ui.main_window import MainWindow
 
@@ -166,7 +175,7 @@ def _shoot_pages(
         dict.fromkeys((min(width, free.width()), min(height, free.height())) for width, height in SIZES)
     )
     for width, height in sizes:
-        window = MainWindow(str(database), demo=True)
+        window = MainWindow(str(database), demo=demo)
         window.resize(width, height)
         window.show()
         for key in pages:

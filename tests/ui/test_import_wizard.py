@@ -63,6 +63,7 @@ def test_import_preview_then_undo(qtbot, window, tmp_path: Path, message_boxes) 
     _advance(qtbot, wizard, wizard.report_page)
     report_page = wizard.report_page
     assert "2 customers added" in report_page.summary.text()
+    assert not wizard.button(QWizard.WizardButton.CancelButton).isVisible()  # done: only Finish
     notes = [report_page.notes.item(i).text() for i in range(report_page.notes.count())]
     assert any(n.startswith("Row 7: not imported:") for n in notes)  # the row with only "not a phone"
     assert report_page.notes.isVisible()

@@ -272,6 +272,7 @@ class ImportWizard(QWizard):
         self.setWindowTitle(self.tr("Import customers"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage)  # the work is done: only Finish
         self.runner = runner
         self.editor = editor  # an import goes on the window's one undo stack
         self.undo_command: Any = None

@@ -393,8 +393,12 @@ class LettersPage(QWidget):
         )
 
     def _sample_text(self) -> str:
-        # A real customer's key is the campaigns' English ("Customer 12 (Jane Smith)"): read back.
-        return self.tr("Preview for %1").replace("%1", translated(self._sample().key))
+        """ "Preview for Carol Turner": a real customer due for the letter, by name (the record's number
+        is no business of the page), or the built-in "Sample (Ann Smith)"."""
+        sample = self._sample()
+        real = self.current is not None and self.samples.get(self.current.purpose) is not None
+        who = (sample.address.name or sample.address.company) if real else sample.key
+        return self.tr("Preview for %1").replace("%1", who or sample.key)
 
     def render_preview(self) -> None:
         """Rendered on the GUI thread: one page takes about 50 ms, less than a round trip to a worker."""
