@@ -145,7 +145,7 @@ def short_date(day: Day, words: Words | None = None) -> str:
 
 
 def numeric_date(day: Day) -> str:
-    """ "12/02/2026", in Spanish too: the US order the forms read dates in (four-digit year, columns line up)."""
+    """ "12/02/2026", in Spanish too: the order the forms read dates in (four-digit year: columns line up)."""
     return _active.numeric.format(m=day.month, d=day.day, year=day.year)
 
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -173,6 +173,22 @@ def _counted(noun: str, english: str) -> str:
     count = int(english.split()[0].replace(",", ""))
     one, many = _catalog.counts.get(noun, (noun, noun + "s"))
     return f"{formatting.number(count)} {one if count == 1 else many}"
+
+
+def and_list(parts: Iterable[str]) -> str:
+    """ "2 sites, 4 visits and 5 contacts" ("… y 5 contactos"): the parts joined in the owner's language."""
+    return _listed(list(parts), "{first} and {second}")
+
+
+def or_list(parts: Iterable[str]) -> str:
+    """ "4x6, 5x7 or 6x9": the choices joined in the owner's language."""
+    return _listed(list(parts), "{first} or {second}")
+
+
+def _listed(parts: list[str], last_join: str) -> str:
+    if len(parts) < 2:
+        return "".join(parts)
+    return t(last_join, first=", ".join(parts[:-1]), second=parts[-1])
 
 
 def counted(count: int, noun: str) -> str:

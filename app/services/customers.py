@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from app.domain.customers import CustomerDetail, CustomerDraft, CustomerRow
-from app.domain.i18n import count_words
+from app.domain.i18n import and_list, count_words
 from app.domain.values import format_phone
 from app.persistence import customers as repository
 
@@ -66,4 +66,4 @@ def delete_customer_check(customer_id: int) -> str:
         (len(detail.visits), "visit", None),
         (len(detail.touches), "contact", None),
     ]
-    return ", ".join(count_words(n, one, many) for n, one, many in counts if n)
+    return and_list(count_words(n, one, many) for n, one, many in counts if n)

@@ -132,3 +132,14 @@ def test_a_short_date_stored_in_english_reads_back_in_spanish(spanish: None) -> 
     i18n.use(i18n.Catalog("es", patterns=[i18n.pattern("changed {day:short_date}", "cambiada el {day}")]))
     assert i18n.translated("changed Dec 2, 2026") == "cambiada el 2 dic 2026"
     assert i18n.translated("changed Dec 32, 2026x") == "changed Dec 32, 2026x"
+
+
+def test_a_list_reads_with_commas_and_one_and() -> None:
+    assert i18n.and_list(["1 site", "4 visits", "5 contacts"]) == "1 site, 4 visits and 5 contacts"
+    assert i18n.or_list(["4x6", "5x7", "6x9"]) == "4x6, 5x7 or 6x9"
+    assert i18n.and_list(["name"]) == "name" and i18n.and_list([]) == ""
+
+
+def test_a_list_reads_spanish(spanish: None) -> None:
+    assert i18n.and_list(["4 ventas", "4 visitas", "5 contactos"]) == "4 ventas, 4 visitas y 5 contactos"
+    assert i18n.or_list(["4x6", "6x9"]) == "4x6 o 6x9"

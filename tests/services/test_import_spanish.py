@@ -90,7 +90,7 @@ ENGLISH_REPORT = [
     "0 rows not imported.",
 ]
 ENGLISH_WARNINGS = [
-    "Left out 1 row(s) that look like totals, page footers or print dates, not customers (row 9).",
+    "Left out 1 row that looks like a total, a page footer or a print date, not a customer (row 9).",
     "The column headings are on row 3; the rows above them were skipped.",
     "Row 5: Phone: extension 12 of (410) 555-0142 was put in the notes.",
     "Row 6: E-mail: “kim at example” is not an e-mail address; the value was put in the notes.",
@@ -111,7 +111,7 @@ def test_a_messy_list_imported_in_spanish_is_reported_in_spanish(
     ]
     # The column headings ("Phone", "State") and the values are the owner's: kept as they are.
     assert [shown(w) for w in report.warnings] == [
-        "Se omitieron 1 fila(s) que parecen totales, pies de página o fechas de impresión, no clientes "
+        "Se omitió 1 fila que parece un total, un pie de página o una fecha de impresión, no un cliente "
         "(fila 9).",
         "Los encabezados de las columnas están en la fila 3; se omitieron las filas de arriba.",
         "Fila 5: Phone: la extensión 12 de (410) 555-0142 se guardó en las notas.",
@@ -314,3 +314,12 @@ def test_what_the_importer_writes_into_a_record_is_in_the_owners_language(
     ]
     labels = [label for (label,) in db.database.execute_sql("SELECT label FROM site ORDER BY id")]
     assert labels[1:] == ["Facturación"]
+
+
+def test_rows_left_out_as_totals_are_counted_in_words(db: OpenedDatabase, tmp_path: Path) -> None:
+    rows = [["Name", "Phone"], ["Ann Smith", "410-555-0101"], ["Total", ""], ["Grand total", ""]]
+    report = run_import(fx.write_csv(tmp_path / "list.csv", rows))
+    assert (
+        "Left out 2 rows that look like totals, page footers or print dates, not customers (rows 3, 4)."
+        in report.warnings
+    )

@@ -87,7 +87,7 @@ def test_a_messy_list_goes_through_the_wizard_in_spanish(
         "E-mail",
     ]
     assert mapping.warnings.text().split("\n") == [
-        "Se omitieron 1 fila(s) que parecen totales, pies de página o fechas de impresión, no clientes "
+        "Se omitió 1 fila que parece un total, un pie de página o una fecha de impresión, no un cliente "
         "(fila 8).",
         "Los encabezados de las columnas están en la fila 3; se omitieron las filas de arriba.",
     ]

@@ -10,7 +10,6 @@ expects a finished one.
 
 from __future__ import annotations
 
-import functools
 import logging
 import os
 import tempfile
@@ -177,15 +176,3 @@ def warn_missing_glyphs(batch: Batch, key: str, lines: Iterable[str]) -> None:
     missing = fonts.missing_glyphs(" ".join(lines))
     if missing:
         batch.warn(key, t("no font has “{characters}”; it prints as a box", characters=missing))
-
-
-def and_list(parts: Iterable[str]) -> str:
-    """ "name and address": the parts joined in the owner's language."""
-    return functools.reduce(
-        lambda first, second: t("{first} and {second}", first=first, second=second), parts
-    )
-
-
-def or_list(parts: Iterable[str]) -> str:
-    """ "4x6 or 6x9": the choices joined in the owner's language."""
-    return functools.reduce(lambda first, second: t("{first} or {second}", first=first, second=second), parts)

@@ -14,11 +14,11 @@ import logging
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
-from app.domain.i18n import t
+from app.domain.i18n import and_list, t
 from app.domain.settings import BusinessSettings
 from app.domain.values import clean_text, format_phone
 from app.services.documents import fonts, text
-from app.services.documents.common import INCH, Batch, and_list
+from app.services.documents.common import INCH, Batch
 
 log = logging.getLogger(__name__)
 

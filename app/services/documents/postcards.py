@@ -28,7 +28,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from app.domain import clock
 from app.domain.errors import UserError
-from app.domain.i18n import t
+from app.domain.i18n import or_list, t
 from app.domain.postal import AddressProblem, postal_lines
 from app.domain.settings import BusinessSettings
 from app.domain.templates import LetterTemplate, fill_letter
@@ -40,7 +40,6 @@ from app.services.documents.common import (
     BatchResult,
     Cancel,
     Progress,
-    or_list,
     page_size,
     pdf_canvas,
     refuse_if_empty,

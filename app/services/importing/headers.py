@@ -99,15 +99,22 @@ def build_table(grid: Grid, file_name: str) -> SheetTable:
     warnings = []
     data, dropped = drop_summary_rows(data)
     if dropped:
-        warnings.append(
-            Said(
-                "Left out {count} row(s) that look like totals, page footers or print dates, not customers "
-                "(row {rows}{more}).",
+        rows = ", ".join(str(r) for r in dropped[:10])
+        if len(dropped) == 1:
+            left_out = Said(
+                "Left out 1 row that looks like a total, a page footer or a print date, not a customer "
+                "(row {rows}).",
+                rows=rows,
+            )
+        else:
+            left_out = Said(
+                "Left out {count} rows that look like totals, page footers or print dates, not customers "
+                "(rows {rows}{more}).",
                 count=len(dropped),
-                rows=", ".join(str(r) for r in dropped[:10]),
+                rows=rows,
                 more="…" if len(dropped) > 10 else "",
             )
-        )
+        warnings.append(left_out)
     if not data:
         raise UserError(
             Said(
