@@ -109,3 +109,25 @@ def test_help_text_errors_and_disabled_buttons_read_in_either_theme(qtbot, qapp,
         assert _text_colour(enabled) != _text_colour(disabled), theme
     finally:
         qapp.setPalette(before)
+
+
+def test_a_stacked_chart_leaves_its_legend_room_and_plain_bars_read_on_dark(qtbot, dark) -> None:
+    import pyqtgraph as pg
+
+    from ui.widgets.bar_chart import PLAIN_COLOUR, BarChart
+
+    stacked = BarChart("Revenue by year")
+    qtbot.addWidget(stacked)
+    stacked.show_bars(
+        ["2025", "2026"], ["a", "b"], [("New", [1.0, 2.0], "#2e7d32"), ("Existing", [1.0, 2.0], "#1565c0")]
+    )
+    _low, high = stacked.plot.getPlotItem().vb.viewRange()[1]
+    assert high >= 4.0 * 1.3  # the tallest bar (4) stops below the legend's row
+    plain = BarChart("Customers by value", horizontal=True)
+    qtbot.addWidget(plain)
+    plain.show_bars(["under $500"], ["x"], [("Customers", [3.0], PLAIN_COLOUR)])
+    (bars,) = [
+        item for item in plain.plot.getPlotItem().items if hasattr(item, "opts") and "brush" in item.opts
+    ]
+    brush = pg.mkColor(bars.opts["brush"])
+    assert _contrast(brush, QApplication.palette().color(QPalette.ColorRole.Base)) >= 3.0

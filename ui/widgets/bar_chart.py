@@ -11,7 +11,9 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 NEW_COLOUR = "#2e7d32"
 EXISTING_COLOUR = "#1565c0"
-PLAIN_COLOUR = "#455a64"
+PLAIN_COLOUR = "#455a64"  # slate; on a dark chart the lighter slate below (it read 1.9:1 there)
+PLAIN_ON_DARK = "#90a4ae"
+LEGEND_ROOM = 1.3  # bars reach 1/1.3 of the height: the legend's row above them covers none
 
 
 class BarChart(QWidget):
@@ -36,7 +38,7 @@ class BarChart(QWidget):
         self.plot.setMenuEnabled(False)
         self.plot.showGrid(y=True, alpha=0.2)
         self.plot.scene().sigMouseClicked.connect(self._on_click)
-        self.legend = self.plot.addLegend(offset=(-10, 5))
+        self.legend = self.plot.addLegend(offset=(-10, 5), colCount=2)  # one row, above the bars
         self._keys: list[str] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -58,7 +60,9 @@ class BarChart(QWidget):
         self._keys = list(keys)
         base = [0.0] * len(labels)
         places = list(range(len(labels)))
+        dark = self.palette().color(QPalette.ColorRole.Base).lightnessF() < 0.5
         for name, values, colour in series:
+            colour = PLAIN_ON_DARK if dark and colour == PLAIN_COLOUR else colour
             if self.horizontal:
                 bars = pg.BarGraphItem(
                     y=places,
@@ -88,7 +92,7 @@ class BarChart(QWidget):
             value_axis.tickStrings = lambda values, _scale, _spacing: [_short_money(v) for v in values]
         elif percent:
             value_axis.tickStrings = lambda values, _scale, _spacing: [f"{v:.0%}" for v in values]
-        top = max(base, default=1) * 1.08 or 1
+        top = max(base, default=1) * (LEGEND_ROOM if len(series) > 1 else 1.08) or 1
         if self.horizontal:
             self.plot.setYRange(-0.6, len(labels) - 0.4, padding=0)
             self.plot.setXRange(0, top, padding=0)
