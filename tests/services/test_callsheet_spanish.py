@@ -41,3 +41,24 @@ def test_the_call_sheets_last_contact(
     assert expected in text
     if english:
         assert english not in text
+
+
+def test_the_spanish_call_sheet_stays_inside_its_cards(shop: Shop, tmp_path: Path) -> None:
+    """ "Volver a llamar el ____ a las ____" is longer than "Callback on ____ at ____": it takes a line
+    of its own rather than run past the card; the quiet hours end "8:30 p.m.", not "p.m.."."""
+    import pdfplumber
+
+    customer = shop.customer("Grace", "Okafor", street="9 Bellona Ave", postal="21204", segment=shop.retiree)
+    shop.opportunity(
+        customer, equipment=shop.furnace(shop.site(customer, "9 Bellona Ave", "Towson", "21204"))
+    )
+    update_settings({"language": "es"})
+    out = tmp_path / "calls.pdf"
+    print_callsheet(out, day=TODAY)
+    with pdfplumber.open(out) as pdf:
+        page = pdf.pages[0]
+        card_right = max(curve["x1"] for curve in page.curves) + 0.5  # the card's rounded border
+        assert page.lines and all(line["x1"] <= card_right for line in page.lines)
+        assert all(word["x1"] <= card_right for word in page.extract_words())
+        text = page.extract_text()
+    assert "Volver a llamar el" in text and "p.m.." not in text and "8:30 p.m." in text

@@ -134,7 +134,9 @@ def render_callsheet(
     title = t("Calls for {day}", day=formatting.weekday_date(day))
     quiet = formatting.periods_text(settings.quiet_hours)
     facts = [
-        t("Quiet hours, no calls: {quiet}.", quiet=quiet) if quiet else t("No quiet hours are set."),
+        _one_full_stop(t("Quiet hours, no calls: {quiet}.", quiet=quiet))
+        if quiet
+        else t("No quiet hours are set."),
         text.plain(note),
     ]
     header, header_height = _header_lines(page, title, text.plain(settings.company_name), facts)
@@ -247,7 +249,12 @@ def _layout_block(entry: CallSheetEntry, width: float, region: str, number: int)
         lines.append(Line(x + BOX + 3, y, outcome, fonts.REGULAR, SIZE))
         x += BOX + 3 + fonts.width(outcome, fonts.REGULAR, SIZE) + 11
     rules = []
-    for label, length in ((t("Callback on"), 52.0), (t("at"), 40.0)):
+    callback = ((t("Callback on"), 52.0), (t("at"), 40.0))
+    needed = sum(fonts.width(label + " ", fonts.REGULAR, SIZE) + length + 6 for label, length in callback)
+    if x + needed > width - PAD:  # longer words (Spanish) put the callback on a line of its own
+        y -= LEADING + 2
+        x = PAD
+    for label, length in callback:
         lines.append(Line(x, y, label, fonts.REGULAR, SIZE))
         x += fonts.width(label + " ", fonts.REGULAR, SIZE)
         rules.append((x, x + length, y - 1.5))
@@ -304,6 +311,11 @@ def _section(lines: list[Line], x: float, y: float, width: float, heading: str, 
             lines.append(Line(x + indent + (hang if bullet and index else 0.0), y, part, fonts.REGULAR, SIZE))
             y -= LEADING
     return y
+
+
+def _one_full_stop(sentence: str) -> str:
+    """ "… después de las 8:30 p.m." ends there: a time written with a full stop takes no second one."""
+    return sentence[:-1] if sentence.endswith("..") else sentence
 
 
 def _reason_items(reasons: Sequence[CallReason]) -> list[str]:
