@@ -8,10 +8,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QPlainTextEdit, QVBoxLayout, QWidget
 
 from app.domain.errors import UserError
-from ui.widgets.basics import fit_to_screen
+from ui.widgets.basics import close_buttons, fit_to_screen
 
 # pyside6-lupdate reads translate("context", …) calls; the name is short enough for one line.
 translate = QCoreApplication.translate
@@ -65,11 +65,9 @@ def show_long_text(parent: QWidget | None, title: str, text: str) -> QDialog:
     view = QPlainTextEdit(text)
     view.setObjectName("longText")
     view.setReadOnly(True)
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-    buttons.rejected.connect(dialog.reject)
     layout = QVBoxLayout(dialog)
     layout.addWidget(view)
-    layout.addWidget(buttons)
+    layout.addWidget(close_buttons(dialog))
     fit_to_screen(dialog, 720, 560, share=0.75)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from app.domain import clock
 from app.domain.money import format_money
@@ -40,4 +40,6 @@ def test_the_three_questions_and_the_customers_behind_them(qtbot, window) -> Non
     dialog.view.doubleClicked.emit(dialog.rows.index(0, 0))
     assert window.current_page_key() == "customers"
     assert window.customers_page.selected_customer_id() == first.id
-    dialog.close()
+    close = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close)
+    close.click()  # a list to read: one Close button
+    assert not dialog.isVisible()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QWidget
 
 from app.domain.customers import CustomerDraft
 from app.domain.partners import PartnerDraft, ReferralDraft, Terms
@@ -120,4 +120,6 @@ def test_referral_report_shows_income_cost_and_loyalty(qtbot, window) -> None:
     assert "By partner" in text and "By trade" in text and "By year" in text
     assert "stay and buy again" in text
     assert any(p.business[:33] in text for p in partner_service.list_partners())
-    page.report_dialog.close()  # a window of its own: the owner closes it when done
+    close = page.report_dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close)
+    close.click()  # a window of its own, with its Close button
+    assert not page.report_dialog.isVisible()

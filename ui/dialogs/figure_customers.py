@@ -22,7 +22,7 @@ from app.services.dashboard import customers_behind
 from ui.models.rows_model import RowsModel
 from ui.tasks import TaskRunner
 from ui.text import count_text
-from ui.widgets.basics import fit_to_screen
+from ui.widgets.basics import close_buttons, fit_to_screen
 
 LIST_LIMIT = 5000
 
@@ -59,6 +59,7 @@ class FigureCustomersDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.count)
         layout.addWidget(self.view, 1)
+        layout.addWidget(close_buttons(self))
         fit_to_screen(self, 640, 520)
 
     def start(self) -> None:

@@ -42,7 +42,7 @@ from ui.messages import confirm, show_error, show_info
 from ui.models.rows_model import RowsModel
 from ui.tasks import TaskRunner
 from ui.text import date_text
-from ui.widgets.basics import fit_to_screen
+from ui.widgets.basics import close_buttons, fit_to_screen
 
 CHANGES = {"partner", "referral"}
 
@@ -99,6 +99,7 @@ class ReferralReportDialog(QDialog):
         )
         layout = QVBoxLayout(self)
         layout.addWidget(text)
+        layout.addWidget(close_buttons(self))
         fit_to_screen(self, max(760, longest + 80), 560)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 

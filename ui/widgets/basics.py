@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QPalette
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 # A light background carries its own dark text: the theme's text may be light (dark mode).
 WARNING_STYLE = (
@@ -65,6 +65,13 @@ def button_row(*widgets: QWidget) -> QHBoxLayout:
         row.addWidget(widget)
     row.addStretch(1)
     return row
+
+
+def close_buttons(dialog: QDialog) -> QDialogButtonBox:
+    """A window to read, not to fill in: one Close button (Esc does the same)."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
 
 
 def fit_to_screen(window: QWidget, width: int, height: int, share: float = 0.9) -> None:
