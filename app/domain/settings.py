@@ -339,7 +339,7 @@ SETTINGS: tuple[SettingSpec, ...] = (
         T.INT,
         40,
         label="Calls per day",
-        help="How many calls Today's calls and the call sheet give you a day, most urgent first; the "
+        help="How many calls a day Today's calls and the call sheet list, most urgent first; the "
         "rest wait for the next days, in the same order.",
         group=CALLS,
         minimum=1,

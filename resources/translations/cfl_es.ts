@@ -1250,8 +1250,8 @@ Sus datos, tal como estaban, se guardan en %1.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/dashboard_page.py" line="190"/>
-        <source>apart: %1 of replacements due</source>
-        <translation>aparte: %1 en reemplazos pendientes</translation>
+        <source>plus %1 in replacements due</source>
+        <translation>más %1 en reemplazos pendientes</translation>
     </message>
     <message>
         <location filename="../../ui/pages/dashboard_page.py" line="212"/>
@@ -1318,12 +1318,12 @@ Sus datos, tal como estaban, se guardan en %1.</translation>
 <context>
     <name>FigureCustomersDialog</name>
     <message>
-        <location filename="../../ui/dialogs/figure_customers.py" line="67"/>
+        <location filename="../../ui/dialogs/figure_customers.py" line="68"/>
         <source>Finding the customers…</source>
         <translation>Buscando a los clientes…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/figure_customers.py" line="74"/>
+        <location filename="../../ui/dialogs/figure_customers.py" line="75"/>
         <source> (the first %1)</source>
         <translation> (los primeros %1)</translation>
     </message>
@@ -1540,12 +1540,12 @@ párrafos)</translation>
         <translation>electricista</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/letters_page.py" line="397"/>
+        <location filename="../../ui/pages/letters_page.py" line="401"/>
         <source>Preview for %1</source>
         <translation>Vista previa para %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/letters_page.py" line="418"/>
+        <location filename="../../ui/pages/letters_page.py" line="422"/>
         <source>The preview could not be drawn; the details are in the log.</source>
         <translation>No se pudo mostrar la vista previa; los detalles están en el registro.</translation>
     </message>
@@ -1946,127 +1946,127 @@ Base de datos: %1</translation>
         <translation>pagado</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="207"/>
+        <location filename="../../ui/pages/partners_page.py" line="208"/>
         <source>%1 (inactive)</source>
         <translation>%1 (inactivo)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="212"/>
+        <location filename="../../ui/pages/partners_page.py" line="213"/>
         <source>we sent</source>
         <translation>enviamos</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="212"/>
+        <location filename="../../ui/pages/partners_page.py" line="213"/>
         <source>they sent</source>
         <translation>nos enviaron</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="231"/>
+        <location filename="../../ui/pages/partners_page.py" line="232"/>
         <source>Partners owe you %1 (%2 overdue)  ·  You owe partners %3 (%4 overdue)</source>
         <translation>Los socios le deben %1 (%2 vencido)  ·  Usted les debe %3 (%4 vencido)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="286"/>
+        <location filename="../../ui/pages/partners_page.py" line="287"/>
         <source>New partner</source>
         <translation>Nuevo socio</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="297"/>
+        <location filename="../../ui/pages/partners_page.py" line="298"/>
         <source>Edit %1</source>
         <translation>Editar %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="312"/>
+        <location filename="../../ui/pages/partners_page.py" line="313"/>
         <source>Delete partner</source>
         <translation>Borrar socio</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="313"/>
+        <location filename="../../ui/pages/partners_page.py" line="314"/>
         <source>Delete %1? A partner with referrals on record is made inactive instead.</source>
         <translation>¿Borrar a %1? Un socio con referidos registrados se marca como inactivo en su lugar.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="316"/>
+        <location filename="../../ui/pages/partners_page.py" line="317"/>
         <source>Delete</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="323"/>
+        <location filename="../../ui/pages/partners_page.py" line="324"/>
         <source>Partner kept</source>
         <translation>Socio conservado</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="325"/>
+        <location filename="../../ui/pages/partners_page.py" line="326"/>
         <source>%1 has referrals on record, so they were made inactive rather than deleted.</source>
         <translation>%1 tiene referidos registrados, así que se marcó como inactivo en lugar de borrarlo.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="334"/>
+        <location filename="../../ui/pages/partners_page.py" line="335"/>
         <source>Which customer?</source>
         <translation>¿Qué cliente?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="335"/>
+        <location filename="../../ui/pages/partners_page.py" line="336"/>
         <source>Find the customer of this referral with %1.</source>
         <translation>Busque al cliente de este referido con %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="336"/>
+        <location filename="../../ui/pages/partners_page.py" line="337"/>
         <source>Next</source>
         <translation>Siguiente</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="343"/>
+        <location filename="../../ui/pages/partners_page.py" line="344"/>
         <source>Referral with %1</source>
         <translation>Referido con %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="352"/>
+        <location filename="../../ui/pages/partners_page.py" line="353"/>
         <source>Referral recorded</source>
         <translation>Referido registrado</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="365"/>
+        <location filename="../../ui/pages/partners_page.py" line="366"/>
         <source>Referral status</source>
         <translation>Estado del referido</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="376"/>
+        <location filename="../../ui/pages/partners_page.py" line="377"/>
         <source>Record a payment</source>
         <translation>Registrar un pago</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="376"/>
+        <location filename="../../ui/pages/partners_page.py" line="377"/>
         <source>Select the referral the payment is for.</source>
         <translation>Seleccione el referido al que corresponde el pago.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="380"/>
+        <location filename="../../ui/pages/partners_page.py" line="381"/>
         <source>Payment</source>
         <translation>Pago</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="400"/>
+        <location filename="../../ui/pages/partners_page.py" line="401"/>
         <source>Change the commission</source>
         <translation>Cambiar la comisión</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="412"/>
+        <location filename="../../ui/pages/partners_page.py" line="413"/>
         <source>Adding up referrals…</source>
         <translation>Sumando los referidos…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="437"/>
+        <location filename="../../ui/pages/partners_page.py" line="438"/>
         <source>Statement for %1</source>
         <translation>Estado de cuenta de %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="450"/>
+        <location filename="../../ui/pages/partners_page.py" line="451"/>
         <source>Referral slip</source>
         <translation>Hoja de referido</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="459"/>
+        <location filename="../../ui/pages/partners_page.py" line="460"/>
         <source>Introduction letter</source>
         <translation>Carta de presentación</translation>
     </message>
@@ -2392,72 +2392,72 @@ Los respaldos hechos antes de hoy todavía contienen sus datos hasta que se elim
         <translation>Ingresos y costos de referidos</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="107"/>
+        <location filename="../../ui/pages/partners_page.py" line="108"/>
         <source>sent</source>
         <translation>enviados</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="107"/>
+        <location filename="../../ui/pages/partners_page.py" line="108"/>
         <source>got</source>
         <translation>recibidos</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="107"/>
+        <location filename="../../ui/pages/partners_page.py" line="108"/>
         <source>won</source>
         <translation>ganados</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="107"/>
+        <location filename="../../ui/pages/partners_page.py" line="108"/>
         <source>income</source>
         <translation>ingresos</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="107"/>
+        <location filename="../../ui/pages/partners_page.py" line="108"/>
         <source>cost</source>
         <translation>costo</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="108"/>
+        <location filename="../../ui/pages/partners_page.py" line="109"/>
         <source>net</source>
         <translation>neto</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="112"/>
+        <location filename="../../ui/pages/partners_page.py" line="113"/>
         <source>By partner</source>
         <translation>Por socio</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="113"/>
+        <location filename="../../ui/pages/partners_page.py" line="114"/>
         <source>By trade</source>
         <translation>Por oficio</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="114"/>
+        <location filename="../../ui/pages/partners_page.py" line="115"/>
         <source>By year</source>
         <translation>Por año</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="121"/>
+        <location filename="../../ui/pages/partners_page.py" line="122"/>
         <source>customers</source>
         <translation>clientes</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="121"/>
+        <location filename="../../ui/pages/partners_page.py" line="122"/>
         <source>bought again</source>
         <translation>recompraron</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="121"/>
+        <location filename="../../ui/pages/partners_page.py" line="122"/>
         <source>rate</source>
         <translation>tasa</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="121"/>
+        <location filename="../../ui/pages/partners_page.py" line="122"/>
         <source>sales</source>
         <translation>ventas</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/partners_page.py" line="124"/>
+        <location filename="../../ui/pages/partners_page.py" line="125"/>
         <source>Do the customers they send us stay and buy again?</source>
         <translation>¿Los clientes que nos envían se quedan y vuelven a comprar?</translation>
     </message>

@@ -48,7 +48,7 @@ AUDIENCE_FIELDS = [
     Field("due_from", "Due from (optional)", "optional_date"),
     Field("due_to", "Due until (optional)", "optional_date"),
     Field("segment", "Segment (optional)"),
-    Field("equipment_kind", "Who own (optional)", placeholder="e.g. Furnace"),
+    Field("equipment_kind", "Equipment they own (optional)", placeholder="e.g. Furnace"),
     Field("city", "City (optional)"),
     Field("postal_prefix", "ZIP starts with (optional)"),
     Field("last_contact_before", "Not contacted since (optional)", "optional_date"),

@@ -187,7 +187,7 @@ class DashboardPage(QWidget):
             texts[key] = (
                 f"Next {years} years, projected",
                 f"{format_money(projection.total)}\n"
-                + self.tr("apart: %1 of replacements due").replace(
+                + self.tr("plus %1 in replacements due").replace(
                     "%1", format_money(projection.from_replacements)
                 ),
             )
