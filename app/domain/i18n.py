@@ -89,6 +89,9 @@ def pattern(english: str, translation: str) -> Pattern:
 def catalog_from_dict(language: str, data: Mapping[str, object]) -> Catalog:
     """A catalog from its TOML form: [messages] "English" = "…", [[patterns]] en/es, [counts]."""
     messages = {str(k): str(v) for k, v in dict(data.get("messages", {})).items()}  # type: ignore[call-overload]
+    for each in data.get("patterns", []):  # type: ignore[attr-defined]
+        if set(each) != {"en", language}:  # messages written below a [[patterns]] land in it, unused
+            raise ValueError(f"a pattern holds {sorted(set(each) - {'en', language})}: {each.get('en')!r}")
     patterns = [pattern(str(p["en"]), str(p[language])) for p in data.get("patterns", [])]  # type: ignore[attr-defined]
     counts = {str(k): (str(v[0]), str(v[1])) for k, v in dict(data.get("counts", {})).items()}  # type: ignore[call-overload]
     return Catalog(language, messages, patterns, counts)

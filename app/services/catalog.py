@@ -11,10 +11,12 @@ is empty.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 from app.domain.catalog import CatalogItemDraft, CatalogItemRow, SegmentDraft, SegmentRow
 from app.domain.errors import UserError
+from app.domain.i18n import t
 from app.persistence import bulk
 from app.persistence import catalog as repository
 
@@ -57,7 +59,33 @@ def load_default_catalog(path: Path = DEFAULT_CATALOG) -> int:
     if not repository.is_empty():
         return 0
     items, bundles, segments = read_catalog_file(path)
+    if path == DEFAULT_CATALOG:
+        items, bundles, segments = _in_owners_language(items, bundles, segments)
     return repository.insert_default(items, bundles, segments)
+
+
+def _in_owners_language(
+    items: list[CatalogItemDraft], bundles: dict[str, list[str]], segments: list[SegmentDraft]
+) -> tuple[list[CatalogItemDraft], dict[str, list[str]], list[SegmentDraft]]:
+    """The shipped catalog's words in the owner's language (app_<language>/catalog.toml), as an owner
+    who reads Spanish would have typed them: names, ladders, notes and segments. The equipment kinds
+    stay as they are: the customers' equipment is matched on them."""
+
+    def said(text: str) -> str:
+        return t(text) if text else text
+
+    items = [replace(d, name=t(d.name), ladder=said(d.ladder), notes=said(d.notes)) for d in items]
+    bundles = {t(bundle): [t(name) for name in names] for bundle, names in bundles.items()}
+    segments = [
+        replace(
+            s,
+            name=t(s.name),
+            pitch=said(s.pitch),
+            talking_points="\n".join(map(t, s.talking_points.splitlines())),
+        )
+        for s in segments
+    ]
+    return items, bundles, segments
 
 
 def default_catalog_needed() -> bool:
@@ -70,6 +98,10 @@ def ensure_default_catalog() -> int:
     if not default_catalog_needed():
         return 0
     return load_default_catalog()
+
+
+def _each_line(lines: str) -> str:
+    return "\n".join(t(line) if line else line for line in lines.split("\n"))
 
 
 def list_catalog() -> list[CatalogItemRow]:

@@ -143,3 +143,9 @@ def test_a_list_reads_with_commas_and_one_and() -> None:
 def test_a_list_reads_spanish(spanish: None) -> None:
     assert i18n.and_list(["4 ventas", "4 visitas", "5 contactos"]) == "4 ventas, 4 visitas y 5 contactos"
     assert i18n.or_list(["4x6", "6x9"]) == "4x6 o 6x9"
+
+
+def test_messages_written_below_a_pattern_are_refused_not_lost() -> None:
+    data = {"patterns": [{"en": "Row {n}", "es": "Fila {n}", "Furnace": "Calefactor"}]}
+    with pytest.raises(ValueError, match="Furnace"):
+        i18n.catalog_from_dict("es", data)

@@ -101,3 +101,32 @@ def test_refusals_read_in_spanish_and_english_is_unchanged(db, spanish) -> None:
     catalog_service.save_segment(SegmentDraft("Landlord"))
     twice = _error(lambda: catalog_service.save_segment(SegmentDraft("Landlord")))
     assert i18n.translated(twice) == "Ya existe un segmento llamado “Landlord”."
+
+
+def _shipped() -> tuple[dict[str, CatalogItemDraft], dict[str, object]]:
+    items = {row.name: row for row in catalog_service.list_catalog()}
+    segments = {row.name: row for row in catalog_service.list_segments_full()}
+    return items, segments
+
+
+def test_the_shipped_catalog_goes_in_in_the_owners_language(db, spanish: None) -> None:
+    """A Spanish owner's first catalog reads as they would have typed it: the names the letters and the
+    call sheet print, the upgrade ladders, the notes and the segments' pitches. The kinds the customers'
+    equipment is matched on stay as they are."""
+    assert catalog_service.load_default_catalog() == 41
+    items, segments = _shipped()
+    furnace = items["Calefactor de alta eficiencia 96%"]
+    assert furnace.equipment_kind == "Furnace" and furnace.ladder == "Calefactor"
+    assert items["Club Confort"].notes.startswith("Afinación de aire en primavera")
+    bundle = items["Paquete de Mejora de Confort"]
+    assert len(bundle.bundle_item_ids) == 4
+    landlord = segments["Propietario que alquila"]
+    assert landlord.pitch.startswith("Menos llamadas de inquilinos")
+    assert landlord.talking_points[0] == "Agrupe el mantenimiento de todas las propiedades en alquiler"
+    assert not [name for name in items if name in ("Comfort Club", "Smart thermostat", "Repair")]
+
+
+def test_in_english_it_goes_in_as_shipped(db) -> None:
+    catalog_service.load_default_catalog()
+    items, segments = _shipped()
+    assert "Comfort Club" in items and "Landlord" in segments
