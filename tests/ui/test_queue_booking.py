@@ -150,7 +150,14 @@ def test_a_reason_that_names_its_price_is_not_priced_twice(qtbot, window) -> Non
     ]:
         Opportunity.create(customer=ann, kind=kind, reason=reason, value_cents=cents, due_on=today,
                            trigger_key=f"test:{kind}")  # fmt: skip
+    Opportunity.create(customer=ann, kind="upgrade", reason="the next step up is the Heat pump ($9,800.00)",
+                       value_cents=980_000, due_on=today, trigger_key="test:upgrade:2")  # fmt: skip
     (entry,) = queue_service.build_queue(today)
+    window.show_page("queue")
+    window.queue_page.show_entries([entry])
+    assert (
+        window.queue_page.entries.data(window.queue_page.entries.index(0, 3)) == "Upgrade; Check-in"
+    )  # once each
     text = describe_entry(entry)
     assert "Upgrade: the next step up is the Condensing boiler ($11,000.00)\n" in text
     assert "Check-in: last spoken with December 31, 2025\n" in text and "$0.00" not in text

@@ -97,6 +97,7 @@ class QueuePage(QWidget):
         self.missed = 0  # on the day's list, but their calling hours are over by now
         self.heading = QLabel()
         self.heading.setObjectName("queueHeading")
+        self.heading.setWordWrap(True)  # the day, how many wait and how many were missed: long in Spanish
         self.refresh_button = QPushButton(self.tr("Find who is due"))
         self.refresh_button.setToolTip(
             self.tr("Work out again who is due for what, from everything on record")
@@ -110,7 +111,10 @@ class QueuePage(QWidget):
                 ("Time", lambda e: formatting.time_text(e.suggested_time)),
                 ("Customer", lambda e: e.name),
                 ("Phone", lambda e: e.phones[0][1] if e.phones else ""),
-                ("Why", lambda e: "; ".join(t(r.kind_label) for r in e.reasons)),
+                (
+                    "Why",
+                    lambda e: "; ".join(dict.fromkeys(t(r.kind_label) for r in e.reasons)),
+                ),  # each kind once
                 ("Value", lambda e: format_money(e.value)),
                 ("Due", lambda e: date_text(e.due)),
             ],
