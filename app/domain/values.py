@@ -46,7 +46,7 @@ def normalize_phone(text: str, field: str = "phone", region: str = DEFAULT_REGIO
         raise UserError(f"{label}: “{text}” is not a phone number.", field) from None
     if not phonenumbers.is_valid_number(number):
         raise UserError(
-            f"{label}: “{text}” is not a valid number; check the area code and the count of digits.",
+            f"{label}: “{text}” is not a valid number; check the area code and the number of digits.",
             field,
         )
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)

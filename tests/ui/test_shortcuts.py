@@ -58,7 +58,14 @@ def test_the_big_dialogs_fit_the_screen_too(qtbot, window, tmp_path) -> None:
     drawing.drawString(72, 720, "Page 1")
     drawing.save()
     free = window.screen().availableGeometry()
+    from PySide6.QtWidgets import QScrollArea
+
+    from ui.dialogs import forms
+    from ui.dialogs.form_dialog import FormDialog
+
     preview = PdfPreviewDialog(tmp_path / "one.pdf", "One", window.runner, window)
-    for dialog in (preview, ImportWizard(window.runner, window)):
+    customer = FormDialog("New customer", *forms.customer_form([]), {}, window)
+    assert isinstance(customer.form.parentWidget().parentWidget(), QScrollArea)  # a long form scrolls
+    for dialog in (preview, ImportWizard(window.runner, window), customer):
         qtbot.addWidget(dialog)
         assert dialog.width() <= free.width() * 0.9 and dialog.height() <= free.height() * 0.9, type(dialog)

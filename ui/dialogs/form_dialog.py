@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -33,7 +35,7 @@ from app.domain import clock
 from app.domain.errors import UserError
 from app.domain.i18n import DEFAULT_LANGUAGE, language, t, translated
 from app.domain.values import parse_date_text
-from ui.widgets.basics import show_as_error
+from ui.widgets.basics import fit_to_screen, show_as_error
 
 KEPT = "kept"
 # How a date and a moment read in their editors, as the language writes a short date
@@ -308,10 +310,18 @@ class FormDialog(QDialog):
         if values:
             self.form.set_values(values)
         self.form.validate()
+        # A long form (the customer's) scrolls where the screen is short (150 % on a laptop), its
+        # buttons always in sight below it.
+        scroll = QScrollArea()
+        scroll.setWidget(self.form)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.form)
+        layout.addWidget(scroll, 1)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(560)
+        wanted = self.form.sizeHint().height() + self.buttons.sizeHint().height() + 3 * layout.spacing() + 24
+        fit_to_screen(self, 560, wanted)
         first = self.form.first_text_editor()
         if first is not None:
             first.setFocus()  # given once the dialog shows: typing starts in the name, not in "Kind"
