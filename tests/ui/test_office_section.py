@@ -173,3 +173,14 @@ def test_office_starts_on_the_saved_profile(pg_url, start, memory_keyring, messa
     window.data_page.load()
     assert "Open now: the office database" in window.data_page.database_label.text()
     assert parts.password not in _about_text(window, message_boxes)
+
+
+def test_the_installed_app_is_started_by_its_own_name(page: DataPage, monkeypatch) -> None:
+    """On the owner's Windows laptop there is no "python main.py": the line names the app's .exe."""
+    import sys
+
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", "C:/Program Files/CustomersForLife/CustomersForLife.exe")
+    page.url_field.setText("postgresql://ann@db.office.lan:5433/customers")
+    _finish_editing(page.url_field)
+    assert page.command.text().startswith("CustomersForLife.exe --db postgresql://ann@db.office.lan")

@@ -8,6 +8,9 @@ pasted inside an address is moved to the password field at once: no screen shows
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from app.domain.errors import UserError
@@ -126,11 +129,11 @@ class OfficeSection(QGroupBox):
     def _show_command(self, url: str) -> None:
         address = hide_password(url.strip())
         if self.profile is not None and (not address or _names_profile(address, self.profile)):
-            self.command.setText("python main.py --office")
+            self.command.setText(f"{start_command()} --office")
             return
         address = address or "postgresql://…"
         quoted = f'"{address}"' if any(ch in address for ch in " &|<>^") else address
-        self.command.setText(f"python main.py --db {quoted}")
+        self.command.setText(f"{start_command()} --db {quoted}")
 
     def test_connection(self) -> None:
         self._take_password_out()
@@ -186,3 +189,11 @@ def _names_profile(address: str, profile: OfficeProfile) -> bool:
         return OfficeProfile.from_address(address).same_server(profile)
     except UserError:
         return False
+
+
+def start_command() -> str:
+    """How this copy of the app is started from a command prompt in its folder: the installed app by
+    its own name (CustomersForLife.exe), a copy run from the source by Python."""
+    if getattr(sys, "frozen", False):
+        return Path(sys.executable).name
+    return "python main.py"
