@@ -174,7 +174,7 @@ Sus datos, tal como estaban, se guardan en %1.</translation>
     <message>
         <location filename="../../ui/pages/campaigns_page.py" line="163"/>
         <source>&lt;h2&gt;Campaigns&lt;/h2&gt;Letters, postcards, labels and calls for a purpose. Customers who said no to a channel, who are not to be serviced, or who heard from you for marketing too recently are left out by themselves, and the reasons are counted.</source>
-        <translation>&lt;h2&gt;Campañas&lt;/h2&gt;Cartas, postales, etiquetas y llamadas con un propósito. Los clientes que dijeron que no a un medio, a los que no se les debe dar servicio o que recibieron publicidad suya hace muy poco quedan fuera solos, y se cuentan los motivos.</translation>
+        <translation>&lt;h2&gt;Campañas&lt;/h2&gt;Cartas, postales, etiquetas y llamadas con un propósito. Los clientes que rechazaron un medio de contacto, a los que no se les debe dar servicio o que recibieron publicidad suya hace muy poco quedan excluidos automáticamente, y se cuentan los motivos.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/campaigns_page.py" line="191"/>
@@ -199,12 +199,12 @@ Sus datos, tal como estaban, se guardan en %1.</translation>
     <message>
         <location filename="../../ui/pages/campaigns_page.py" line="204"/>
         <source>Not sent yet: 1 customer will get it.</source>
-        <translation>Aún no se envía: la recibirá 1 cliente.</translation>
+        <translation>Aún no se ha enviado: la recibirá 1 cliente.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/campaigns_page.py" line="207"/>
         <source>Not sent yet: %1 will get it.</source>
-        <translation>Aún no se envía: la recibirán %1.</translation>
+        <translation>Aún no se ha enviado: la recibirán %1.</translation>
     </message>
     <message>
         <location filename="../../ui/pages/campaigns_page.py" line="208"/>
@@ -217,92 +217,92 @@ Sus datos, tal como estaban, se guardan en %1.</translation>
         <translation>No se envió a nadie.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="241"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="242"/>
         <source>New campaign</source>
         <translation>Nueva campaña</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="252"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="253"/>
         <source>Find who gets it</source>
         <translation>Buscar destinatarios</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="258"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="259"/>
         <source>Finding the audience…</source>
         <translation>Buscando a los destinatarios…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="267"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="268"/>
         <source>Nobody to send to</source>
         <translation>No hay a quién enviar</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="269"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="270"/>
         <source>Create the campaign?</source>
         <translation>¿Crear la campaña?</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="269"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="270"/>
         <source>Create</source>
         <translation>Crear</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="285"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="286"/>
         <source>Print %1</source>
         <translation>Imprimir %1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="290"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="291"/>
         <source>Preview</source>
         <translation>Vista previa</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="297"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="298"/>
         <source>Printing %1…</source>
         <translation>Imprimiendo %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="315"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="316"/>
         <source>Some records were left out</source>
         <translation>Algunos registros quedaron fuera</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="326"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="327"/>
         <source>Already sent</source>
         <translation>Ya enviada</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="327"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="328"/>
         <source>This campaign was marked as sent on %1.</source>
         <translation>Esta campaña se marcó como enviada el %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="333"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="334"/>
         <source>Mark “%1” as sent today? A contact is recorded for every recipient (%2).</source>
         <translation>¿Marcar “%1” como enviada hoy? Se registra un contacto por cada destinatario (%2).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="335"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="336"/>
         <source>recipient</source>
         <translation>destinatario</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="337"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="338"/>
         <source>Mark as sent</source>
         <translation>Marcar como enviada</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="347"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="348"/>
         <source>1 contact recorded.</source>
         <translation>1 contacto registrado.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="349"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="350"/>
         <source>%1 contacts recorded.</source>
         <translation>%1 contactos registrados.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/campaigns_page.py" line="351"/>
+        <location filename="../../ui/pages/campaigns_page.py" line="352"/>
         <source>Sent</source>
         <translation>Enviada</translation>
     </message>
@@ -1818,102 +1818,102 @@ Base de datos: %1</translation>
 <context>
     <name>OfficeSection</name>
     <message>
-        <location filename="../../ui/pages/office_section.py" line="29"/>
+        <location filename="../../ui/pages/office_section.py" line="32"/>
         <source>Office mode</source>
         <translation>Modo de oficina</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_section.py" line="34"/>
+        <location filename="../../ui/pages/office_section.py" line="37"/>
         <source>In office mode several people share one database on a PostgreSQL server, and when two of them change the same customer the second is told instead of overwriting the first. Ask whoever runs the server for its address and password, test them here and save them on this computer.</source>
         <translation>En el modo de oficina varias personas comparten una base de datos en un servidor PostgreSQL, y cuando dos cambian el mismo cliente, al segundo se le avisa en lugar de sobrescribir al primero. Pida la dirección y la contraseña a quien administra el servidor, pruébelas aquí y guárdelas en esta computadora.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_section.py" line="49"/>
+        <location filename="../../ui/pages/office_section.py" line="52"/>
         <source>Password</source>
         <translation>Contraseña</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_section.py" line="51"/>
+        <location filename="../../ui/pages/office_section.py" line="54"/>
         <source>Test connection</source>
         <translation>Probar conexión</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_section.py" line="52"/>
+        <location filename="../../ui/pages/office_section.py" line="55"/>
         <source>Save on this computer</source>
         <translation>Guardar en esta computadora</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_section.py" line="53"/>
+        <location filename="../../ui/pages/office_section.py" line="56"/>
         <source>Forget</source>
         <translation>Olvidar</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_section.py" line="60"/>
+        <location filename="../../ui/pages/office_section.py" line="63"/>
         <source>To work on the server, close Customers for Life and start it again with this line (copy it into a command prompt in the app&apos;s folder); it never holds the password. Start it without --office or --db to come back to the database on this computer.</source>
         <translation>Para trabajar en el servidor, cierre Customers for Life y ábralo de nuevo con esta línea (cópiela en una línea de comandos en la carpeta de la aplicación); nunca contiene la contraseña. Ábralo sin --office ni --db para volver a la base de datos de esta computadora.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_section.py" line="88"/>
+        <location filename="../../ui/pages/office_section.py" line="91"/>
         <source>Open now: the office database %1 (PostgreSQL).</source>
         <translation>Abierta ahora: la base de datos de la oficina %1 (PostgreSQL).</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_section.py" line="93"/>
+        <location filename="../../ui/pages/office_section.py" line="96"/>
         <source>(unknown)</source>
         <translation>(desconocido)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_section.py" line="95"/>
+        <location filename="../../ui/pages/office_section.py" line="98"/>
         <source>Open now: the database file %1 on this computer.</source>
         <translation>Abierta ahora: el archivo de base de datos %1 en esta computadora.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_section.py" line="103"/>
+        <location filename="../../ui/pages/office_section.py" line="106"/>
         <source>No office server is saved on this computer.</source>
         <translation>No hay ningún servidor de oficina guardado en esta computadora.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_section.py" line="106"/>
+        <location filename="../../ui/pages/office_section.py" line="109"/>
         <source>; its password is in this computer&apos;s password store</source>
         <translation>; su contraseña está en el almacén de contraseñas de esta computadora</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_section.py" line="111"/>
+        <location filename="../../ui/pages/office_section.py" line="114"/>
         <source>Saved on this computer: %1%2.</source>
         <translation>Guardado en esta computadora: %1%2.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_section.py" line="139"/>
+        <location filename="../../ui/pages/office_section.py" line="142"/>
         <source>Type the server&apos;s address first, like %1.</source>
         <translation>Primero escriba la dirección del servidor, como %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_section.py" line="143"/>
+        <location filename="../../ui/pages/office_section.py" line="146"/>
         <source>Testing…</source>
         <translation>Probando…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_section.py" line="145"/>
+        <location filename="../../ui/pages/office_section.py" line="148"/>
         <source>Testing the connection…</source>
         <translation>Probando la conexión…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_section.py" line="155"/>
+        <location filename="../../ui/pages/office_section.py" line="158"/>
         <source>Saving the office server…</source>
         <translation>Guardando el servidor de la oficina…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_section.py" line="166"/>
+        <location filename="../../ui/pages/office_section.py" line="169"/>
         <source>Saved. Start the app with the line below to work on the office server.</source>
         <translation>Guardado. Abra la aplicación con la línea de abajo para trabajar en el servidor de la oficina.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_section.py" line="174"/>
+        <location filename="../../ui/pages/office_section.py" line="177"/>
         <source>Forgetting the office server…</source>
         <translation>Olvidando el servidor de la oficina…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/office_section.py" line="181"/>
+        <location filename="../../ui/pages/office_section.py" line="184"/>
         <source>This computer no longer remembers the office server.</source>
         <translation>Esta computadora ya no recuerda el servidor de la oficina.</translation>
     </message>
@@ -2298,88 +2298,88 @@ Los respaldos hechos antes de hoy todavía contienen sus datos hasta que se elim
 <context>
     <name>QueuePage</name>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="100"/>
+        <location filename="../../ui/pages/queue_page.py" line="101"/>
         <source>Find who is due</source>
         <translation>Buscar a quién le toca</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="102"/>
+        <location filename="../../ui/pages/queue_page.py" line="103"/>
         <source>Work out again who is due for what, from everything on record</source>
         <translation>Volver a calcular a quién le toca qué, con todo lo registrado</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="105"/>
+        <location filename="../../ui/pages/queue_page.py" line="106"/>
         <source>Print call sheet…</source>
         <translation>Imprimir hoja de llamadas…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="143"/>
-        <location filename="../../ui/pages/queue_page.py" line="221"/>
+        <location filename="../../ui/pages/queue_page.py" line="147"/>
+        <location filename="../../ui/pages/queue_page.py" line="225"/>
         <source>Alt+%1</source>
         <translation>Alt+%1</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="175"/>
+        <location filename="../../ui/pages/queue_page.py" line="179"/>
         <source>Calls for %1 — working it out…</source>
         <translation>Llamadas del %1: calculando…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="177"/>
+        <location filename="../../ui/pages/queue_page.py" line="181"/>
         <source>Preparing today&apos;s calls…</source>
         <translation>Preparando las llamadas de hoy…</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="189"/>
+        <location filename="../../ui/pages/queue_page.py" line="193"/>
         <source>Calls for %1: %2</source>
         <translation>Llamadas del %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="192"/>
+        <location filename="../../ui/pages/queue_page.py" line="196"/>
         <source>nobody is due right now</source>
         <translation>ahora no le toca a nadie</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="196"/>
+        <location filename="../../ui/pages/queue_page.py" line="200"/>
         <source>more waits</source>
         <translation>espera más</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="196"/>
+        <location filename="../../ui/pages/queue_page.py" line="200"/>
         <source>more wait</source>
         <translation>esperan más</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="197"/>
+        <location filename="../../ui/pages/queue_page.py" line="201"/>
         <source> (%1 for the next days)</source>
         <translation> (%1 para los próximos días)</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="199"/>
+        <location filename="../../ui/pages/queue_page.py" line="203"/>
         <source>call</source>
         <translation>llamada</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="200"/>
+        <location filename="../../ui/pages/queue_page.py" line="204"/>
         <source>; %1 left out: their calling hours are over for today</source>
         <translation>; %1 fuera: su horario para llamar ya terminó hoy</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="216"/>
+        <location filename="../../ui/pages/queue_page.py" line="220"/>
         <source>Pick a call in the list.</source>
         <translation>Elija una llamada de la lista.</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="225"/>
+        <location filename="../../ui/pages/queue_page.py" line="229"/>
         <source>Marks “%1” won (%2); the customer&apos;s other reasons are marked contacted</source>
         <translation>Marca “%1” como ganada (%2); los demás motivos del cliente quedan como contactados</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="257"/>
+        <location filename="../../ui/pages/queue_page.py" line="261"/>
         <source>Log call with %1: %2</source>
         <translation>Registrar llamada con %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/pages/queue_page.py" line="266"/>
+        <location filename="../../ui/pages/queue_page.py" line="270"/>
         <source>Working out who is due for what…</source>
         <translation>Calculando a quién le toca qué…</translation>
     </message>

@@ -220,15 +220,16 @@ class CampaignsPage(QWidget):
             )
         else:
             lines.append(self.tr("Sent to nobody."))
-        lines.append(
-            t(
-                "Brought in {revenue}: {sales} ({sales_total}) and {won}.",
-                revenue=formatting.money(results.revenue),
-                sales=count_text(results.sales, "sale"),
-                sales_total=formatting.money(results.sales_total),
-                won=count_text(results.won_opportunities, "won opportunity", "won opportunities"),
+        if campaign.sent_on is not None:  # what it brought in, once it went out
+            lines.append(
+                t(
+                    "Brought in {revenue}: {sales} ({sales_total}) and {won}.",
+                    revenue=formatting.money(results.revenue),
+                    sales=count_text(results.sales, "sale"),
+                    sales_total=formatting.money(results.sales_total),
+                    won=count_text(results.won_opportunities, "won opportunity", "won opportunities"),
+                )
             )
-        )
         if results.excluded_by_reason:
             lines += ["", t("Left out:"), *_reason_lines(results.excluded_by_reason)]
         self.results.setText("\n".join(lines))
