@@ -13,7 +13,7 @@ NEW_COLOUR = "#2e7d32"
 EXISTING_COLOUR = "#1565c0"
 PLAIN_COLOUR = "#455a64"  # slate; on a dark chart the lighter slate below (it read 1.9:1 there)
 PLAIN_ON_DARK = "#90a4ae"
-LEGEND_ROOM = 1.3  # bars reach 1/1.3 of the height: the legend's row above them covers none
+LEGEND_ROOM = 1.45  # the bars reach 1/1.45 of the height: the legend's row above them covers none
 
 
 class BarChart(QWidget):
