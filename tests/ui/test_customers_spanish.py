@@ -162,7 +162,7 @@ def test_deleting_a_customer_says_what_goes_with_them_in_spanish(qtbot, spanish_
     assert asked == [
         (
             "Borrar cliente",
-            "¿Borrar Smith, Ann con 1 dirección, 1 equipo, 1 contacto? "
+            "¿Borrar Smith, Ann con 1 dirección, 1 equipo y 1 contacto? "
             "Puede deshacerlo con Editar ▸ Deshacer.",
         )
     ]
