@@ -1962,8 +1962,8 @@ Base de datos: %1</translation>
     </message>
     <message>
         <location filename="../../ui/pages/partners_page.py" line="232"/>
-        <source>Partners owe you %1 (%2 overdue)  ·  You owe partners %3 (%4 overdue)</source>
-        <translation>Los socios le deben %1 (%2 vencido)  ·  Usted les debe %3 (%4 vencido)</translation>
+        <source>Partners owe us %1 (%2 overdue)  ·  We owe partners %3 (%4 overdue)</source>
+        <translation>Los socios nos deben %1 (%2 vencido)  ·  Les debemos a los socios %3 (%4 vencido)</translation>
     </message>
     <message>
         <location filename="../../ui/pages/partners_page.py" line="287"/>

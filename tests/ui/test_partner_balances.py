@@ -48,8 +48,8 @@ def test_each_direction_has_its_own_balance_and_overdue_column(qtbot, window) ->
     assert cells["We owe"] == "$60.00" and cells["We owe, overdue"] == "$60.00"
     assert "$210.00" not in cells.values() and "$90.00" not in cells.values()  # never added nor netted
     summary = page.summary.text()
-    assert "Partners owe you $150.00 ($150.00 overdue)" in summary
-    assert "You owe partners $60.00 ($60.00 overdue)" in summary
+    assert "Partners owe us $150.00 ($150.00 overdue)" in summary
+    assert "We owe partners $60.00 ($60.00 overdue)" in summary
     assert [b.objectName() for b in page.findChildren(QPushButton)].count("delete_partner") == 1
     # The ledger's dates leave out the year only when it is this one (the tests' clock: 2026).
     page.partner_view.selectRow(0)

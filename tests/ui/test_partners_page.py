@@ -64,7 +64,7 @@ def test_record_a_referral_then_a_payment(qtbot, window, monkeypatch) -> None:
     when_dialog_opens(won)
     page.update_status()
     assert partner_service.list_referrals(partner_id=partner_id)[0].commission == Decimal("2400.00")
-    assert "Partners owe you $2,400.00" in page.summary.text()
+    assert "Partners owe us $2,400.00" in page.summary.text()
 
     page.referral_view.selectRow(0)
 
@@ -77,7 +77,7 @@ def test_record_a_referral_then_a_payment(qtbot, window, monkeypatch) -> None:
     page.record_payment()
     referral = partner_service.list_referrals(partner_id=partner_id)[0]
     assert referral.paid == Decimal("900.00") and referral.status == "won"
-    assert "Partners owe you $1,500.00" in page.summary.text()
+    assert "Partners owe us $1,500.00" in page.summary.text()
 
 
 def test_a_payment_larger_than_owed_is_refused_and_nothing_changes(qtbot, window, monkeypatch) -> None:

@@ -102,7 +102,7 @@ def test_the_partners_page_reads_in_spanish(qtbot, database: Path) -> None:
     assert buttons["print_statement"] == "Imprimir estado de cuenta…"
     assert buttons["print_referral_slip"] == "Imprimir hoja de referido…"
     assert buttons["referral_report"] == "Informe de referidos…"
-    assert page.summary.text().startswith("Los socios le deben $1,000.00")
+    assert page.summary.text().startswith("Los socios nos deben $1,000.00")
 
 
 def test_the_partner_status_and_payment_forms_read_in_spanish(qtbot, database: Path) -> None:

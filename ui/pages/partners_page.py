@@ -229,7 +229,7 @@ class PartnersPage(QWidget):
         today = clock.today()
         summary = partner_service.ledger_summary(today)
         self.summary.setText(
-            self.tr("Partners owe you %1 (%2 overdue)  ·  You owe partners %3 (%4 overdue)")
+            self.tr("Partners owe us %1 (%2 overdue)  ·  We owe partners %3 (%4 overdue)")
             .replace("%1", format_money(summary.owed_to_us))
             .replace("%2", format_money(summary.overdue_to_us))
             .replace("%3", format_money(summary.we_owe))
