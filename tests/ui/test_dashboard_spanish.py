@@ -85,6 +85,7 @@ def test_the_dashboard_reads_in_spanish(qtbot, database: Path) -> None:
     assert "• Clientes: Todos los clientes de la base de datos, cada uno contado una vez." in text
     assert "• Tasa de retención: De los clientes que compraron en el año calendario antepasado" in text
     assert "Every customer" not in text and "Cómo se calcula la proyección." in text
+    assert "• Ingresos de clientes existentes: " in text  # the name the card gives it
     dialog.close()
 
     listed = _open_list(qtbot, page, page.data.warnings[0].key)

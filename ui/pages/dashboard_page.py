@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.domain import clock
 from app.domain.dashboard_keys import figure_title
+from app.domain.dashboard_text import HEADLINE_LABELS
 from app.domain.i18n import t, translated
 from app.domain.money import format_money
 from app.domain.opportunities import KIND_LABELS
@@ -276,7 +277,9 @@ class DashboardPage(QWidget):
         return figure_title(key)
 
     def explain(self) -> None:
-        lines = [f"• {t(key.replace('_', ' ').capitalize())}: {text}" for key, text in EXPLANATIONS.items()]
+        # Each figure under the name the page and the printed summary give it.
+        named = {key: HEADLINE_LABELS.get(key, key.replace("_", " ").capitalize()) for key in EXPLANATIONS}
+        lines = [f"• {t(named[key])}: {text}" for key, text in EXPLANATIONS.items()]
         if self.data is not None:
             lines += ["", *(p.working for p in self.data.projections), "", t(self.data.projection_method)]
         show_long_text(self, self.tr("How these are worked out"), "\n".join(lines))
