@@ -100,10 +100,6 @@ def ensure_default_catalog() -> int:
     return load_default_catalog()
 
 
-def _each_line(lines: str) -> str:
-    return "\n".join(t(line) if line else line for line in lines.split("\n"))
-
-
 def list_catalog() -> list[CatalogItemRow]:
     ensure_default_catalog()
     return repository.list_items()
