@@ -77,9 +77,7 @@ def bench_letters(out: Path) -> dict:
     batch, query_seconds = _timed(lambda: mailings.letters_for("replacement", limit=1000, today=TODAY))
     settings = load_settings()
     letters.render_letters(batch.letters[:5], out, settings, batch.template, day=TODAY)  # warm-up
-    layout = letters._Layout(
-        letters.page_size(settings), letters.window_for(settings), *letters.MARGINS[settings.paper_size]
-    )
+    layout = letters.layout_for(settings)
     sample = letters.layout_letter(
         batch.letters[0], layout, batch.template, settings, letters.business_values(settings, TODAY)
     )
@@ -87,7 +85,7 @@ def bench_letters(out: Path) -> dict:
     def bare() -> None:
         canvas = Canvas(str(out.with_suffix(".bare.pdf")), pagesize=layout.page, pageCompression=1)
         for _ in range(len(batch.letters)):
-            for line in sample[0]:
+            for line in sample[0].lines:
                 canvas.setFont(line.font, line.size)
                 canvas.drawString(line.x, line.y, line.text)
             canvas.showPage()

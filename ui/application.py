@@ -48,6 +48,11 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
         f"CUSTOMERS customers, {DEFAULT_DEMO_CUSTOMERS} if not given); your own database is never touched",
     )
     parser.add_argument("--data-dir", type=Path, help="the folder for the database, logs and backups")
+    parser.add_argument(
+        "--language",
+        choices=[code for code, _name in i18n.LANGUAGES],
+        help="with --demo: the language a new demo business is written in (the owner's who opened it)",
+    )
     args, _qt_args = parser.parse_known_args(list(argv)[1:])
     return args
 
@@ -127,6 +132,8 @@ def open_main_window(argv: Sequence[str]) -> MainWindow | int:
     except Exception as error:
         show_error(None, error)
         return 2
+    if demo and args.language:
+        _demo_speaks(args.language)
     # The Language setting is in the database, read as it opened: every screen is built in it.
     install_language(i18n.language())
     # The status bar, Help ▸ About and the "Your data" page all show this: never a password.
@@ -143,6 +150,18 @@ def open_main_window(argv: Sequence[str]) -> MainWindow | int:
         # has nothing worth one (it is made again by deleting its folder).
         QTimer.singleShot(STARTUP_BACKUP_DELAY_MS, window, lambda: startup_backup(window.runner))
     return window
+
+
+def _demo_speaks(language: str) -> None:
+    """A new demo business reads in the language of the owner who asked for it (an English demo for
+    an owner who reads Spanish would look untranslated); one already built keeps its own setting."""
+    from app.services.customers import count_customers
+    from app.services.language import apply_saved_language
+    from app.services.settings import update_settings
+
+    if count_customers() == 0:
+        update_settings({"language": language})
+        apply_saved_language()
 
 
 def run(argv: Sequence[str]) -> int:

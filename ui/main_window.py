@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain import clock, formatting
+from app.domain import clock, formatting, i18n
 from app.domain.errors import UserError
 from app.paths import default_data_dir
 from app.services import customers as customer_service
@@ -344,7 +344,7 @@ class MainWindow(QMainWindow):
             self.open_demo_copy(customers)
 
     def open_demo_copy(self, customers: int) -> None:
-        if start_demo_copy(customers, self.data_folder):
+        if start_demo_copy(customers, self.data_folder, i18n.language()):
             self.statusBar().showMessage(
                 self.tr("The demo opens in a window of its own; your database is not touched."), 10_000
             )

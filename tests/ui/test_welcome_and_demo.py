@@ -39,7 +39,10 @@ def test_try_the_demo_opens_a_copy_of_its_own_and_leaves_the_owners_database_emp
     assert page.demo_button.isVisible() and "separately" in page.demo_button.text()
     qtbot.mouseClick(page.demo_button, Qt.MouseButton.LeftButton)
     assert started == [
-        (sys.executable, [str(MAIN_SCRIPT), "--demo", "500", "--data-dir", str(tmp_path / "data")])
+        (
+            sys.executable,
+            [str(MAIN_SCRIPT), "--demo", "500", "--data-dir", str(tmp_path / "data"), "--language", "en"],
+        )
     ]
     assert not window.runner.busy  # nothing is being built here
     assert customer_service.count_customers() == 0
@@ -47,8 +50,13 @@ def test_try_the_demo_opens_a_copy_of_its_own_and_leaves_the_owners_database_emp
 
 
 def test_a_frozen_build_starts_itself_on_the_demo() -> None:
-    program, arguments = demo_command(200, Path("/data"), frozen=True, executable="/opt/cfl/CustomersForLife")
-    assert (program, arguments) == ("/opt/cfl/CustomersForLife", ["--demo", "200", "--data-dir", "/data"])
+    program, arguments = demo_command(
+        200, Path("/data"), "es", frozen=True, executable="/opt/cfl/CustomersForLife"
+    )
+    assert (program, arguments) == (
+        "/opt/cfl/CustomersForLife",
+        ["--demo", "200", "--data-dir", "/data", "--language", "es"],
+    )
     program, arguments = demo_command(200, Path("/data"), frozen=False, executable="/usr/bin/python3")
     assert program == "/usr/bin/python3" and arguments[0] == str(MAIN_SCRIPT)
     assert MAIN_SCRIPT.is_file()
@@ -62,22 +70,46 @@ def test_demo_is_its_own_database_not_another_one() -> None:
         parse_arguments(["cfl", "--demo", "--db", "mine.sqlite3"])
 
 
-@pytest.fixture
-def started_demo(qtbot, monkeypatch, tmp_path: Path):
-    """`python main.py --demo 60 --data-dir DIR`, as the owner's window starts it, in this process."""
+def _start_demo(qtbot, monkeypatch, tmp_path: Path, *more: str):
+    """`python main.py --demo 60 --data-dir DIR …`, as the owner's window starts it, in this process."""
     from ui.application import open_main_window
 
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    window = open_main_window(["customers-for-life", "--demo", "60", "--data-dir", str(tmp_path / "data")])
+    folder = str(tmp_path / "data")
+    window = open_main_window(["customers-for-life", "--demo", "60", "--data-dir", folder, *more])
     assert not isinstance(window, int), window
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: not window.runner.busy, timeout=60_000)
-    yield window
+    return window
+
+
+def _stop_demo(window) -> None:
     window.runner.wait_for_idle(30_000)
     window.close()
     window.single_instance.deleteLater()
     qInstallMessageHandler(None)
     close_app_database()
+
+
+@pytest.fixture
+def started_demo(qtbot, monkeypatch, tmp_path: Path):
+    window = _start_demo(qtbot, monkeypatch, tmp_path)
+    yield window
+    _stop_demo(window)
+
+
+def test_an_owner_who_reads_spanish_gets_a_spanish_demo(qtbot, monkeypatch, tmp_path: Path) -> None:
+    """The owner's window passes its language on: the demo's screens, settings and segments are Spanish."""
+    from app.services.catalog import list_segments_full
+    from app.services.settings import load_settings
+
+    window = _start_demo(qtbot, monkeypatch, tmp_path, "--language", "es")
+    try:
+        assert load_settings().language == "es"
+        assert window.sidebar.item(1).text() == "Clientes"
+        assert "Jubilado con presupuesto fijo" in {segment.name for segment in list_segments_full()}
+    finally:
+        _stop_demo(window)
 
 
 def test_the_demo_builds_itself_in_its_own_file_and_says_so(started_demo, tmp_path: Path) -> None:
