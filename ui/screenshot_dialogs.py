@@ -34,14 +34,14 @@ class DialogCamera:
         before = set(map(_address, self.app.topLevelWidgets()))
         with self._modal_dialogs_shot():
             action()
-            self._settle()
+            self.settle()
         for widget in self.app.topLevelWidgets():
             if _address(widget) not in before and isinstance(widget, QDialog) and widget.isVisible():
                 self._grab(widget)
                 widget.close()
-        self._settle()
+        self.settle()
 
-    def _settle(self) -> None:
+    def settle(self) -> None:
         for _ in range(3):
             self.window.runner.wait_for_idle(60_000)
             self.app.processEvents()
@@ -57,7 +57,7 @@ class DialogCamera:
 
     def _exec(self, dialog: QDialog) -> int:
         dialog.show()
-        self._settle()
+        self.settle()
         self._grab(dialog)
         if self._accept > 0:
             self._accept -= 1
@@ -110,7 +110,7 @@ def shoot_dialogs(app: QApplication, window: Any, out_dir: Path) -> list[Path]:
     camera = DialogCamera(app, window, out_dir)
     for page, shots in _shots(window).items():
         window.show_page(page)
-        camera._settle()
+        camera.settle()
         if page == "customers":
             select_a_rich_customer(window)
         for name, action, accept in shots:
