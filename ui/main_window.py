@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
         self._day = clock.today()
         self._refresh_queued = False
         # Another office PC's changes and the turn of the day show up without anyone pressing a button.
+        self._closed = False
         self._watch_timer = QTimer(self)
         self._watch_timer.setInterval(WATCH_INTERVAL_MS)
         self._watch_timer.timeout.connect(self._look_for_changes)
@@ -510,6 +511,10 @@ class MainWindow(QMainWindow):
             )
             event.ignore()
             return
+        if self._closed:  # a second close() asks again: everything is stopped already
+            super().closeEvent(event)
+            return
+        self._closed = True
         save_window(self, *self._state_widgets())
         self._watch_timer.stop()
         self._stop_listening([self, *(self.pages.widget(i) for i in range(self.pages.count()))])

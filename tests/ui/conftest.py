@@ -29,6 +29,7 @@ def three_customers(database: Path) -> dict[str, int]:
 
 @pytest.fixture
 def window(qtbot, database: Path):
+    from tests.ui.helpers import close_when_idle
     from ui.main_window import MainWindow
 
     main_window = MainWindow(str(database))
@@ -38,7 +39,7 @@ def window(qtbot, database: Path):
     # The window brings who-is-due up to date when it opens; tests start once that job is done.
     qtbot.waitUntil(lambda: not main_window.runner.busy, timeout=30_000)
     yield main_window
-    main_window.runner.wait_for_idle(30_000)
+    close_when_idle(main_window)
 
 
 @pytest.fixture(autouse=True)

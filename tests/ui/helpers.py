@@ -126,3 +126,14 @@ def open_window(qtbot, database: Path, language: str = "en", page: str = "") -> 
     if page:
         window.show_page(page)
     return window
+
+
+def close_when_idle(window: Any, rounds: int = 10) -> None:
+    """A test's window closed as the owner would, once every job is done, and the jobs their results
+    start too (a logged call changes the data and the pages reload): a window busy with a job the
+    owner can see refuses to close, and would be left open for the next test."""
+    for _ in range(rounds):
+        window.runner.wait_for_idle(30_000)
+        QApplication.processEvents()
+        if not window.runner.busy and window.close():
+            return

@@ -19,7 +19,7 @@ from app.persistence.tables import Opportunity
 from app.services import customers as customer_service
 from app.services import queue as queue_service
 from app.services import records as record_service
-from tests.ui.helpers import click_save, open_window, when_dialog_opens
+from tests.ui.helpers import click_save, close_when_idle, open_window, when_dialog_opens
 
 D = datetime.date
 CONTACTS_TAB, PLANS_TAB = 5, 4
@@ -30,7 +30,7 @@ REASON = "Furnace installed March 2009, 17 years old; a furnace usually lasts 15
 def spanish_window(qtbot, database: Path) -> Iterator[Any]:
     window = open_window(qtbot, database, "es")
     yield window
-    window.runner.wait_for_idle(30_000)
+    close_when_idle(window)
 
 
 def _customer() -> int:

@@ -13,6 +13,7 @@ from app.domain.i18n import translated
 from app.services.demo import build_demo
 from app.services.settings import update_settings
 from app.services.stats import headline_stats
+from tests.ui.helpers import close_when_idle
 from ui.dialogs.figure_customers import FigureCustomersDialog
 
 SPANISH_TITLES = {
@@ -101,7 +102,7 @@ def test_the_dashboard_reads_in_spanish(qtbot, database: Path) -> None:
     listed = _open_list(qtbot, page, "pipeline:replacement")
     assert listed.windowTitle() == "Oportunidades abiertas: reemplazo"
     listed.close()
-    window.runner.wait_for_idle(30_000)
+    close_when_idle(window)
 
 
 def test_the_same_dashboard_in_english_is_unchanged(qtbot, database: Path) -> None:
@@ -117,4 +118,4 @@ def test_the_same_dashboard_in_english_is_unchanged(qtbot, database: Path) -> No
     listed = _open_list(qtbot, page, "pipeline:replacement")
     assert listed.windowTitle() == "pipeline replacement"
     listed.close()
-    window.runner.wait_for_idle(30_000)
+    close_when_idle(window)

@@ -16,7 +16,7 @@ from app.services import backups
 from app.services import customers as customer_service
 from app.services.database import close_app_database, open_app_database
 from app.services.importing import run_import
-from tests.ui.helpers import click_button, when_dialog_opens
+from tests.ui.helpers import click_button, close_when_idle, when_dialog_opens
 from ui.dialogs.customer_picker import CustomerPickerDialog
 from ui.dialogs.restore_dialog import RestoreDialog
 from ui.events import data_events
@@ -197,7 +197,7 @@ def synced_window(qtbot, tmp_path) -> Iterator[QWidget]:
     qtbot.addWidget(main_window)
     main_window.show()
     yield main_window
-    main_window.runner.wait_for_idle(30_000)
+    close_when_idle(main_window)
     close_app_database()
 
 

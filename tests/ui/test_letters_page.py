@@ -8,6 +8,7 @@ import pytest
 from pypdf import PdfReader
 
 from app.services.documents import load_templates, shipped_templates
+from tests.ui.helpers import close_when_idle
 
 
 def _pdf_text(path: Path) -> str:
@@ -23,7 +24,7 @@ def page(qtbot, window):
     letters.resize(1366, 768)
     letters.show()
     letters.load()
-    window.runner.wait_for_idle(30_000)
+    close_when_idle(window)
     return letters
 
 

@@ -9,6 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from app.services.documents import load_templates, shipped_templates
+from tests.ui.helpers import close_when_idle
 
 ENGLISH_WORDS = ("Dear", "Kind regards", "furnace", "your", "Call us", "Hello")
 
@@ -26,7 +27,7 @@ def page(qtbot, window, spanish):
     letters.resize(1366, 768)
     letters.show()
     letters.load()
-    window.runner.wait_for_idle(30_000)
+    close_when_idle(window)
     return letters
 
 

@@ -18,6 +18,7 @@ import pytest
 
 from app.domain import formatting, i18n
 from app.services.settings import load_settings, update_settings
+from tests.ui.helpers import close_when_idle
 
 ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS = ROOT / "resources" / "translations"
@@ -114,8 +115,7 @@ def test_with_spanish_chosen_the_window_reads_in_spanish_and_english_comes_back(
     assert _menu_titles(spanish) == ["&Archivo", "&Editar", "&Cliente", "&Ir", "Ay&uda"]
     assert spanish.settings_page.save_button.text() == "Guardar configuración"
     assert formatting.long_date(formatting.datetime.date(2026, 12, 2)) == "2 de diciembre de 2026"
-    spanish.runner.wait_for_idle(30_000)
-
+    close_when_idle(spanish)
     update_settings({"language": "en"})
     install_language(load_settings().language)
     english = MainWindow(str(database))
@@ -123,7 +123,7 @@ def test_with_spanish_chosen_the_window_reads_in_spanish_and_english_comes_back(
     assert {"Customers", "Today's calls", "Campaigns", "Settings", "Your data"} <= set(_sidebar(english))
     assert _menu_titles(english) == ["&File", "&Edit", "&Customer", "&Go", "&Help"]
     assert formatting.long_date(formatting.datetime.date(2026, 12, 2)) == "December 2, 2026"
-    english.runner.wait_for_idle(30_000)
+    close_when_idle(english)
 
 
 def _words_on_show(window) -> set[str]:
@@ -166,7 +166,7 @@ def test_choosing_spanish_in_settings_rebuilds_every_page_in_spanish_and_undo_br
 
     window.redo_action.trigger()
     qtbot.waitUntil(lambda: "Guardar configuración" in _words_on_show(window), timeout=30_000)
-    window.runner.wait_for_idle(30_000)
+    close_when_idle(window)
 
 
 def test_a_language_change_waits_for_the_running_job_before_it_rebuilds_the_pages(
@@ -190,7 +190,7 @@ def test_a_language_change_waits_for_the_running_job_before_it_rebuilds_the_page
     qtbot.waitUntil(lambda: window.campaigns_page is not page, timeout=30_000)
     assert answered == [page]
     assert "Campañas" in _sidebar(window)
-    window.runner.wait_for_idle(30_000)
+    close_when_idle(window)
 
 
 def test_every_heading_and_field_the_screens_declare_as_plain_words_is_in_the_app_catalog() -> None:
@@ -219,4 +219,4 @@ def test_the_undo_menu_names_a_customer_change_in_spanish(qtbot, window, english
     qtbot.waitUntil(lambda: i18n.language() == "es", timeout=30_000)
     window.editor.add_customer(CustomerDraft(first_name="Ana", last_name="Pérez"))
     assert window.editor.undo_stack.undoText() == "Agregar a Pérez, Ana"
-    window.runner.wait_for_idle(30_000)
+    close_when_idle(window)
