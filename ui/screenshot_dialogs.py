@@ -42,9 +42,7 @@ class DialogCamera:
         self.settle()
 
     def settle(self) -> None:
-        for _ in range(3):
-            self.window.runner.wait_for_idle(60_000)
-            self.app.processEvents()
+        settle(self.window)
 
     def _grab(self, widget: QWidget) -> None:
         if type(widget).__name__ == "PdfPreviewDialog":
@@ -91,6 +89,14 @@ class DialogCamera:
         finally:
             for owner, name, old in saved:
                 setattr(owner, name, old)
+
+
+def settle(window: Any) -> None:
+    """Let the window's jobs finish and their results arrive (and the jobs those start), as a person
+    would wait for them before looking."""
+    for _ in range(3):
+        window.runner.wait_for_idle(60_000)
+        QApplication.processEvents()
 
 
 def _linger(milliseconds: int) -> None:
@@ -190,9 +196,7 @@ def _print_from_preview(window: Any) -> None:
     from ui.dialogs.pdf_preview import PdfPreviewDialog
 
     window.queue_page.print_button.click()
-    for _ in range(3):
-        window.runner.wait_for_idle(60_000)
-        QApplication.processEvents()
+    settle(window)
     shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, PdfPreviewDialog) and w.isVisible()]
     shown[0].print_document()
 
@@ -259,9 +263,7 @@ def _shoot_wizard(
     for number, step in enumerate(steps, 1):
         if number > 1:
             wizard.next()
-        for _ in range(3):
-            window.runner.wait_for_idle(60_000)
-            app.processEvents()
+        settle(window)
         if wizard.currentPage() is not getattr(wizard, f"{step}_page"):
             break
         path = out_dir / f"{prefix}-{number}-{step}.png"

@@ -19,6 +19,7 @@ from app.domain.i18n import LANGUAGES
 from ui.palettes import THEMES, apply_theme
 from ui.screenshot_dialogs import (
     select_a_rich_customer,
+    settle,
     shoot_dialogs,
     shoot_import_wizard,
     shoot_restore_wizard,
@@ -182,7 +183,7 @@ def _shoot_pages(
             if key not in window._page_keys:
                 continue
             window.show_page(key)
-            _settle(app, window)
+            settle(window)
             if key == "customers":
                 select_a_rich_customer(window)
             app.processEvents()
@@ -195,13 +196,6 @@ def _shoot_pages(
         window.deleteLater()
         app.processEvents()
     return written
-
-
-def _settle(app, window) -> None:
-    """Let a page's loading job finish and its results arrive, as a person would wait for them."""
-    for _ in range(3):
-        window.runner.wait_for_idle(60_000)
-        app.processEvents()
 
 
 if __name__ == "__main__":

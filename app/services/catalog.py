@@ -59,33 +59,23 @@ def load_default_catalog(path: Path = DEFAULT_CATALOG) -> int:
     if not repository.is_empty():
         return 0
     items, bundles, segments = read_catalog_file(path)
-    if path == DEFAULT_CATALOG:
-        items, bundles, segments = _in_owners_language(items, bundles, segments)
+    if path == DEFAULT_CATALOG:  # the shipped words, in the owner's language (see _said)
+        items = [replace(d, name=t(d.name), ladder=t(d.ladder), notes=t(d.notes)) for d in items]
+        bundles = {t(bundle): [t(name) for name in names] for bundle, names in bundles.items()}
+        segments = [_said(segment) for segment in segments]
     return repository.insert_default(items, bundles, segments)
 
 
-def _in_owners_language(
-    items: list[CatalogItemDraft], bundles: dict[str, list[str]], segments: list[SegmentDraft]
-) -> tuple[list[CatalogItemDraft], dict[str, list[str]], list[SegmentDraft]]:
-    """The shipped catalog's words in the owner's language (app_<language>/catalog.toml), as an owner
-    who reads Spanish would have typed them: names, ladders, notes and segments. The equipment kinds
-    stay as they are: the customers' equipment is matched on them."""
+def shipped_segments() -> list[SegmentDraft]:
+    """The segments the app ships (the default catalog's), in the owner's language: the demo's too."""
+    return [_said(segment) for segment in read_catalog_file()[2]]
 
-    def said(text: str) -> str:
-        return t(text) if text else text
 
-    items = [replace(d, name=t(d.name), ladder=said(d.ladder), notes=said(d.notes)) for d in items]
-    bundles = {t(bundle): [t(name) for name in names] for bundle, names in bundles.items()}
-    segments = [
-        replace(
-            s,
-            name=t(s.name),
-            pitch=said(s.pitch),
-            talking_points="\n".join(map(t, s.talking_points.splitlines())),
-        )
-        for s in segments
-    ]
-    return items, bundles, segments
+def _said(segment: SegmentDraft) -> SegmentDraft:
+    """A shipped segment as an owner who reads Spanish would have typed it (app_<language>/catalog.toml).
+    The shipped items' equipment kinds are not translated: the customers' equipment is matched on them."""
+    points = "\n".join(map(t, segment.talking_points.splitlines()))
+    return replace(segment, name=t(segment.name), pitch=t(segment.pitch), talking_points=points)
 
 
 def default_catalog_needed() -> bool:

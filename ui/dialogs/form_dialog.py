@@ -127,8 +127,9 @@ class FormWidget(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.general_error)
         if values:
-            self.set_values(values)
-        self.validate()
+            self.set_values(values)  # checks them
+        else:
+            self.validate()
 
     # --- editors -----------------------------------------------------------------------
     def _make_editor(self, spec: Field) -> QWidget:
@@ -308,8 +309,9 @@ class FormDialog(QDialog):
             self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled
         )
         if values:
-            self.form.set_values(values)
-        self.form.validate()
+            self.form.set_values(values)  # checks them, and so sets the button
+        else:
+            self.form.validate()  # once the button listens
         # A long form (the customer's) scrolls where the screen is short (150 % on a laptop), its
         # buttons always in sight below it.
         scroll = QScrollArea()

@@ -278,8 +278,7 @@ class DashboardPage(QWidget):
 
     def explain(self) -> None:
         # Each figure under the name the page and the printed summary give it.
-        named = {key: HEADLINE_LABELS.get(key, key.replace("_", " ").capitalize()) for key in EXPLANATIONS}
-        lines = [f"• {t(named[key])}: {text}" for key, text in EXPLANATIONS.items()]
+        lines = [f"• {t(HEADLINE_LABELS[key])}: {text}" for key, text in EXPLANATIONS.items()]
         if self.data is not None:
             lines += ["", *(p.working for p in self.data.projections), "", t(self.data.projection_method)]
         show_long_text(self, self.tr("How these are worked out"), "\n".join(lines))

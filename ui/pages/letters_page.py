@@ -395,10 +395,9 @@ class LettersPage(QWidget):
     def _sample_text(self) -> str:
         """ "Preview for Carol Turner": a real customer due for the letter, by name (the record's number
         is no business of the page), or the built-in "Sample (Ann Smith)"."""
-        sample = self._sample()
-        real = self.current is not None and self.samples.get(self.current.purpose) is not None
-        who = (sample.address.name or sample.address.company) if real else sample.key
-        return self.tr("Preview for %1").replace("%1", who or sample.key)
+        due = self.samples.get(self.current.purpose) if self.current else None
+        who = (due.address.name or due.address.company) if due else ""
+        return self.tr("Preview for %1").replace("%1", who or self._sample().key)
 
     def render_preview(self) -> None:
         """Rendered on the GUI thread: one page takes about 50 ms, less than a round trip to a worker."""

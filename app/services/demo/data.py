@@ -210,36 +210,7 @@ BUSINESS_MAILBOXES = ("info", "office", "service", "facilities", "accounts", "ma
 
 # ---------------------------------------------------------------- segments and sources
 
-SEGMENTS = (
-    (
-        "Retiree on a fixed budget",
-        "Predictable costs and no surprises: a plan that spreads the cost and keeps the old system safe.",
-        "Lead with safety (carbon monoxide, cracked heat exchanger)\nOffer financing and the senior discount"
-        "\nKeep the repair-or-replace numbers simple",
-    ),
-    (
-        "Young family",
-        "Comfort and clean air for the kids, with monthly payments that fit the budget.",
-        "Mention indoor air quality and allergies\nShow the monthly payment, not only the total"
-        "\nOffer evening or Saturday appointments",
-    ),
-    (
-        "Landlord",
-        "Fewer tenant calls and longer equipment life across every property.",
-        "Bundle maintenance for all rentals\nTalk about durability over features"
-        "\nOffer to schedule with tenants",
-    ),
-    (
-        "Commercial",
-        "Uptime: planned maintenance so the store, office or kitchen never closes for a breakdown.",
-        "Quarterly maintenance agreement\nPriority response times\nOne invoice for every site",
-    ),
-    (
-        "Busy professional",
-        "We handle it: book online, text updates, and a system they can run from their phone.",
-        "Offer smart thermostats and remote monitoring\nRespect the call window\nE-mail quotes they can sign",
-    ),
-)
+# The segments are the app's shipped ones (app.services.catalog.shipped_segments), in this order:
 SEGMENT_RETIREE, SEGMENT_FAMILY, SEGMENT_LANDLORD, SEGMENT_COMMERCIAL, SEGMENT_PROFESSIONAL = 1, 2, 3, 4, 5
 
 # (source, first year it makes sense relative to founding, weight)

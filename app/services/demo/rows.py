@@ -18,8 +18,8 @@ from itertools import accumulate, count
 from math import gcd
 from typing import Any
 
-from app.domain.i18n import t
 from app.domain.partners import Terms
+from app.services.catalog import shipped_segments
 from app.services.demo import catalog, data
 from app.services.demo.contacts import ContactRows
 from app.services.demo.customers import CustomerRows, ascii_name
@@ -223,9 +223,9 @@ class DemoRows(CustomerRows, EquipmentRows, JobRows, ContactRows):
 
     def reference_data(self) -> None:
         rows = self.rows
-        for name, pitch, points in data.SEGMENTS:  # in the owner's language: the demo's own words
-            points = "\n".join(t(point) for point in points.split("\n"))
-            rows["segment"].append((self.next_id("segment"), t(name), t(pitch), points))
+        for segment in shipped_segments():  # the app's own, in the owner's language
+            row = (self.next_id("segment"), segment.name, segment.pitch, segment.talking_points)
+            rows["segment"].append(row)
         self.items: dict[str, int] = {}
         self.add_ons: dict[str, list[tuple[int, catalog.Item]]] = {}
         ladders: dict[str, list[tuple[tuple[int, catalog.Item], int]]] = {}

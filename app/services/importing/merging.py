@@ -130,7 +130,7 @@ def merge_group(group: Group, rows: list[RowData], region: str) -> None:
     customer.update(slots)
     customer["email"] = emails[0] if emails else ""
     customer["email2"] = emails[1] if len(emails) > 1 else ""
-    notes += [t("Other phone: {phone}", phone=shown_phone(n, region)) for kind, n in extra if kind != "fax"]
+    notes += [_other_phone(n, region) for kind, n in extra if kind != "fax"]
     notes += [t("Fax: {phone}", phone=shown_phone(n, region)) for kind, n in extra if kind == "fax"]
     notes += [t("Other e-mail: {email}", email=e) for e in emails[2:]]
     customer["notes"] = "\n".join(notes)
@@ -191,6 +191,11 @@ def _merge_single(group: Group, row: RowData, region: str) -> bool:
     if row.sale is not None:
         group.sales = [row.sale]
     return True
+
+
+def _other_phone(number: str, region: str) -> str:
+    """A phone with no slot left, as the notes keep it (in the owner's language: it is their record)."""
+    return t("Other phone: {phone}", phone=shown_phone(number, region))
 
 
 def _empty_site() -> dict[str, Any]:
@@ -275,7 +280,7 @@ def diff_saved(
     emails = [
         e for e in (new.get("email"), new.get("email2")) if e and e not in (saved["email"], saved["email2"])
     ]
-    lines = [t("Other phone: {phone}", phone=shown_phone(n, region)) for _, n in extra]
+    lines = [_other_phone(n, region) for _, n in extra]
     for column in ("email", "email2"):
         if emails and not saved.get(column):
             update[column] = emails.pop(0)
