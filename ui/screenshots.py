@@ -110,9 +110,9 @@ def take_screenshots(
     close_app_database()
 
     open_app_database(str(scratch / "demo.sqlite3"), scratch)
-    build_demo(customers=customers, seed=7)
-    update_settings({"language": language})
+    update_settings({"language": language})  # first, as `--demo --language` does: the demo is written in it
     install_language(language)
+    build_demo(customers=customers, seed=7)
     recompute_opportunities()
     _a_few_weeks_on()
     written += _shoot_pages(app, out_dir, PAGES, prefix="", dialogs=True, database=scratch / "demo.sqlite3")
